@@ -1,0 +1,1 @@
+"""The pipeline that turns the source documents into the atkg graph."""

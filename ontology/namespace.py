@@ -1,0 +1,101 @@
+"""The atkg vocabulary as a closed rdflib namespace.
+
+A misspelt term raises AttributeError instead of minting a new IRI. tests/test_ontology.py keeps this
+list and ontology/atkg.ttl in step: every term here is declared there, and every term declared there is here.
+"""
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+
+class ATKG(DefinedNamespace):
+    """Classes and properties of https://w3id.org/atkg/ontology#."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/atkg/ontology#")
+
+    # Classes: the plan and its parts
+    ActionPlan: URIRef
+    PlanSection: URIRef
+    Goal: URIRef
+    Principle: URIRef
+    Measure: URIRef
+    # Classes: executing bodies and their kinds
+    ExecutingBody: URIRef
+    GovernmentBody: URIRef
+    GovernmentUnit: URIRef
+    NonGovernmentalOrganization: URIRef
+    InternationalOrganization: URIRef
+    IntergovernmentalProcess: URIRef
+    Company: URIRef
+    CollectiveBody: URIRef
+    Country: URIRef
+    # Classes: acts, events, reports, figures, provenance
+    LegalAct: URIRef
+    Event: URIRef
+    Report: URIRef
+    ReportEntry: URIRef
+    StatisticalObservation: URIRef
+    SourceDocument: URIRef
+    SourceQuote: URIRef
+    PrivatePersonReference: URIRef
+
+    # Plan structure
+    hasSection: URIRef
+    hasGoal: URIRef
+    hasPrinciple: URIRef
+    hasMeasure: URIRef
+    inSection: URIRef
+    inPlan: URIRef
+    approvedBy: URIRef
+    predecessor: URIRef
+    # Measures
+    responsibleBody: URIRef
+    involvedBody: URIRef
+    period: URIRef
+    periodType: URIRef
+    # Executing bodies
+    organisationType: URIRef
+    abbreviation: URIRef
+    inflectedForm: URIRef
+    # Legal acts
+    approves: URIRef
+    registerNumber: URIRef
+    publishedIn: URIRef
+    # Reports and entries
+    reportingAgency: URIRef
+    reportYear: URIRef
+    reportsOn: URIRef
+    hasEntry: URIRef
+    inReport: URIRef
+    aboutMeasure: URIRef
+    headingTitle: URIRef
+    headingMatchesPlan: URIRef
+    entryText: URIRef
+    crossReference: URIRef
+    implementationStatus: URIRef
+    statusEvidence: URIRef
+    covidAffected: URIRef
+    mentions: URIRef
+    # Events
+    eventType: URIRef
+    partner: URIRef
+    participantCount: URIRef
+    implementsMeasure: URIRef
+    reportedIn: URIRef
+    # Statistical observations (Data Cube components)
+    indicator: URIRef
+    refPeriod: URIRef
+    refAgency: URIRef
+    refMeasure: URIRef
+    observedValue: URIRef
+    unit: URIRef
+    # Provenance
+    sourceDocument: URIRef
+    quotedText: URIRef
+    lineStart: URIRef
+    lineEnd: URIRef
+    # Privacy
+    personRole: URIRef
+    nationality: URIRef
+    personCount: URIRef
