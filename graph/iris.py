@@ -1,0 +1,79 @@
+"""Every IRI the pipeline mints, in one place, so the same source always gives the same IRIs.
+
+Each function takes the base IRI (configurable, default https://w3id.org/atkg/) as a keyword argument.
+Codes keep their dots (measure/4.2.1); other parts are lower-case slugs.
+"""
+
+import hashlib
+import re
+
+from rdflib import URIRef
+
+from atkg.graph.text import az_lower
+
+DEFAULT_BASE = "https://w3id.org/atkg/"
+PLAN_SLUG = "nap-2020-2024"
+CODE_BASE = "https://w3id.org/atkg/code/"
+_ASCII = str.maketrans({"ə": "e", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "ç": "c", "ğ": "g"})
+
+
+def slug(text):
+    """A lower-case ASCII slug: letters and digits joined by single hyphens."""
+    ascii_text = az_lower(text).translate(_ASCII)
+    return re.sub(r"[^a-z0-9.]+", "-", ascii_text).strip("-")
+
+
+def concept(scheme, name):
+    """A code-list concept, e.g. concept("implementation-status", "ongoing")."""
+    return URIRef(f"{CODE_BASE}{scheme}/{name}")
+
+
+def plan_iri(*, base, plan=PLAN_SLUG):
+    """The action plan, e.g. {base}plan/nap-2020-2024."""
+    return URIRef(f"{base}plan/{plan}")
+
+
+def plan_part_iri(kind, code, *, base, plan=PLAN_SLUG):
+    """A part of a plan: kind is measure, section, goal or principle; code like 4.2.1."""
+    return URIRef(f"{base}plan/{plan}/{kind}/{code}")
+
+
+def period_iri(first_year, last_year, *, base):
+    """A span of whole years, e.g. {base}period/2020-2022."""
+    return URIRef(f"{base}period/{first_year}-{last_year}")
+
+
+def year_iri(year, *, base):
+    """One calendar year as an instant-bounded interval, e.g. {base}period/2021."""
+    return URIRef(f"{base}period/{year}")
+
+
+def act_iri(kind, number, date, *, base):
+    """A legal act by kind slug, number and ISO date: {base}act/{kind}/{date}/{number}."""
+    return URIRef(f"{base}act/{kind}/{date}/{slug(number)}")
+
+
+def source_iri(stem, *, base):
+    """A source document, by its file name without extension."""
+    return URIRef(f"{base}source/{stem}")
+
+
+def quote_iri(stem, text, *, base):
+    """A quote from a source: named by a hash of its text, so it is stable across builds."""
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return URIRef(f"{base}source/{stem}/quote/{digest}")
+
+
+def report_iri(agency_key, year, *, base):
+    """A yearly report, e.g. {base}report/dmx-2021."""
+    return URIRef(f"{base}report/{agency_key}-{year}")
+
+
+def entry_iri(report, code):
+    """The entry of a report about one measure: {report}/entry/{code}."""
+    return URIRef(f"{report}/entry/{code}")
+
+
+def graph_iri(name, *, base):
+    """A named graph of the dataset, e.g. {base}graph/ontology."""
+    return URIRef(f"{base}graph/{name}")
