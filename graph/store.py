@@ -1,0 +1,83 @@
+"""The store layer: the embedded Oxigraph store by default, or any remote SPARQL 1.1 store.
+
+Both answer `query` with pyoxigraph result objects (QuerySolutions, QueryBoolean, or an iterator of
+Triples), so callers never care where the data lives.
+"""
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from atkg.graph.remote import RemoteStore
+
+VERSION_FILE = "VERSION"
+
+
+class EmbeddedStore:
+    """A pyoxigraph store on disk (or in memory when `path` is None)."""
+
+    def __init__(self, path=None, *, read_only=False):
+        self.path = Path(path) if path else None
+        if self.path is None:
+            self._store = ox.Store()
+        elif read_only:
+            self._store = ox.Store.read_only(str(self.path))
+        else:
+            self._store = ox.Store(str(self.path))
+        self._generation = 0
+
+    def query(self, sparql, *, default_graph=None, named_graphs=None, union_default_graph=False):
+        """Run a SPARQL query; graph arguments are lists of IRIs as strings (the protocol's parameters)."""
+        return self._store.query(
+            sparql,
+            default_graph=_nodes(default_graph),
+            named_graphs=_nodes(named_graphs),
+            use_default_graph_as_union=union_default_graph,
+        )
+
+    def update(self, sparql):
+        """Run a SPARQL update."""
+        self._store.update(sparql)
+        self._generation += 1
+
+    def load_quads(self, quads):
+        """Add pyoxigraph quads in bulk."""
+        self._store.bulk_extend(quads)
+        self._generation += 1
+
+    def named_graphs(self):
+        """The IRIs of the named graphs, sorted."""
+        return sorted(graph.value for graph in self._store.named_graphs())
+
+    def quads(self):
+        """Every quad of the dataset."""
+        return self._store.quads_for_pattern(None, None, None, None)
+
+    def __len__(self):
+        return len(self._store)
+
+    def version(self):
+        """A string that changes whenever the data does: the build's stamp plus the updates since."""
+        stamp = "memory"
+        if self.path and (self.path / VERSION_FILE).exists():
+            stamp = (self.path / VERSION_FILE).read_text(encoding="utf-8").strip()
+        return f"{stamp}-{self._generation}"
+
+    def flush(self):
+        """Write pending changes to disk."""
+        if self.path:
+            self._store.flush()
+
+
+def _nodes(iris):
+    """Turn protocol graph IRIs into pyoxigraph nodes; None keeps the store's default behaviour."""
+    if not iris:
+        return None
+    return [ox.NamedNode(iri) for iri in iris]
+
+
+def open_store(*, location=None, query_url=None, update_url=None, read_only=False, timeout=30.0):
+    """Open the configured store: a remote SPARQL store when query_url is set, else the embedded one."""
+    if query_url:
+        return RemoteStore(query_url, update_url=update_url, timeout=timeout)
+    return EmbeddedStore(location, read_only=read_only)
