@@ -1,6 +1,8 @@
-"""The atkg ontology (ontology/atkg.ttl) and its vocabulary in Python."""
+"""The atkg ontology (ontology/atkg.ttl), its code lists (ontology/*.ttl) and its vocabulary in Python."""
 
 from importlib.resources import files
+
+from rdflib import Graph
 
 from atkg.ontology.namespace import ATKG
 
@@ -12,4 +14,18 @@ def ontology_path():
     return files(__package__) / "atkg.ttl"
 
 
-__all__ = ["ATKG", "ONTOLOGY_IRI", "ontology_path"]
+def ontology_files():
+    """The ontology and every code-list file beside it, sorted by name."""
+    return sorted((path for path in files(__package__).iterdir() if path.name.endswith(".ttl")),
+                  key=lambda path: path.name)
+
+
+def ontology_graph():
+    """The ontology and its code lists as one rdflib graph."""
+    graph = Graph()
+    for path in ontology_files():
+        graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
+    return graph
+
+
+__all__ = ["ATKG", "ONTOLOGY_IRI", "ontology_files", "ontology_graph", "ontology_path"]

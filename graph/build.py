@@ -1,0 +1,123 @@
+"""`atkg build`: source documents -> named graphs -> checks -> OWL RL inferences -> store and dumps.
+
+Reads only graph/sources/, ontology/ and graph/curated/. Nothing is written until every step before
+has succeeded, so a broken source leaves the previous store and dumps as they were.
+"""
+
+from dataclasses import dataclass
+
+from rdflib.namespace import RDF
+
+from atkg.graph import dataset, iris
+from atkg.graph.agencies import load_registry, registry_graph
+from atkg.graph.plan import parse_plan
+from atkg.graph.plan_rdf import plan_graph
+from atkg.graph.reasoning import owl_rl_inferences
+from atkg.graph.sources import read_sources
+from atkg.graph.store import open_store
+from atkg.graph.timing import Steps
+from atkg.graph.translations import load_translations, translations_graph
+from atkg.graph.vocabulary import check_vocabulary
+from atkg.ontology import ATKG, ontology_graph
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build made: triples per named graph, the dataset version, and the timed steps."""
+
+    graph_sizes: dict
+    version: str
+    steps: tuple
+
+
+def build_graphs(settings, *, steps, sources_folder=None):
+    """Every named graph of the dataset, keyed by graph IRI, as rdflib graphs (nothing written)."""
+    base = settings.base_iri
+    with steps.step("read source documents") as record:
+        sources = read_sources(sources_folder)
+        record.detail = ", ".join(f"{s.stem} ({s.kind})" for s in sources)
+    with steps.step("ontology and code lists") as record:
+        graphs = {iris.graph_iri("ontology", base=base): ontology_graph()}
+        record.detail = _size(graphs)
+    with steps.step("executing bodies and partners") as record:
+        registry = load_registry()
+        graphs[iris.graph_iri("curated/bodies", base=base)] = registry_graph(registry, base=base)
+        record.detail = f"{len(registry)} bodies"
+    with steps.step("the plan") as record:
+        plan_source = _the_plan(sources)
+        plan = parse_plan(plan_source.text, stem=plan_source.stem)
+        graphs[_source_graph(plan_source, base)] = plan_graph(plan, base=base, registry=registry)
+        record.detail = f"{len(plan.measures)} measures, {len(plan.sections)} sections"
+    with steps.step("curated English titles"):
+        graphs[iris.graph_iri("curated/translations", base=base)] = _translations(graphs, base)
+    return graphs
+
+
+def build(settings, *, echo=print, sources_folder=None):
+    """Build the dataset and write it to the configured store and to the dumps."""
+    steps = Steps(echo)
+    graphs = build_graphs(settings, steps=steps, sources_folder=sources_folder)
+    ontology = graphs[iris.graph_iri("ontology", base=settings.base_iri)]
+    with steps.step("check vocabulary"):
+        check_vocabulary(ontology, graphs.values())
+    with steps.step("OWL RL inferences (owlrl)") as record:
+        inferred = owl_rl_inferences(graphs.values())
+        graphs[iris.graph_iri("inferred", base=settings.base_iri)] = inferred
+        record.detail = f"{len(inferred)} inferred triples"
+    with steps.step("dumps") as record:
+        quads = dataset.to_quads(graphs)
+        names = {str(g): _dump_name(g, settings.base_iri) for g in graphs}
+        version = dataset.write_dumps(quads, settings.dump_dir, graph_names=names)
+        record.detail = f"{len(quads)} quads in {settings.dump_dir}"
+    with steps.step("store") as record:
+        record.detail = _write_store(quads, settings, version=version, graph_iris=names)
+    sizes = {str(g): len(graph) for g, graph in graphs.items()}
+    return BuildResult(graph_sizes=sizes, version=version, steps=tuple(steps.done))
+
+
+def is_built(settings):
+    """True when the embedded store exists (a remote store is assumed to be loaded)."""
+    return bool(settings.store_query_url) or settings.store_dir.exists()
+
+
+def ensure_built(settings, *, echo=print):
+    """Build unless a store is already there; return True if a build ran."""
+    if is_built(settings):
+        return False
+    build(settings, echo=echo)
+    return True
+
+
+def _write_store(quads, settings, *, version, graph_iris):
+    if settings.store_query_url:
+        store = open_store(query_url=settings.store_query_url, update_url=settings.store_update_url)
+        dataset.publish_remote(quads, store, graph_iris=graph_iris)
+        return f"remote store {settings.store_update_url}"
+    dataset.write_store(quads, settings.store_dir, version=version)
+    return f"embedded store {settings.store_dir} (version {version})"
+
+
+def _the_plan(sources):
+    plans = [source for source in sources if source.kind == "plan"]
+    if len(plans) != 1:
+        raise ValueError(f"exactly one plan document is needed among the sources, found {len(plans)}")
+    return plans[0]
+
+
+def _translations(graphs, base):
+    existing = {s for graph in graphs.values() for s in graph.subjects(RDF.type, None)}
+    orders = [s for graph in graphs.values() for s in graph.subjects(ATKG.approves, iris.plan_iri(base=base))]
+    return translations_graph(load_translations(), base=base, existing=existing,
+                              order=orders[0] if orders else None)
+
+
+def _source_graph(source, base):
+    return iris.graph_iri(f"source/{source.stem}", base=base)
+
+
+def _dump_name(graph_iri, base):
+    return str(graph_iri).removeprefix(base + "graph/").replace("/", "-")
+
+
+def _size(graphs):
+    return f"{sum(len(g) for g in graphs.values())} triples"
