@@ -1,0 +1,56 @@
+"""Shared fixtures: one real build of the graph into a temporary folder, reused by the whole session."""
+
+import dataclasses
+
+import pytest
+
+from atkg.config import settings_from_env
+from atkg.graph.store import EmbeddedStore
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """Settings and result of a real `atkg build` into a fresh data folder."""
+    from atkg.graph.build import build
+
+    settings = dataclasses.replace(settings_from_env({}), data_dir=tmp_path_factory.mktemp("atkg-data"))
+    result = build(settings, echo=lambda line: None)
+    return settings, result
+
+
+@pytest.fixture(scope="session")
+def store(built):
+    """The built embedded store, opened read-only."""
+    settings, _ = built
+    return EmbeddedStore(settings.store_dir, read_only=True)
+
+
+@pytest.fixture(scope="session")
+def select(store):
+    """Run a SELECT with the project's prefixes; rows as tuples of plain string values."""
+
+    def run(query):
+        solutions = store.query(PREFIXES + query, union_default_graph=True)
+        names = [v.value for v in solutions.variables]
+        return [tuple(_plain(row[name]) for name in names) for row in solutions]
+
+    return run
+
+
+def _plain(term):
+    return None if term is None else term.value
+
+
+PREFIXES = """
+PREFIX atkg: <https://w3id.org/atkg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX time: <http://www.w3.org/2006/time#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
