@@ -1,0 +1,16 @@
+"""The agencies' yearly reports on the plan, and the older programme's table: parsing and RDF.
+
+parse_report turns a report's text (as extracted from PDF or DOCX) into entries, one per measure
+heading; implementation_status and is_covid_affected read an entry's text; parse_programme reads the
+2011-2015 programme's table; report_graph and programme_graph state it all in RDF with quotes.
+"""
+
+from atkg.graph.reports.model import (Entry, Paragraph, ParsedReport, ProgrammeItem, ProgrammeSection,
+                                      ReportFormatError, StatusFinding)
+from atkg.graph.reports.parse import cross_references, parse_report
+from atkg.graph.reports.units import rejoined
+
+__all__ = [
+    "Entry", "Paragraph", "ParsedReport", "ProgrammeItem", "ProgrammeSection", "ReportFormatError",
+    "StatusFinding", "cross_references", "parse_report", "rejoined",
+]

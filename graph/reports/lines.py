@@ -1,0 +1,88 @@
+"""Source lines as the parser sees them: cleaned of mark-up, with page-break debris taken out.
+
+Text extracted from PDF or DOCX carries debris between and inside paragraphs: form feeds, lone page
+numbers ("3", "- 3 -", "Səhifə 3"), and running headers repeated at each page break. Debris lines are
+dropped as if they were not there at all (not even as blank lines), so a paragraph that runs over a page
+break stays one paragraph. A running header is only recognised next to a page break (a form feed or a
+page number): a line that merely repeats ("Bununla bağlı məlumatlar 4.7.2-ci yarımbənddə qeyd
+olunmuşdur.") is content.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_BOLD = re.compile(r"\*\*|__|</?b>|</?strong>", re.IGNORECASE)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:səh(?:ifə)?\.?\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?$", re.IGNORECASE)
+_CODE_START = re.compile(r"^\d+(?:\.\d+)+")  # a measure heading, even a repeated one, is never a header
+_HEADER_REACH = 3  # a running header sits within this many lines of its page break
+_HEADER_MAX_CHARS = 150
+
+
+@dataclass(frozen=True)
+class Line:
+    """A content line: its 1-based number in the source and its cleaned text (never empty)."""
+
+    number: int
+    text: str
+    blank_before: bool  # a blank line separates it from the previous content line
+
+
+def clean(raw):
+    """One source line without bold or heading mark-up, soft hyphens and repeated white space."""
+    text = _BOLD.sub("", raw.replace("\f", " ").replace("\u00ad", ""))
+    text = _SPACES.sub(" ", text).strip()
+    return _MARKDOWN_HEADING.sub("", text)
+
+
+def content_lines(text):
+    """The content lines of a source text, debris removed, each knowing whether a blank line precedes it."""
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cleaned = [clean(raw) for raw in raw_lines]
+    breaks = {index for index, raw in enumerate(raw_lines) if "\f" in raw or _PAGE_NUMBER.match(cleaned[index])}
+    debris = _bare_breaks(cleaned, breaks) | _running_headers(cleaned, breaks)
+    lines, blank = [], False
+    for index, line_text in enumerate(cleaned):
+        if index in debris:
+            continue
+        if not line_text:
+            blank = True
+            continue
+        lines.append(Line(index + 1, line_text, blank_before=blank and bool(lines)))
+        blank = False
+    return lines
+
+
+def _bare_breaks(cleaned, breaks):
+    """Page breaks with nothing else on their line: a lone form feed or page number."""
+    return {index for index in breaks if not cleaned[index] or _PAGE_NUMBER.match(cleaned[index])}
+
+
+def _running_headers(cleaned, breaks):
+    """Lines repeated next to two or more page breaks: the running header (or footer) of the pages."""
+    near = {index for index in range(len(cleaned)) if cleaned[index] and not _PAGE_NUMBER.match(cleaned[index])
+            and len(cleaned[index]) <= _HEADER_MAX_CHARS and not _CODE_START.match(cleaned[index])
+            and _near_break(index, breaks)}
+    repeated = {text for text, count in Counter(cleaned[index] for index in near).items() if count >= 2}
+    return {index for index in near if cleaned[index] in repeated}
+
+
+def _near_break(index, breaks):
+    """Whether a page break lies within reach of the line."""
+    return any(abs(index - other) <= _HEADER_REACH for other in breaks)
+
+
+def join_pieces(pieces):
+    """Join the pieces of one paragraph: a space between them, none after a word broken at a hyphen."""
+    joined = ""
+    for piece in pieces:
+        if not joined:
+            joined = piece
+        elif re.search(r"\w-$", joined) and piece[:1].isalpha():
+            joined += piece  # "tədris-" + "metodik": a hyphenated word broken at its hyphen
+        else:
+            joined += " " + piece
+    return joined
