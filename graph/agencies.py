@@ -1,0 +1,120 @@
+"""Executing bodies: the plan's executing-body cells parsed into curated bodies, and body mentions in text.
+
+This module is the public face of the registry: it re-exports Body, Registry, load_registry, body_iri,
+inflected_forms and registry_graph from the modules that hold them.
+"""
+
+import re
+from dataclasses import dataclass
+
+from atkg.graph.bodies import Body, Registry, body_iri, load_registry
+from atkg.graph.body_graph import registry_graph
+from atkg.graph.body_matcher import longest_match, words
+from atkg.graph.inflection import inflected_forms
+from atkg.graph.text import tidy
+
+__all__ = ["Body", "BodyCell", "Mention", "Registry", "UnknownBodyError", "body_iri", "find_mentions",
+           "inflected_forms", "load_registry", "parse_executing_bodies", "registry_graph"]
+
+_GAP = re.compile(r"[\s,;\"“”«»'*]*")
+_INVOLVING = ("cəlb", "etməklə")
+
+
+class UnknownBodyError(ValueError):
+    """A cell holds text that names no curated body."""
+
+
+@dataclass(frozen=True)
+class BodyCell:
+    """The keys of the bodies a measure names as responsible, and of those it involves ("... cəlb etməklə")."""
+
+    responsible: tuple[str, ...]
+    involved: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A curated body named in a text at [start, end), as written there."""
+
+    key: str
+    start: int
+    end: int
+    surface: str
+
+
+def find_mentions(text, *, registry):
+    """Every mention of a curated body in the text, left to right; the longest name wins, none overlap."""
+    text_words, mentions, index = words(text), [], 0
+    while index < len(text_words):
+        match = longest_match(text, text_words, index, registry=registry)
+        if match is None:
+            index += 1
+            continue
+        start, end = text_words[match.first].start, text_words[match.last - 1].end
+        mentions.append(Mention(match.key, start, end, text[start:end]))
+        index = match.last
+    return mentions
+
+
+def parse_executing_bodies(cell, *, registry):
+    """The bodies of one executing-body cell of the plan.
+
+    Names in the nominative are responsible; names in the accusative before "cəlb etməklə" ("by involving")
+    are involved. Between names only commas and "və" may stand: any other text raises UnknownBodyError.
+    """
+    text_words = words(cell)
+    matches, leftovers, involving_at = _scan(cell, text_words, registry)
+    leftovers += [gap for gap in _gaps(cell, text_words) if gap]
+    if leftovers:
+        named = ", ".join(f'"{tidy(text)}"' for text in leftovers)
+        raise UnknownBodyError(f'no curated body matches {named} in executing-body cell "{tidy(cell)}"')
+    responsible, involved = [], []
+    for match in matches:
+        surface = tidy(cell[text_words[match.first].start:text_words[match.last - 1].end])
+        if match.case == "nominative":
+            responsible.append(match.key)
+        elif match.case == "accusative" and involving_at is not None and match.last <= involving_at:
+            involved.append(match.key)
+        else:
+            raise UnknownBodyError(f'"{surface}" is in the {match.case} case, out of place in executing-body '
+                                   f'cell "{tidy(cell)}"')
+    return BodyCell(tuple(dict.fromkeys(responsible)), tuple(dict.fromkeys(involved)))
+
+
+def _scan(cell, text_words, registry):
+    """Matches, leftover word runs, and where "cəlb etməklə" starts (None if absent), scanning left to right."""
+    matches, leftovers, involving_at, index, run_start = [], [], None, 0, None
+    while index < len(text_words):
+        match = longest_match(cell, text_words, index, registry=registry)
+        connector = _connector_width(text_words, index)
+        if match is None and not connector:
+            run_start = index if run_start is None else run_start
+            index += 1
+            continue
+        if run_start is not None:
+            leftovers.append(cell[text_words[run_start].start:text_words[index - 1].end])
+            run_start = None
+        if match is not None:
+            matches.append(match)
+            index = match.last
+        else:
+            involving_at = index if connector == 2 and involving_at is None else involving_at
+            index += connector
+    if run_start is not None:
+        leftovers.append(cell[text_words[run_start].start:])
+    return matches, leftovers, involving_at
+
+
+def _connector_width(text_words, index):
+    """2 at "cəlb etməklə", 1 at "və", else 0."""
+    folded = tuple(word.folded for word in text_words[index:index + 2])
+    if folded == _INVOLVING:
+        return 2
+    return 1 if folded[:1] == ("və",) else 0
+
+
+def _gaps(cell, text_words):
+    """The text between words (and around them) that is not white space or punctuation allowed in a list."""
+    bounds = [0, *(edge for word in text_words for edge in (word.start, word.end)), len(cell)]
+    gaps = (cell[left:right] for left, right in zip(bounds[::2], bounds[1::2]))
+    return [_GAP.sub("", gap) for gap in gaps]
