@@ -8,9 +8,10 @@ heading; implementation_status and is_covid_affected read an entry's text; parse
 from atkg.graph.reports.model import (Entry, Paragraph, ParsedReport, ProgrammeItem, ProgrammeSection,
                                       ReportFormatError, StatusFinding)
 from atkg.graph.reports.parse import cross_references, parse_report
+from atkg.graph.reports.status import implementation_status, is_covid_affected
 from atkg.graph.reports.units import rejoined
 
 __all__ = [
     "Entry", "Paragraph", "ParsedReport", "ProgrammeItem", "ProgrammeSection", "ReportFormatError",
-    "StatusFinding", "cross_references", "parse_report", "rejoined",
+    "StatusFinding", "cross_references", "implementation_status", "is_covid_affected", "parse_report", "rejoined",
 ]
