@@ -1,0 +1,138 @@
+"""Redaction of private persons' names (possible victims, suspects, accused and convicted people).
+
+redact() replaces each name, with the nationality phrase or role word that introduces it, by a neutral
+Azerbaijani placeholder keeping what an analyst needs: "[şəxs: Özbəkistan vətəndaşı, ehtimal olunan
+qurban]", "[2 şəxs: Pakistan vətəndaşları]". Officials named in their official role stay ("Xidmətin rəisi
+Vüsal Hüseynov", "İlham ƏLİYEV, Azərbaycan Respublikasının Prezidenti"): a name found only by its
+patronymic or initials is kept when an official title stands right before or right after it. A name with a
+nationality or role cue is always redacted. The redacted text keeps every line break, so line numbers of
+the source stay valid.
+"""
+
+import re
+from dataclasses import dataclass
+
+from atkg.graph.extract import privacy_cues
+from atkg.graph.extract.privacy_cues import ROLES
+from atkg.graph.extract.privacy_names import tokens
+from atkg.graph.extract.privacy_rdf import person_references_graph
+from atkg.graph.text import az_lower
+
+_ROLE_CUES = (
+    ("ehtimal olunan qurban", re.compile(r"ehtimal olunan qurban|potensial qurban|qurbanı olması ehtimal|zərər çəkməsi ehtimal")),
+    # Not a bare "qurban": "Qurbanın ifadəsinə görə, X tərəfindən ..." names the perpetrator.
+    ("zərərçəkmiş", re.compile(r"zərərçəkmiş|zərər çəkmiş|qurban(?:ı|ları)? (?:olmuş|olan|kimi|qismində|statusu)")),
+    ("şübhəli", re.compile(r"şübhəli|şübhə altında")),
+    ("təqsirləndirilən", re.compile(r"təqsirləndirilən|ittiham olunan")),
+    ("məhkum", re.compile(r"məhkum")),
+)
+_ROLE_REACH = 80
+__all__ = ["ROLES", "PersonReference", "Redaction", "person_references_graph", "placeholder", "redact"]
+_SENTENCE_END = re.compile(r"(?<!(?<!\w)[A-ZÇƏĞİÖŞÜ])[.!?;](?=\s)|\n[ \t]*\n")
+_TITLES = frozenset(
+    "prezident prezidenti nazir naziri müavin müavini rəis rəisi sədr sədri direktor direktoru müdir müdiri "
+    "başçısı səfir səfiri müvəkkil müvəkkili ombudsman prokuror prokuroru hakim hakimi deputat deputatı "
+    "katib katibi nümayəndəsi koordinatoru komissarı müşaviri mütəxəssisi əməkdaşı rəhbəri".split()
+)
+_TITLE_AFTER = re.compile(r"[ \t*]*[,(](?:[^.\n]|\n(?![ \t]*\n)){0,80}?(\w+)[ \t*]*(?:[),.\n]|$)")
+
+
+@dataclass(frozen=True)
+class PersonReference:
+    """A private person (or several) in the redacted text; start and end locate the placeholder there."""
+
+    placeholder: str
+    role: str | None
+    nationality: str | None
+    count: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """Text with private persons' names replaced, and the references that replaced them."""
+
+    text: str
+    references: tuple[PersonReference, ...]
+
+
+def placeholder(*, count, nationality, role):
+    """The neutral text that stands for `count` persons: "[2 şəxs: Pakistan vətəndaşları, şübhəli]"."""
+    head = "şəxs" if count == 1 else f"{count} şəxs"
+    details = ", ".join(part for part in (nationality, role) if part)
+    return f"[{head}: {details}]" if details else f"[{head}]"
+
+
+def _sentence(text, start, end):
+    """The bounds of the sentence around text[start:end]."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def _role(text, start, end, *, lower, upper):
+    """The role named nearest to the span within its sentence and between its neighbours, or None."""
+    first, last = _sentence(text, start, end)
+    first, last = max(first, lower), min(last, upper)
+    lowered = az_lower(text[first:last])
+    best = None
+    for role, pattern in _ROLE_CUES:
+        for match in pattern.finditer(lowered):
+            gap = max(first + match.start() - end, start - first - match.end(), 0)
+            if gap <= _ROLE_REACH and (best is None or gap < best[0]):
+                best = (gap, role)
+    return best[1] if best else None
+
+
+def _is_official(text, words, candidate):
+    """True when an official title stands right before the name or closes a phrase right after it."""
+    before = [w for w in words if w.end <= candidate.start][-2:]
+    if before and az_lower(before[-1].text) in _TITLES and re.fullmatch(r"[ \t]*\n?[ \t]*", text[before[-1].end:candidate.start]):
+        return True
+    after = _TITLE_AFTER.match(text, candidate.end)
+    return bool(after and az_lower(after.group(1)) in _TITLES)
+
+
+def _merge(candidates):
+    """Merge overlapping candidates, keeping the largest count and any nationality or private cue."""
+    merged = []
+    for cand in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if merged and cand.start < merged[-1].end:
+            last = merged[-1]
+            merged[-1] = privacy_cues.Candidate(
+                last.start, max(last.end, cand.end), max(last.count, cand.count),
+                last.nationality or cand.nationality, last.private_cue or cand.private_cue)
+        else:
+            merged.append(cand)
+    return merged
+
+
+def _candidates(text):
+    """Every span to redact, merged and in text order."""
+    words = tokens(text)
+    found = []
+    for detector in (privacy_cues.nationality_candidates, privacy_cues.role_candidates,
+                     privacy_cues.patronymic_candidates, privacy_cues.initials_candidates):
+        found.extend(detector(text, words))
+    return [c for c in _merge(found) if c.private_cue or not _is_official(text, words, c)]
+
+
+def redact(text):
+    """Replace private persons' names in `text` by placeholders; line breaks are kept."""
+    pieces, references, position, length = [], [], 0, 0
+    candidates = _candidates(text)
+    bounds = [0] + [c.end for c in candidates]
+    for index, cand in enumerate(candidates):
+        upper = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
+        role = _role(text, cand.start, cand.end, lower=bounds[index], upper=upper)
+        label = placeholder(count=cand.count, nationality=cand.nationality, role=role)
+        pieces.append(text[position:cand.start])
+        length += cand.start - position
+        references.append(PersonReference(label, role, cand.nationality, cand.count, length, length + len(label)))
+        line_breaks = "\n" * text.count("\n", cand.start, cand.end)
+        pieces.append(label + line_breaks)
+        length += len(label) + len(line_breaks)
+        position = cand.end
+    pieces.append(text[position:])
+    return Redaction("".join(pieces), tuple(references))

@@ -1,0 +1,127 @@
+"""Detectors for private persons' names: each finds names next to one kind of cue.
+
+Cues: a nationality ("Özbəkistan vətəndaşı X Y", "vətəndaşlığı olmayan şəxs X"), a role word ("şübhəli
+şəxs X Y", "X Y zərərçəkmiş qismində"), a patronymic ("X Y Z oğlu") and initials ("A.B. Məmmədov").
+A nationality or role cue marks the person as private; a bare patronymic or initials may name an official,
+which privacy.py checks.
+"""
+
+import re
+from dataclasses import dataclass
+
+from atkg.graph.extract.privacy_names import PATRONYMIC, is_name_word, joined, name_list
+from atkg.graph.text import tidy
+
+_UPPER = "A-ZÇƏĞİÖŞÜ"
+_INITIALS_FIRST = re.compile(rf"(?<![\w.])(?:[{_UPPER}]\.[ \t]?){{1,2}}([{_UPPER}][^\W\d_]+(?:-[^\W\d_]+)?)")
+_INITIALS_LAST = re.compile(rf"(?<![\w.])([{_UPPER}][^\W\d_]+)[ \t]+(?:[{_UPPER}]\.){{1,2}}(?!\w)")
+_CUE_GAP = re.compile(r"[ \t]*[:,]?[ \t]*\n?[ \t]*")
+_NATIONALITY_WORDS = frozenset({"vətəndaşı", "vətəndaşları"})
+_ROLE_WORDS = frozenset({"zərərçəkmiş", "şübhəli", "təqsirləndirilən", "məhkum"})
+_ROLE_FILLERS = frozenset({"şəxs", "şəxslər", "edilmiş", "olunmuş", "qadın", "kişi"})
+
+
+# Roles in Azerbaijani (as the placeholder says it) and English, most specific first.
+ROLES = {
+    "ehtimal olunan qurban": "possible victim",
+    "zərərçəkmiş": "victim",
+    "şübhəli": "suspect",
+    "təqsirləndirilən": "accused",
+    "məhkum": "convicted person",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of text to replace: `count` names, with the nationality phrase as written when given."""
+
+    start: int
+    end: int
+    count: int
+    nationality: str | None
+    private_cue: bool
+
+
+def _names_after(text, words, index):
+    """Names listed right after words[index - 1] (the cue): (end index, count) or None."""
+    if index >= len(words) or not _CUE_GAP.fullmatch(text[words[index - 1].end:words[index].start]):
+        return None
+    return name_list(words, index, text)
+
+
+def _country_start(text, words, index):
+    """Index of the first capitalised word of the country phrase that ends before words[index]."""
+    first = index
+    while first > 0 and index - first < 4 and joined(text, words[first - 1], words[first]):
+        previous = words[first - 1]
+        if not previous.capitalised or previous.folded in {"bu", "belə", "həmçinin", "eyni", "lakin"}:
+            break
+        first -= 1
+    return first
+
+
+def nationality_candidates(text, words):
+    """Names after "X vətəndaşı/vətəndaşları", "vətəndaşlığı olmayan şəxs" and "əcnəbi"."""
+    found = []
+    for index, word in enumerate(words):
+        folded = [w.folded for w in words[index:index + 3]]
+        if folded[:1] == ["əcnəbi"]:
+            first, after, nationality = index, index + 1, "əcnəbi"
+        elif folded[:2] == ["vətəndaşlığı", "olmayan"] and folded[2:3] in (["şəxs"], ["şəxslər"]):
+            first, after, nationality = index, index + 3, "vətəndaşlığı olmayan"
+        elif word.folded in _NATIONALITY_WORDS:
+            first, after = _country_start(text, words, index), index + 1
+            nationality = tidy(text[words[first].start:word.end]) if first < index else None
+            first = first if first < index else after
+        else:
+            continue
+        names = _names_after(text, words, after)
+        if names:
+            found.append(Candidate(words[min(first, after)].start, words[names[0] - 1].end, names[1], nationality, True))
+    return found
+
+
+def role_candidates(text, words):
+    """Names right after a role word ("şübhəli şəxs X Y") or right before one ("X Y zərərçəkmiş")."""
+    found = []
+    for index, word in enumerate(words):
+        if word.folded not in _ROLE_WORDS:
+            continue
+        after = index + 1
+        while after < len(words) and words[after].folded in _ROLE_FILLERS and joined(text, words[after - 1], words[after]):
+            after += 1
+        names = _names_after(text, words, after)
+        if names:
+            found.append(Candidate(word.start, words[names[0] - 1].end, names[1], None, True))
+        first = index
+        while first > 0 and index - first < 4 and joined(text, words[first - 1], words[first]) and is_name_word(words, first - 1, text):
+            first -= 1
+        if index - first >= 2:
+            found.append(Candidate(words[first].start, words[index - 1].end, 1, None, True))
+    return found
+
+
+def patronymic_candidates(text, words):
+    """Names closed by a patronymic word: "Əliyev Əli Vəli oğlu", "Aysel Məmmədova Rəşid qızının"."""
+    found = []
+    for index, word in enumerate(words):
+        if not PATRONYMIC.fullmatch(word.folded):
+            continue
+        first = index
+        while first > 0 and index - first < 3 and joined(text, words[first - 1], words[first]) and is_name_word(words, first - 1, text):
+            first -= 1
+        if first < index:
+            found.append(Candidate(words[first].start, word.end, 1, None, False))
+    return found
+
+
+def initials_candidates(text, words):
+    """Surnames with initials before or after: "A.B. Məmmədov", "Məmmədov A."."""
+    starts = {word.start: index for index, word in enumerate(words)}
+    found = []
+    for pattern in (_INITIALS_FIRST, _INITIALS_LAST):
+        for match in pattern.finditer(text):
+            surname = starts.get(match.start(1))
+            if surname is not None and is_name_word(words, surname, text):
+                found.append(Candidate(match.start(), match.end(), 1, None, False))
+    return found
