@@ -100,6 +100,8 @@ def _surface_forms(body, registry):
         parent = _surface_forms(registry[body.parent], registry)
         owners = [name + " " for name, case in parent if case == "genitive"]
         owners += [name + " yanında " for name, case in parent if case == "nominative"]
+        # "DİN İAMBİ-nin" (002_…): the parent's bare abbreviation before the unit's name.
+        owners += [registry[body.parent].abbreviation + " "] if registry[body.parent].abbreviation else []
         names += [(owner + name, case) for owner in owners for name, case in list(names)]
     return names
 
