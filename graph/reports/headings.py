@@ -10,7 +10,7 @@ olunmuşdur" is not a heading: it lacks "üzrə (".
 import re
 from dataclasses import dataclass
 
-from atkg.graph.reports.lines import join_pieces
+from atkg.graph.reports.lines import joined_with
 from atkg.graph.reports.model import ReportFormatError
 
 CODE = r"\d{1,2}(?:\.\d{1,3}){1,4}"
@@ -79,14 +79,12 @@ def _heading(lines, first, code, title, joined, starts, end):
 
 def _lookahead(lines, first):
     """The text of lines first, first+1, ... joined as a paragraph, and where each line starts in it."""
-    pieces, starts, joined = [], [], ""
+    starts, joined = [], ""
     for line in lines[first:]:
         if len(joined) > MAX_HEADING_CHARS:
             break
-        pieces.append(line.text)
-        longer = join_pieces(pieces)
-        starts.append(len(longer) - len(line.text))
-        joined = longer
+        joined = joined_with(joined, line.text)
+        starts.append(len(joined) - len(line.text))
     return joined, starts
 
 

@@ -62,12 +62,29 @@ def _bare_breaks(cleaned, breaks):
 
 
 def _running_headers(cleaned, breaks):
-    """Lines repeated next to two or more page breaks: the running header (or footer) of the pages."""
+    """Lines repeated next to half the page breaks or more (at least two): running headers and footers.
+
+    Half, not all, so that alternating headers of odd and even pages count; and not merely "twice", since
+    text wrapped at a narrow width repeats short runs of words ("qarşısının alınması məqsədilə").
+    """
     near = {index for index in range(len(cleaned)) if cleaned[index] and not _PAGE_NUMBER.match(cleaned[index])
             and len(cleaned[index]) <= _HEADER_MAX_CHARS and not _CODE_START.match(cleaned[index])
             and _near_break(index, breaks)}
-    repeated = {text for text, count in Counter(cleaned[index] for index in near).items() if count >= 2}
+    pages = len(_page_breaks(breaks))
+    counts = Counter(cleaned[index] for index in near)
+    repeated = {text for text, count in counts.items() if count >= 2 and 2 * count >= pages}
     return {index for index in near if cleaned[index] in repeated}
+
+
+def _page_breaks(breaks):
+    """Break lines grouped into page breaks: a form feed and the page number beside it are one break."""
+    groups = []
+    for index in sorted(breaks):
+        if groups and index - groups[-1][-1] <= _HEADER_REACH:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
 
 
 def _near_break(index, breaks):
@@ -79,10 +96,19 @@ def join_pieces(pieces):
     """Join the pieces of one paragraph: a space between them, none after a word broken at a hyphen."""
     joined = ""
     for piece in pieces:
-        if not joined:
-            joined = piece
-        elif re.search(r"\w-$", joined) and piece[:1].isalpha():
-            joined += piece  # "tədris-" + "metodik": a hyphenated word broken at its hyphen
-        else:
-            joined += " " + piece
+        joined = joined_with(joined, piece)
     return joined
+
+
+def joined_with(joined, piece):
+    """`joined` continued by `piece`: "tədris-" + "metodik" closes up, anything else takes a space."""
+    if not joined:
+        return piece
+    if joined.endswith("-") and _word_char(joined[-2:-1]) and piece[:1].isalpha():
+        return joined + piece
+    return joined + " " + piece
+
+
+def _word_char(character):
+    """Whether a character is a letter, digit or underscore (regex \\w)."""
+    return bool(character) and (character.isalnum() or character == "_")

@@ -1,0 +1,199 @@
+"""parse_report on the State Migration Service's 2020 and 2021 reports, and on variants of them made the
+way PDF and DOCX extraction damages text: re-wrapped lines, page debris, bold mark-up, split headings."""
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from atkg.graph.reports import ReportFormatError, parse_report, rejoined
+
+SOURCES = Path(__file__).resolve().parents[1] / "graph" / "sources"
+REPORT_2020 = "000_8824f00754a92447"
+REPORT_2021 = "002_e692b092547fc0c1"
+CODES = ("4.1.6", "4.2.1", "4.2.4", "4.2.9", "4.2.10", "4.3.3", "4.3.4", "4.3.5", "4.3.6", "4.4.8", "4.4.9",
+         "4.5.8", "4.6.3", "4.6.6", "4.7.1", "4.7.2", "4.7.3", "4.7.4", "4.7.7", "4.8.1", "4.8.3", "4.8.4")
+HEADING_LINE = re.compile(r"^(?:#+ )?(?:\*\*)?\d+(?:\.\d+)+-c\w+ yarım ?bənd")
+
+
+def source(stem):
+    """The text of a source document."""
+    return (SOURCES / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+def parsed(stem):
+    """The parsed real report."""
+    return parse_report(source(stem), stem=stem)
+
+
+def entry(report, code):
+    """The one entry of a report for a code."""
+    (found,) = [item for item in report.entries if item.code == code]
+    return found
+
+
+@pytest.mark.parametrize("stem", [REPORT_2020, REPORT_2021])
+def test_entry_codes_in_order(stem):
+    assert tuple(item.code for item in parsed(stem).entries) == CODES
+
+
+@pytest.mark.parametrize("stem, year", [(REPORT_2020, 2020), (REPORT_2021, 2021)])
+def test_agency_and_year_from_the_title(stem, year):
+    report = parsed(stem)
+    assert (report.agency_name, report.year, report.stem) == ("Dövlət Miqrasiya Xidməti", year, stem)
+    assert report.title.startswith("“Azərbaycan Respublikasında insan alverinə qarşı mübarizəyə dair")
+
+
+def test_2021_title_closes_up_the_letter_spaced_word():
+    assert parsed(REPORT_2021).title.endswith("2021-ci il ərzində icrası barədə MƏLUMAT")
+
+
+def test_heading_broken_by_a_blank_line_is_one_heading():
+    heading = entry(parsed(REPORT_2020), "4.7.2")
+    assert (heading.heading_line_start, heading.heading_line_end) == (87, 89)
+    assert "xidmətlər göstərməyə məcbur edilmə və insanların" in heading.heading_title
+    assert heading.heading_title.endswith("ilə bağlı mövzuların daxil edilməsi")
+
+
+def test_heading_title_keeps_its_inner_parentheses():
+    title = entry(parsed(REPORT_2021), "4.3.6").heading_title
+    assert "(onları əvəz edən şəxslər)" in title and title.endswith("qarşı tədbirlərin görülməsi")
+
+
+def test_markdown_heading_marks_and_bold_are_not_in_the_title():
+    heading = entry(parsed(REPORT_2021), "4.8.4")
+    assert heading.heading_title.startswith("İnsan alveri ilə bağlı keçirilən bütün")
+    assert heading.heading_text.startswith("4.8.4-cü yarımbənd üzrə (") and heading.heading_text.endswith("):")
+
+
+def test_inline_cross_references_are_not_headings():
+    report = parsed(REPORT_2020)
+    assert entry(report, "4.7.1").cross_refs == ("4.7.2",)
+    assert entry(report, "4.8.1").cross_refs == ("4.2.1",)
+    assert entry(report, "4.7.1").paragraphs[-1].text == "Bununla bağlı digər məlumatlar 4.7.2-ci yarımbənddə qeyd olunmuşdur."
+    assert entry(parsed(REPORT_2021), "4.7.4").cross_refs == ("4.7.2",)
+
+
+def test_sentence_broken_over_a_blank_line_is_rejoined():
+    report = parsed(REPORT_2020)
+    first = entry(report, "4.3.5").paragraphs[0]
+    assert (first.line_start, first.line_end) == (45, 47)
+    assert "qurbanlarının, o cümlədən uşaqların, əcnebilerin" in first.text
+    assert "aparılır. Bununla bağlı cari il ərzində" in entry(report, "4.8.3").paragraphs[0].text
+    assert "yerlər və əlaqə telefonları haqqında" in entry(parsed(REPORT_2021), "4.2.1").paragraphs[1].text
+
+
+def test_paragraph_ending_in_a_parenthesis_then_a_capital_is_a_new_paragraph():
+    paragraphs = entry(parsed(REPORT_2020), "4.2.4").paragraphs
+    assert [(item.line_start, item.line_end) for item in paragraphs] == [(21, 21), (23, 23), (25, 25)]
+
+
+@pytest.mark.parametrize("stem", [REPORT_2020, REPORT_2021])
+def test_every_heading_and_paragraph_is_a_substring_of_the_rejoined_text(stem):
+    joined, report = rejoined(source(stem), stem=stem), parsed(stem)
+    pieces = [item.heading_text for item in report.entries]
+    pieces += [paragraph.text for item in report.entries for paragraph in item.paragraphs]
+    assert len(pieces) > 50 and all(piece in joined for piece in pieces)
+
+
+def test_no_headings_raises_with_the_exact_message():
+    with pytest.raises(ReportFormatError) as raised:
+        parse_report("Hesabat\n\nBu il heç bir tədbir keçirilməmişdir.\n", stem="999_empty")
+    assert str(raised.value) == (
+        "999_empty: no measure headings found (expected lines like '4.2.1-ci yarımbənd üzrə (...):')")
+
+
+def test_unclosed_heading_title_raises_with_file_and_line():
+    text = "Başlıq\n\n4.2.1-ci yarımbənd üzrə (İnsan alveri (probleminin mahiyyəti):\n\nMətn.\n"
+    with pytest.raises(ReportFormatError) as raised:
+        parse_report(text, stem="998_broken")
+    assert str(raised.value) == "998_broken: line 3: heading for 4.2.1 opens '(' but its title is never closed by ')'"
+
+
+def test_duplicate_headings_are_kept_apart():
+    text = ("4.2.1-ci yarımbənd üzrə (Birinci):\n\nBir.\n\n4.2.1-ci yarımbənd üzrə (Birinci):\n\nİki.\n")
+    report = parse_report(text, stem="997_twice")
+    assert [(item.code, item.text) for item in report.entries] == [("4.2.1", "Bir."), ("4.2.1", "İki.")]
+
+
+# Variants of the real reports: the same entries must come out every time.
+
+def rewrapped(text, width):
+    """Every line hard-wrapped at `width` columns, blank lines kept."""
+    return "\n".join("\n".join(textwrap.wrap(line, width, break_long_words=False)) if line.strip() else line
+                     for line in text.split("\n"))
+
+
+def blank_lines_doubled(text):
+    """Every blank line twice."""
+    return "\n".join(line if line.strip() else "\n" for line in text.split("\n"))
+
+
+def with_page_debris(text):
+    """A form feed, a page number and a running header inserted every 25 lines."""
+    lines, out = text.split("\n"), []
+    for index, line in enumerate(lines):
+        if index and index % 25 == 0:
+            out += ["\f", f"- {index // 25 + 1} -", "Dövlət Miqrasiya Xidməti | Hesabat"]
+        out.append(line)
+    return "\n".join(out)
+
+
+def on_headings(text, change):
+    """Apply `change` to every heading line."""
+    return "\n".join(change(line) if HEADING_LINE.match(line) else line for line in text.split("\n"))
+
+
+def bold_toggled(line):
+    """Bold removed where present, added (as <b>) where absent."""
+    return line.replace("**", "") if "**" in line else f"<b>{line}</b>"
+
+
+def spaced_differently(line):
+    """"yarımbənd" and "yarım bənd" swapped."""
+    return line.replace("yarım bənd", "\0").replace("yarımbənd", "yarım bənd").replace("\0", "yarımbənd")
+
+
+def split_in_three(line):
+    """The heading broken into three lines, the second break doubled into a blank line."""
+    words = line.split(" ")
+    third = max(1, len(words) // 3)
+    return " ".join(words[:third]) + "\n" + " ".join(words[third:2 * third]) + "\n\n" + " ".join(words[2 * third:])
+
+
+VARIANTS = {
+    "wrapped at 60": lambda text: rewrapped(text, 60),
+    "wrapped at 37": lambda text: rewrapped(text, 37),
+    "blank lines doubled": blank_lines_doubled,
+    "page debris": with_page_debris,
+    "bold toggled on headings": lambda text: on_headings(text, bold_toggled),
+    "yarımbənd spacing swapped": lambda text: on_headings(text, spaced_differently),
+    "headings split in three": lambda text: on_headings(text, split_in_three),
+    "all at once": lambda text: with_page_debris(blank_lines_doubled(rewrapped(
+        on_headings(on_headings(on_headings(text, split_in_three), bold_toggled), spaced_differently), 37))),
+}
+
+
+def summary(report):
+    """What must not change: codes, titles, cross-references and paragraph texts (white space closed up)."""
+    def normal(text):
+        return " ".join(text.split())
+    return [(item.code, normal(item.heading_title), item.cross_refs, tuple(normal(p.text) for p in item.paragraphs))
+            for item in report.entries]
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+@pytest.mark.parametrize("stem", [REPORT_2020, REPORT_2021])
+def test_damaged_variants_give_the_same_entries(stem, variant):
+    damaged = VARIANTS[variant](source(stem))
+    assert damaged != source(stem)
+    report = parse_report(damaged, stem=stem)
+    assert summary(report) == summary(parsed(stem))
+    assert (report.agency_name, report.year) == ("Dövlət Miqrasiya Xidməti", parsed(stem).year)
+
+
+def test_debris_lines_never_reach_the_text():
+    report = parse_report(with_page_debris(rewrapped(source(REPORT_2021), 37)), stem=REPORT_2021)
+    texts = " ".join(item.text + item.heading_title for item in report.entries)
+    assert "| Hesabat" not in texts and "\f" not in texts and " - 3 - " not in texts
