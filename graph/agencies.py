@@ -6,10 +6,11 @@ inflected_forms and registry_graph from the modules that hold them.
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
 
 from atkg.graph.bodies import Body, Registry, body_iri, load_registry
 from atkg.graph.body_graph import registry_graph
-from atkg.graph.body_matcher import longest_match, words
+from atkg.graph.body_matcher import Match, longest_match, words
 from atkg.graph.inflection import inflected_forms
 from atkg.graph.text import tidy
 
@@ -63,46 +64,53 @@ def parse_executing_bodies(cell, *, registry):
     are involved. Between names only commas and "və" may stand: any other text raises UnknownBodyError.
     """
     text_words = words(cell)
-    matches, leftovers, involving_at = _scan(cell, text_words, registry)
-    leftovers += [gap for gap in _gaps(cell, text_words) if gap]
+    pieces = _pieces(cell, text_words, registry)
+    leftovers = _leftover_runs(cell, text_words, pieces) + [gap for gap in _gaps(cell, text_words) if gap]
     if leftovers:
         named = ", ".join(f'"{tidy(text)}"' for text in leftovers)
         raise UnknownBodyError(f'no curated body matches {named} in executing-body cell "{tidy(cell)}"')
+    return _by_role(cell, text_words, pieces)
+
+
+def _by_role(cell, text_words, pieces):
+    """Nominative names are responsible, accusative ones before "cəlb etməklə" involved; others are errors."""
+    involving_at = next((piece.first for piece in pieces if piece.case == "involving"), -1)
     responsible, involved = [], []
-    for match in matches:
-        surface = tidy(cell[text_words[match.first].start:text_words[match.last - 1].end])
+    for match in (piece for piece in pieces if piece.key is not None):
         if match.case == "nominative":
             responsible.append(match.key)
-        elif match.case == "accusative" and involving_at is not None and match.last <= involving_at:
+        elif match.case == "accusative" and match.last <= involving_at:
             involved.append(match.key)
         else:
+            surface = tidy(cell[text_words[match.first].start:text_words[match.last - 1].end])
             raise UnknownBodyError(f'"{surface}" is in the {match.case} case, out of place in executing-body '
                                    f'cell "{tidy(cell)}"')
     return BodyCell(tuple(dict.fromkeys(responsible)), tuple(dict.fromkeys(involved)))
 
 
-def _scan(cell, text_words, registry):
-    """Matches, leftover word runs, and where "cəlb etməklə" starts (None if absent), scanning left to right."""
-    matches, leftovers, involving_at, index, run_start = [], [], None, 0, None
+def _pieces(cell, text_words, registry):
+    """The cell's words cut into body names and, with no key, connectors ("və", case "connector"), the
+    involving clause ("cəlb etməklə", case "involving") and unknown words (case "leftover")."""
+    pieces, index = [], 0
     while index < len(text_words):
         match = longest_match(cell, text_words, index, registry=registry)
-        connector = _connector_width(text_words, index)
-        if match is None and not connector:
-            run_start = index if run_start is None else run_start
-            index += 1
-            continue
-        if run_start is not None:
-            leftovers.append(cell[text_words[run_start].start:text_words[index - 1].end])
-            run_start = None
-        if match is not None:
-            matches.append(match)
-            index = match.last
-        else:
-            involving_at = index if connector == 2 and involving_at is None else involving_at
-            index += connector
-    if run_start is not None:
-        leftovers.append(cell[text_words[run_start].start:])
-    return matches, leftovers, involving_at
+        width = _connector_width(text_words, index)
+        if match is None:
+            case = {0: "leftover", 1: "connector", 2: "involving"}[width]
+            match = Match(None, case, index, index + max(width, 1))
+        pieces.append(match)
+        index = match.last
+    return pieces
+
+
+def _leftover_runs(cell, text_words, pieces):
+    """The text of each run of unknown words."""
+    runs = []
+    for is_leftover, group in groupby(pieces, key=lambda piece: piece.case == "leftover"):
+        if is_leftover:
+            group = list(group)
+            runs.append(cell[text_words[group[0].first].start:text_words[group[-1].last - 1].end])
+    return runs
 
 
 def _connector_width(text_words, index):

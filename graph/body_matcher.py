@@ -32,9 +32,10 @@ class Word:
 
 @dataclass(frozen=True)
 class Match:
-    """Words first..last-1 of a text name the body key in the given grammatical case."""
+    """Words first..last-1 of a text name the body key in the given grammatical case (the cell parser also
+    uses it, with no key, for the words between names)."""
 
-    key: str
+    key: str | None
     case: str
     first: int
     last: int
