@@ -20,6 +20,10 @@ def _register_commands():
     from atkg.graph.commands import build_command
 
     main.add_command(build_command)
+    from atkg.server.commands import query_command, serve_command
+
+    main.add_command(serve_command)
+    main.add_command(query_command)
 
 
 _register_commands()

@@ -1,0 +1,53 @@
+"""The atkg SPARQL endpoint: a Flask application factory in the style of the Flask tutorial."""
+
+from flask import Flask
+
+DEFAULTS = {
+    "BASE_IRI": "https://w3id.org/atkg/",  # the same default as atkg.config; ATKG_BASE_IRI overrides it
+    "DATA_DIR": "var",  # the store is DATA_DIR/store and the dumps DATA_DIR/dumps
+    "STORE": None,  # another store folder
+    "DATA": None,  # RDF files or folders to serve from memory instead of the store
+    "STORE_QUERY_URL": None,  # a remote SPARQL store to serve instead
+    "STORE_UPDATE_URL": None,
+    "PUBLIC_URL": None,  # the address clients see, when behind a proxy
+    "QUERY_TIMEOUT": 10,  # seconds; a query still running then is stopped (503)
+    "MAX_ROWS": 10000,  # results beyond this are cut, and the response says so in its headers
+    "MAX_REQUEST_BYTES": 1_000_000,  # larger requests get 413
+    "QUERY_WORKERS": 2,  # query processes; one only when updates are enabled
+    "CACHE_BYTES": 64_000_000,  # answers kept by data version
+    "UPDATE_TOKEN": None,  # bearer token enabling SPARQL Update; no token, no updates (403)
+    "FEDERATION_ALLOWLIST": "",  # addresses SERVICE and LOAD may reach, separated by spaces
+    "CORS_ORIGINS": "*",
+}
+
+
+def create_app(test_config=None):
+    """Build the app: defaults, then ATKG_* environment variables, then `test_config`."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("ATKG")
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    app.config["BASE_IRI"] = _with_slash(app.config["BASE_IRI"])
+    app.config["FEDERATION_ALLOWLIST"] = _as_list(app.config["FEDERATION_ALLOWLIST"])
+    if isinstance(app.config["DATA"], str):
+        app.config["DATA"] = [app.config["DATA"]]
+
+    from atkg.server import describe, engine, ops, sparql, web
+
+    web.init_app(app)
+    engine.init_app(app)
+    ops.init_app(app)
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(describe.bp)
+    return app
+
+
+def _with_slash(base):
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def _as_list(value):
+    if isinstance(value, str):
+        return value.replace(",", " ").split()
+    return list(value or [])

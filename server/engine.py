@@ -1,0 +1,168 @@
+"""The query engine behind the endpoint: where the data is, the worker pool, the version and the cache."""
+
+import atexit
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from flask import current_app
+
+from atkg.graph.store import VERSION_FILE, open_store
+from atkg.server.pool import WorkerPool
+from atkg.server.worker import answer, rdf_files
+
+
+class QueryFailed(Exception):
+    """The store refused the text: `syntax` tells a malformed text from an evaluation error."""
+
+    def __init__(self, message, *, syntax):
+        super().__init__(message)
+        self.syntax = syntax
+
+
+class ResultCache:
+    """Answers by key, least recently used first out, bounded in total bytes."""
+
+    def __init__(self, *, max_bytes):
+        self.max_bytes, self.size = max_bytes, 0
+        self._items = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key):
+        """The cached answer for `key`, or None."""
+        with self._lock:
+            found = self._items.get(key)
+            if found is None:
+                self.misses += 1
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return found
+
+    def put(self, key, value):
+        """Keep `value` (a tuple whose second item is the body) unless it alone is too big."""
+        cost = len(value[1] or b"")
+        if cost > self.max_bytes // 4:
+            return
+        with self._lock:
+            self._items[key] = value
+            self.size += cost
+            while self.size > self.max_bytes:
+                _, dropped = self._items.popitem(last=False)
+                self.size -= len(dropped[1] or b"")
+
+    def clear(self):
+        """Forget everything (the data changed)."""
+        with self._lock:
+            self._items.clear()
+            self.size = 0
+
+
+class Engine:
+    """Runs queries and updates on the configured data with a time limit, caching answers by version."""
+
+    def __init__(self, config):
+        self.timeout = float(config["QUERY_TIMEOUT"])
+        self.max_rows = int(config["MAX_ROWS"])
+        self.cache = ResultCache(max_bytes=int(config["CACHE_BYTES"]))
+        self.generation, self._replay, self._lock = 0, [], threading.Lock()
+        self.remote, self.pool = None, None
+        if config.get("STORE_QUERY_URL"):
+            self.remote = open_store(query_url=config["STORE_QUERY_URL"],
+                                     update_url=config.get("STORE_UPDATE_URL"), timeout=self.timeout)
+            self._stamp = None
+            return
+        self._source = self._describe_source(config)
+        self._stamp = self._read_stamp()
+        size = 1 if config.get("UPDATE_TOKEN") else int(config["QUERY_WORKERS"])
+        self.pool = WorkerPool(self._source_with_replay, size=size)
+
+    def _describe_source(self, config):
+        if config.get("DATA"):
+            files = rdf_files(config["DATA"])
+            if not files:
+                raise FileNotFoundError(f"no RDF files found in {', '.join(map(str, config['DATA']))}")
+            return {"kind": "memory", "files": [str(path) for path in files]}
+        path = Path(config.get("STORE") or Path(config["DATA_DIR"]) / "store")
+        if not path.exists():
+            raise FileNotFoundError(f"there is no graph store at {path}: run `atkg build` first")
+        return {"kind": "disk", "path": str(path), "read_only": not config.get("UPDATE_TOKEN")}
+
+    def _source_with_replay(self):
+        with self._lock:
+            return dict(self._source, replay=list(self._replay))
+
+    def _read_stamp(self):
+        if self._source["kind"] == "disk":
+            stamp_file = Path(self._source["path"]) / VERSION_FILE
+            return stamp_file.read_text(encoding="utf-8").strip() if stamp_file.exists() else "store"
+        digest = hashlib.sha256()
+        for name in self._source["files"]:
+            status = Path(name).stat()
+            digest.update(f"{name}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
+        return digest.hexdigest()[:16]
+
+    def version(self):
+        """A string that changes whenever the data does; None when the data lives in a remote store."""
+        return None if self._stamp is None else f"{self._stamp}-{self.generation}"
+
+    def query(self, text, *, default_graph, named_graphs, formats):
+        """(kind, body, rows, truncated) for a query; body is None when no acceptable format fits."""
+        job = {"kind": "query", "text": text, "default_graph": default_graph,
+               "named_graphs": named_graphs, "formats": formats, "max_rows": self.max_rows}
+        key = json.dumps([self.version(), job], sort_keys=True)
+        cached = self.cache.get(key) if self.version() else None
+        if cached is not None:
+            return cached
+        found = self._run(job)
+        if self.version():
+            self.cache.put(key, found)
+        return found
+
+    def update(self, text):
+        """Apply an update; the version moves on and the cache is emptied."""
+        if self.remote:
+            self.remote.update(text)
+            return
+        self._run({"kind": "update", "text": text})
+        with self._lock:
+            self.generation += 1
+            if self._source["kind"] == "memory":
+                self._replay.append(text)
+        self.cache.clear()
+
+    def select(self, text):
+        """Rows of an internal SELECT as dicts of plain values (for the service description)."""
+        _, body, _, _ = self.query(text, default_graph=None, named_graphs=None,
+                                   formats={"tabular": "json", "boolean": "json", "graph": None})
+        bindings = json.loads(body)["results"]["bindings"]
+        return [{name: cell["value"] for name, cell in row.items()} for row in bindings]
+
+    def _run(self, job):
+        if self.remote:
+            status, payload = "ok", answer(self.remote, job)
+        else:
+            status, payload = self.pool.run(job, timeout=self.timeout)
+        if status != "ok":
+            raise QueryFailed(payload, syntax=status == "syntax")
+        return payload
+
+    def close(self):
+        """Stop the workers."""
+        if self.pool:
+            self.pool.close()
+
+
+def init_app(app):
+    """Open the data named by the app's configuration and attach the engine to the app."""
+    engine = Engine(app.config)
+    app.extensions["atkg.engine"] = engine
+    atexit.register(engine.close)
+
+
+def get_engine():
+    """The engine of the current app."""
+    return current_app.extensions["atkg.engine"]

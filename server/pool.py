@@ -1,0 +1,123 @@
+"""A pool of query worker processes with a hard time limit: a worker that overruns is killed and replaced."""
+
+import queue
+import socket
+import subprocess
+import sys
+import threading
+import time
+from multiprocessing.connection import Connection
+
+START_TIMEOUT = 600.0  # loading a large graph into memory takes a while
+
+
+class QueryTimeout(Exception):
+    """The job ran past its time limit and its worker was stopped."""
+
+
+class Busy(Exception):
+    """Every worker stayed busy for the whole time limit."""
+
+
+class WorkerLost(Exception):
+    """A worker died while running a job."""
+
+
+class Worker:
+    """One worker process (`python -m atkg.server.worker`) and the socket to it."""
+
+    def __init__(self, source):
+        ours, theirs = socket.socketpair()
+        self.process = subprocess.Popen([sys.executable, "-m", "atkg.server.worker", str(theirs.fileno())],
+                                        pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL)
+        theirs.close()
+        self.connection = Connection(ours.detach())
+        self.connection.send(source)
+
+    def wait_ready(self):
+        """Block until the worker has opened its data; raise WorkerLost if it fails to."""
+        if not self.connection.poll(START_TIMEOUT):
+            raise WorkerLost("the query worker did not start in time")
+        try:
+            self.connection.recv()
+        except EOFError as error:
+            raise WorkerLost("the query worker could not open the data") from error
+
+    def kill(self):
+        """Stop the process at once (a runaway query cannot be interrupted any other way)."""
+        self.process.kill()
+        self.process.wait(5)
+        self.connection.close()
+
+    def is_alive(self):
+        """True while the process runs."""
+        return self.process.poll() is None
+
+
+class WorkerPool:
+    """`size` workers, each opening `source_factory()`; `run` hands a job to an idle one."""
+
+    def __init__(self, source_factory, *, size):
+        self._source_factory = source_factory
+        self._idle = queue.Queue()
+        self._all = set()
+        self._lock = threading.Lock()
+        self.restarts = 0
+        for worker in [self._spawn() for _ in range(size)]:
+            worker.wait_ready()
+            self._idle.put(worker)
+
+    def _spawn(self):
+        worker = Worker(self._source_factory())
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _replace(self, worker):
+        with self._lock:
+            self._all.discard(worker)
+            self.restarts += 1
+        worker.kill()
+        threading.Thread(target=self._start_one, daemon=True).start()
+
+    def _start_one(self):
+        worker = self._spawn()
+        try:
+            worker.wait_ready()
+        except WorkerLost:
+            with self._lock:
+                self._all.discard(worker)
+            return
+        self._idle.put(worker)
+
+    def alive(self):
+        """How many worker processes are running."""
+        with self._lock:
+            return sum(worker.is_alive() for worker in self._all)
+
+    def run(self, job, *, timeout):
+        """Send `job` to a free worker and return its reply within `timeout` seconds of starting."""
+        try:
+            worker = self._idle.get(timeout=timeout)
+        except queue.Empty as error:
+            raise Busy() from error
+        started = time.monotonic()
+        try:
+            worker.connection.send(job)
+            ready = worker.connection.poll(timeout)
+            reply = worker.connection.recv() if ready else None
+        except (EOFError, OSError) as error:
+            self._replace(worker)
+            raise WorkerLost("the query worker stopped unexpectedly") from error
+        if reply is None:
+            self._replace(worker)
+            raise QueryTimeout(time.monotonic() - started)
+        self._idle.put(worker)
+        return reply
+
+    def close(self):
+        """Stop every worker."""
+        with self._lock:
+            workers, self._all = list(self._all), set()
+        for worker in workers:
+            worker.kill()

@@ -1,0 +1,180 @@
+"""The SPARQL 1.1 Protocol: queries at /sparql, updates at /update (and at /sparql with the token)."""
+
+import hashlib
+import hmac
+import re
+import time
+
+from flask import Blueprint, Response, current_app, request
+
+from atkg.server import describe, guard, results
+from atkg.server.describe import endpoint_url
+from atkg.server.engine import QueryFailed, get_engine
+from atkg.server.ops import metrics
+from atkg.server.pool import Busy, QueryTimeout, WorkerLost
+from atkg.server.protocol import ProtocolError, read_operation
+
+bp = Blueprint("sparql", __name__)
+OFFERS = {"tabular": results.TABULAR, "boolean": results.BOOLEAN, "graph": results.GRAPH}
+POSITION = re.compile(r"error at (\d+):(\d+)")
+
+
+def plain(status, message, **headers):
+    """A plain-text answer, the form every refusal of this service takes."""
+    return Response(message.rstrip() + "\n", status=status, headers=headers,
+                    content_type="text/plain; charset=utf-8")
+
+
+@bp.errorhandler(ProtocolError)
+def protocol_error(error):
+    """Turn a refused request into its status and message."""
+    return plain(error.status, error.message)
+
+
+@bp.errorhandler(guard.Refused)
+def refused(error):
+    """A query that would make the server contact another address."""
+    return plain(400, str(error))
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint():
+    """Queries; with no query, the service description (or a form for a browser)."""
+    operation = read_operation(request)
+    if operation is None:
+        return describe.service_description_response()
+    if operation.kind == "update":
+        return run_update(operation)
+    return run_query(operation)
+
+
+@bp.route("/update", methods=["POST"])
+def update_endpoint():
+    """Updates only, for the holder of the update token."""
+    operation = read_operation(request)
+    if operation.kind != "update":
+        raise ProtocolError(400, "This address takes updates only; send queries to /sparql.")
+    return run_update(operation)
+
+
+def run_query(operation):
+    """Check, negotiate, answer from the cache or the engine, with ETag and row-limit headers."""
+    accept = request.headers.get("Accept", "")
+    chosen = {kind: results.negotiate(accept, offers) for kind, offers in OFFERS.items()}
+    if not any(chosen.values()):
+        raise ProtocolError(406, f"This service cannot answer in any of the formats asked for ({accept}). "
+                                 "It offers SPARQL JSON, XML, CSV and TSV results, and Turtle, N-Triples, "
+                                 "JSON-LD and RDF/XML graphs.")
+    engine = get_engine()
+    _check_reach(operation, engine)
+    formats = {kind: choice and choice[0] for kind, choice in chosen.items()}
+    tag = _etag(engine.version(), operation, formats)
+    if tag and tag in request.if_none_match:
+        return Response(status=304, headers={"ETag": f'"{tag}"', "Vary": "Accept"})
+    kind, body, rows, truncated = _answer(engine, operation, formats)
+    if body is None:
+        raise ProtocolError(406, f"The answer to this query cannot be written in the formats asked for "
+                                 f"({accept}).")
+    response = Response(body, content_type=chosen[kind][1], headers={"Vary": "Accept"})
+    if tag:
+        response.headers["ETag"] = f'"{tag}"'
+    if truncated:
+        _mark_truncated(response, engine.max_rows)
+    return response
+
+
+def _check_reach(operation, engine):
+    reach = guard.read_reach(operation.text, base=endpoint_url())
+    dataset_given = operation.default_graph or operation.named_graphs
+    local = None if dataset_given or not reach.from_graphs else set(describe.named_graph_iris())
+    guard.check_outbound(reach, allowlist=current_app.config["FEDERATION_ALLOWLIST"], local_graphs=local)
+
+
+def _etag(version, operation, formats):
+    if version is None:
+        return None
+    key = repr((version, operation.text, operation.default_graph, operation.named_graphs,
+                sorted(formats.items(), key=lambda item: item[0])))
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def _answer(engine, operation, formats):
+    started = time.monotonic()
+    try:
+        return engine.query(f"BASE <{endpoint_url()}>\n{operation.text}",
+                            default_graph=operation.default_graph or None,
+                            named_graphs=operation.named_graphs or None, formats=formats)
+    except QueryFailed as error:
+        raise ProtocolError(400, _failure_message(error, "query")) from error
+    except (QueryTimeout, Busy, WorkerLost) as error:
+        raise _overload(error, engine.timeout) from error
+    finally:
+        metrics.observe_query(time.monotonic() - started)
+
+
+def _failure_message(error, what):
+    message = POSITION.sub(lambda m: f"error at line {int(m[1]) - 1}, column {m[2]}", str(error), count=1)
+    message = message.split(", [")[0].split(" ['")[0]
+    if error.syntax:
+        return f"The {what} is not valid SPARQL: {message}"
+    return f"The {what} could not be carried out: {message}"
+
+
+def _overload(error, timeout):
+    if isinstance(error, QueryTimeout):
+        metrics.count("timeouts")
+        return ProtocolError(503, f"The query took longer than the limit of {timeout:g} seconds and was "
+                                  "stopped (query timed out). Narrow it down, for example with LIMIT or more "
+                                  "specific patterns, or download the data (see /.well-known/void).")
+    if isinstance(error, Busy):
+        return ProtocolError(503, "The service is busy with other queries; please try again in a moment.")
+    return ProtocolError(503, "The query engine stopped while answering and is restarting; please try "
+                              "again in a moment.")
+
+
+def _mark_truncated(response, max_rows):
+    response.headers["X-ATKG-Truncated"] = "true"
+    response.headers["X-SPARQL-MaxRows"] = str(max_rows)
+    response.headers["Warning"] = (f'199 atkg "Only the first {max_rows} results are shown: this service '
+                                   'sends at most that many. Use LIMIT and OFFSET to read the rest."')
+
+
+def run_update(operation):
+    """Apply an update for the token holder; LOAD and SERVICE are checked like queries."""
+    _require_token()
+    engine = get_engine()
+    reach = guard.read_reach(operation.text, base=endpoint_url())
+    guard.check_outbound(reach, allowlist=current_app.config["FEDERATION_ALLOWLIST"])
+    text = _with_using(operation, reach)
+    try:
+        engine.update(f"BASE <{endpoint_url()}>\n{text}")
+    except QueryFailed as error:
+        raise ProtocolError(400, _failure_message(error, "update")) from error
+    except (QueryTimeout, Busy, WorkerLost) as error:
+        raise _overload(error, engine.timeout) from error
+    return plain(200, "The update was applied.")
+
+
+def _require_token():
+    token = current_app.config.get("UPDATE_TOKEN")
+    if not token:
+        raise ProtocolError(403, "This service is read-only: it does not accept updates.")
+    given = request.headers.get("Authorization", "")
+    if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        raise ProtocolError(403, "Updates need the maintainer's access token "
+                                 "(an 'Authorization: Bearer ...' header); this request has no valid one.")
+
+
+def _with_using(operation, reach):
+    """Apply using-graph-uri / using-named-graph-uri by writing USING clauses before each WHERE."""
+    if not (operation.using_graph or operation.using_named_graph):
+        return operation.text
+    if reach.has_dataset_clause:
+        raise ProtocolError(400, "The update names its graphs itself (USING or WITH) and the request also "
+                                 "gives using-graph-uri or using-named-graph-uri; give only one of the two.")
+    clause = " ".join([f"USING <{iri}>" for iri in operation.using_graph]
+                      + [f"USING NAMED <{iri}>" for iri in operation.using_named_graph]) + " "
+    text = operation.text
+    for offset in reversed(reach.where_offsets):
+        text = text[:offset] + clause + text[offset:]
+    return text

@@ -1,0 +1,36 @@
+"""The HTTP shell around the endpoint: CORS, gzip, the request size limit and plain error pages."""
+
+from flask import Response
+from flask_compress import Compress
+from flask_cors import CORS
+from werkzeug.exceptions import HTTPException
+
+COMPRESSED_TYPES = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+                    "text/tab-separated-values", "text/turtle", "application/n-triples", "application/ld+json",
+                    "application/rdf+xml", "application/n-quads", "text/html", "text/plain",
+                    "application/json"]
+EXPOSED_HEADERS = ["ETag", "X-ATKG-Truncated", "X-SPARQL-MaxRows", "Warning"]
+MESSAGES = {
+    404: "There is nothing at this address. The SPARQL endpoint is at /sparql.",
+    405: "This address does not take that kind of request (HTTP method). Queries use GET or POST.",
+    413: "The request is too large for this service.",
+}
+
+
+def init_app(app):
+    """Apply CORS (no credentials), gzip, the body size limit and plain-text error messages."""
+    app.config.setdefault("COMPRESS_MIMETYPES", COMPRESSED_TYPES)
+    app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_REQUEST_BYTES"])
+    origins = app.config["CORS_ORIGINS"]
+    CORS(app, origins=origins.split() if isinstance(origins, str) else origins, supports_credentials=False,
+         expose_headers=EXPOSED_HEADERS, allow_headers=["Content-Type", "Accept", "Authorization"])
+    Compress(app)
+    app.register_error_handler(HTTPException, _plain_error)
+
+
+def _plain_error(error):
+    message = MESSAGES.get(error.code, error.description or error.name)
+    response = Response(message + "\n", status=error.code, content_type="text/plain; charset=utf-8")
+    if error.code == 405 and error.valid_methods:
+        response.headers["Allow"] = ", ".join(error.valid_methods)
+    return response

@@ -1,0 +1,107 @@
+"""A query worker: a separate process holding its own view of the data, so a runaway query can be killed.
+
+The web process sends jobs over a pipe and reads back (status, payload) pairs; results are already
+written in the asked format, so only bytes cross the pipe.
+"""
+
+import sys
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from atkg.graph.store import EmbeddedStore, open_store
+from atkg.server import results
+
+RDF_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+                ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+                ".xml": ox.RdfFormat.RDF_XML, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD}
+
+
+def rdf_files(paths):
+    """Every RDF file among `paths` (files, or folders searched recursively), sorted."""
+    found = []
+    for path in map(Path, paths):
+        candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
+        found += [item for item in candidates if item.is_file() and item.suffix.lower() in RDF_SUFFIXES]
+    return found
+
+
+def load_files(store, files):
+    """Load RDF files into an in-memory store; triples go to the default graph."""
+    for path in files:
+        with open(path, "rb") as stream:
+            store.load_quads(ox.parse(stream, format=RDF_SUFFIXES[path.suffix.lower()],
+                                      base_iri=path.resolve().as_uri()))
+
+
+def open_source(source):
+    """The store a worker answers from: on disk, or in memory from RDF files plus the updates replayed."""
+    if source["kind"] == "disk":
+        return open_store(location=source["path"], read_only=source["read_only"])
+    store = EmbeddedStore(None)
+    load_files(store, [Path(item) for item in source["files"]])
+    for update in source.get("replay", ()):
+        store.update(update)
+    return store
+
+
+def worker_main(connection):
+    """Read the data source from `connection`, then serve jobs from it until it closes."""
+    store = open_source(connection.recv())
+    connection.send(("ready", len(store)))
+    while True:
+        try:
+            job = connection.recv()
+        except EOFError:
+            return
+        connection.send(run_job(store, job))
+
+
+def run_job(store, job):
+    """Run one job and report ("ok", payload), ("syntax", message) or ("error", message)."""
+    try:
+        if job["kind"] == "update":
+            store.update(job["text"])
+            store.flush()
+            return "ok", None
+        return "ok", answer(store, job)
+    except SyntaxError as error:
+        return "syntax", str(error)
+    except Exception as error:  # the store's own evaluation errors, reported to the client in words
+        return "error", str(error)
+
+
+def answer(store, job):
+    """Evaluate a query and write its results: (kind, body bytes, row count, truncated)."""
+    outcome = store.query(job["text"], default_graph=job["default_graph"],
+                          named_graphs=job["named_graphs"])
+    formats, limit = job["formats"], job["max_rows"]
+    kind = _kind(outcome)
+    if formats[kind] is None:
+        return kind, None, 0, False
+    if kind == "boolean":
+        return kind, results.write_boolean(bool(outcome), formats[kind]), 1, False
+    rows = []
+    for item in outcome:
+        if len(rows) == limit:
+            truncated = True
+            break
+        rows.append(item)
+    else:
+        truncated = False
+    if kind == "tabular":
+        names = [variable.value for variable in outcome.variables]
+        rows = [[row[index] for index in range(len(names))] for row in rows]
+        return "tabular", results.write_solutions(names, rows, formats["tabular"]), len(rows), truncated
+    return "graph", results.write_triples(rows, formats["graph"]), len(rows), truncated
+
+
+def _kind(outcome):
+    if isinstance(outcome, ox.QueryBoolean):
+        return "boolean"
+    return "tabular" if isinstance(outcome, ox.QuerySolutions) else "graph"
+
+
+if __name__ == "__main__":
+    worker_main(Connection(int(sys.argv[1])))
