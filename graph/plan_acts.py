@@ -5,13 +5,13 @@ import re
 from datetime import date
 
 from rdflib import Literal
-from rdflib.namespace import DCTERMS, ELI, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from atkg.graph import iris
 from atkg.graph.agencies import body_iri
 from atkg.graph.periods import add_year_span
 from atkg.graph.provenance import add_quote, derive
-from atkg.ontology import ATKG
+from atkg.ontology import ATKG, ELI
 
 PRESIDENT = "president"
 _MONTHS = ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",

@@ -99,3 +99,7 @@ class ATKG(DefinedNamespace):
     personRole: URIRef
     nationality: URIRef
     personCount: URIRef
+
+
+# ELI is the one standard vocabulary the graph uses that rdflib.namespace does not ship.
+ELI = Namespace("http://data.europa.eu/eli/ontology#")

@@ -66,7 +66,7 @@ def test_measure_titles_in_azerbaijani_and_english(select):
     rows = select(f"""SELECT ?az ?en WHERE {{ <{PLAN}/measure/4.2.10> dcterms:title ?az, ?en
         FILTER(LANG(?az) = "az" && LANG(?en) = "en") }}""")
     assert rows[0][0].startswith("Respublika ərazisində turizmin inkişafı və genişlənməsi ilə əlaqədar")
-    assert rows[0][1].startswith("Development of")
+    assert rows[0][1].startswith("Preparation of pre-emptive measures to prevent the risk of certain persons")
     untranslated = select(f"""SELECT ?m WHERE {{ <{PLAN}> atkg:hasMeasure ?m
         FILTER NOT EXISTS {{ ?m dcterms:title ?en FILTER(LANG(?en) = "en") }} }}""")
     assert untranslated == []
