@@ -1,0 +1,163 @@
+"""Statistical figures in report text: counts whose noun and following words match an indicator's rule
+("389 vətəndaşdan ... readmissiya edilmiş" is readmitted-citizens), with the period the sentence states.
+
+A rule reads the words between a count and the next count of people, so "3.409 nəfərin ... yaşamaları
+leqallaşdırılmış, 15.540 nəfərin ..." gives each number its own meaning. Facts extraction cannot read
+(zeros said in words, "... olmamışdır") come from graph/curated/figures.yaml, each with its exact quote.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from importlib.resources import files
+
+import yaml
+
+from atkg.graph.extract import LOWER_LETTERS as L
+from atkg.graph.extract.dates import SENTENCE_END, find_dates
+from atkg.graph.extract.numbers import find_counts
+
+_PEOPLE = ("nəfər", "əcnəbi", "vətəndaş", "işçi")
+# (indicator, noun stem, regex over the words after the count, regex over the sentence, unit in English)
+RULES = (
+    ("readmitted-citizens", "vətəndaş", r"", r"readmissiya edilmiş", "citizens"),
+    ("reintegration-assisted", "nəfər", r"reinte[gq]rasiya", r"readmissiya", "persons"),
+    ("staff-trained", "işçi", r"təlim", r"", "employees"),
+    ("trainings-held", "hal", r"təlim", r"işçi", "occasions"),
+    ("possible-victims-reported", "əcnəbi", r"qurbanı olması ehtimalı", r"məlumat verilmişdir", "foreigners"),
+    ("smuggling-suspects-reported", "əcnəbi", r"", r"qanunsuz miqrasiya kanalının", "foreigners"),
+    ("awareness-events-held", "maarifləndirmə", r"^\s*tədbir", r"", "awareness events"),
+    ("employer-meetings-held", "görüş", r"", r"işəgötürənlər", "meetings"),
+    ("unpaid-wage-cases", "hal", r"", r"əmək haqlarının", "cases"),
+    ("unpaid-wage-workers", "nəfər", r"", r"əmək haqlarının", "persons"),
+    ("stay-rule-violators", "əcnəbi", r"pozulması müəyyən olunmuş", r"", "foreigners and stateless persons"),
+    ("stay-legalised", "nəfər", r"leqallaşdırılmış", r"", "persons"),
+    ("ordered-to-leave", "nəfər", r"^\s*48 saat ərzində ölkə ərazisini tərk", r"", "persons"),
+    ("expelled", "nəfər", r"kənara çıxarılma", r"", "persons"),
+    ("replacement-cards-decided", "nəfər", r"yeni vəsiqələrin verilməsi", r"", "persons"),
+    ("penalised-for-lost-documents", "nəfər", r"məsuliyyətə cəlb", r"itirmiş", "persons"),
+)
+_UNTIL = re.compile(r"d[əa]k$")
+_HEADING = re.compile(rf"^[#*\s]*(?P<code>\d+(?:\.\d+){{2,}})(?:\.?\s|-[{L}]+ yarım ?bənd üzrə)")
+_CODE_LINE = re.compile(r"^\s*\d+(?:\.\d+){2,}\.?\s*$")
+_YEAR_HEADING = re.compile(r"^(?P<year>\d{4})-c[iıuü] il üzrə:")
+
+
+@dataclass(frozen=True)
+class Period:
+    """What the source says the figure covers: a span of whole months or years, and its words."""
+
+    start: date
+    end: date
+    precision: str
+    note: str = None
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One figure: indicator slug, value, unit as written (az) and in English, period, and its quote."""
+
+    indicator: str
+    value: int
+    unit_az: str
+    unit_en: str
+    period: Period
+    quote: str
+    stem: str
+    line_start: int
+    line_end: int
+    measure: str = None
+    curated: bool = False
+
+
+def find_figures(text, *, default_year, stem, line_start, line_end, measure=None):
+    """Figures in a paragraph; a sentence without a year of its own takes default_year."""
+    observations = []
+    for first, last in _sentences(text):
+        sentence = text[first:last]
+        counts = find_counts(sentence)
+        period = sentence_period(sentence, default_year=default_year)
+        for index, count in enumerate(counts):
+            after = sentence[count.end:_next_person(counts, index, len(sentence))]
+            for indicator, unit_en in _matching_rules(count, after, sentence):
+                observations.append(Observation(indicator, count.value, count.noun, unit_en, period, sentence,
+                                                stem, line_start, line_end, measure))
+    return observations
+
+
+def sentence_period(sentence, *, default_year):
+    """The sentence's own year, or "until <month>" of it ("Cari ilin mart ayınadək"), else default_year."""
+    for mention in find_dates(sentence, default_year=default_year):
+        value = mention.dates[0]
+        if value.precision == "month" and _UNTIL.search(mention.surface):
+            return Period(date(value.start.year, 1, 1), value.end, "month", mention.surface)
+        if value.precision == "year" and value.start.year == value.end.year and len(mention.dates) == 1:
+            return Period(value.start, value.end, "year")
+    return Period(date(default_year, 1, 1), date(default_year, 12, 31), "year")
+
+
+def load_curated(path=None):
+    """Figures from graph/curated/figures.yaml: the facts extraction cannot read, each with its quote."""
+    source = path or files("atkg.graph") / "curated" / "figures.yaml"
+    records = yaml.safe_load(source.read_text(encoding="utf-8"))["figures"]
+    return [_curated(record) for record in records]
+
+
+def _curated(record):
+    period = record["period"]
+    return Observation(record["indicator"], int(record["value"]), record["unit_az"], record["unit_en"],
+                       Period(date.fromisoformat(period["start"]), date.fromisoformat(period["end"]),
+                              period["precision"], period.get("note")),
+                       record["quote"], record["stem"], record["line_start"], record["line_end"],
+                       record.get("measure"), curated=True)
+
+
+def figures_in_source(text, *, stem, default_year):
+    """Figures of a whole source file, paragraph by paragraph, with the measure code of the heading above
+    ("4.4.9-cu yarımbənd üzrə", or a code line of the older programme) and, from "2012-ci il üzrə:" to the
+    next heading, that year.
+    """
+    observations, measure, year = [], None, default_year
+    for line_start, line_end, paragraph in paragraphs(text):
+        heading = _HEADING.match(paragraph)
+        if heading:
+            measure, year = heading["code"], default_year
+        year_heading = _YEAR_HEADING.match(paragraph)
+        year = int(year_heading["year"]) if year_heading else year
+        observations += find_figures(paragraph, default_year=year, stem=stem, line_start=line_start,
+                                     line_end=line_end, measure=measure)
+    return observations
+
+
+def paragraphs(text):
+    """(first line, last line, text) of each run of non-blank lines, joined with single spaces; a line
+    that is only a code (the older programme's table rows, "\t3.5.2.6.") starts a new run."""
+    run = []
+    for number, line in enumerate(text.split("\n") + [""], 1):
+        if run and (not line.strip() or _CODE_LINE.match(line)):
+            yield run[0][0], run[-1][0], " ".join(part for _, part in run)
+            run = []
+        if line.strip():
+            run.append((number, line.strip()))
+
+
+def _sentences(text):
+    first = 0
+    for match in [*SENTENCE_END.finditer(text), None]:
+        last = match.end() if match else len(text)
+        piece = text[first:last]
+        if piece.strip():
+            yield first + len(piece) - len(piece.lstrip()), first + len(piece.rstrip())
+        first = last
+
+
+def _next_person(counts, index, default):
+    later = [c.start for c in counts[index + 1:] if c.noun.startswith(_PEOPLE)]
+    return later[0] if later else default
+
+
+def _matching_rules(count, after, sentence):
+    for indicator, noun, after_pattern, sentence_pattern, unit_en in RULES:
+        if (count.noun.startswith(noun) and re.search(after_pattern, after)
+                and re.search(sentence_pattern, sentence)):
+            yield indicator, unit_en
