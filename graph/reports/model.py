@@ -49,6 +49,7 @@ class ParsedReport:
     entries: tuple[Entry, ...]
     title_line_start: int | None = None
     title_line_end: int | None = None
+    title_text: str = ""  # the text before the first heading, exactly as in the re-joined form
 
 
 @dataclass(frozen=True)
@@ -86,5 +87,6 @@ class ProgrammeItem:
     line_start: int
     line_end: int
     section: ProgrammeSection | None = None
-    row_text: str = ""
+    heading_text: str = ""  # the code, title, bodies and period cells as they stand in the source
+    done_paragraphs: tuple[Paragraph, ...] = ()
     status_line: int | None = None

@@ -33,7 +33,8 @@ def parse_report(text, *, stem):
     entries = tuple(_entry(found[start], found[start + 1:end]) for start, end in bounds)
     return ParsedReport(stem=stem, title=title, agency_name=agency, year=year, entries=entries,
                         title_line_start=preamble[0].line_start if preamble else None,
-                        title_line_end=preamble[-1].line_end if preamble else None)
+                        title_line_end=preamble[-1].line_end if preamble else None,
+                        title_text="\n\n".join(unit.text for unit in preamble))
 
 
 def _entry(head, body):
