@@ -29,8 +29,10 @@ class ActRef:
     title: str = None
 
 
-_DOCUMENT_KINDS = (("qayda", "rules"), ("əsasnamə", "statute"), ("siyahı", "list"), ("proqram", "programme"),
-                   ("planı", "action-plan"), ("nümunə", "specimen"), ("saziş", "agreement"))
+_DOCUMENT_KINDS = (("qayda", "regulation"), ("əsasnamə", "regulation"), ("siyahı", "regulation"),
+                   ("nümunə", "regulation"), ("proqram", "programme"), ("planı", "action-plan"),
+                   ("saziş", "international-agreement"))
+AGREEMENTS = ("international-agreement", "cooperation-agreement", "memorandum")
 
 
 def kind_of(word, issuer):
@@ -93,7 +95,7 @@ def _approves(citation, citations, text):
     refs = _approved_after(citation, citations, text)
     if not refs and _FINITE.match(text, citation.end):
         first, _ = _sentence(text, citation.start)
-        earlier = [c for c in citations if first <= c.start < citation.start and c.kind in ("agreement", "memorandum")]
+        earlier = [c for c in citations if first <= c.start < citation.start and c.kind in AGREEMENTS]
         refs = [earlier[-1].ref()] if earlier else []
     return refs
 

@@ -17,9 +17,10 @@ from atkg.graph.extract import act_links
 from atkg.graph.extract.act_links import ActRef
 from atkg.graph.extract.dates import find_dates
 
-KINDS = ("agency-order", "agreement", "cabinet-decision", "cabinet-order", "code", "convention", "decision",
-         "law", "letter", "memorandum", "order", "presidential-decree", "presidential-order",
-         "prime-minister-decision")
+# Slugs of the legal-act-type code list (ontology/codelists.ttl); the last four are not in it yet.
+KINDS = ("agency-order", "cabinet-decision", "code", "convention", "international-agreement", "law", "letter",
+         "memorandum", "presidential-decree", "presidential-order", "regulation",
+         "cabinet-order", "cooperation-agreement", "prime-minister-decision", "programme")
 _U = "A-ZƏÖÜŞÇĞİ"
 _REPUBLIC = r"(?:Azərbaycan\s+Respublikası(?:nın)?\s+)"
 _ISSUER = (rf"(?P<issuer>{_REPUBLIC}?(?:Nazirlər\s+Kabinetinin|Prezidentinin|Baş\s+nazirinin"
@@ -152,7 +153,8 @@ def _agreements(text, dates):
             start, end = match.start(), match.end()
         if _DRAFT_AFTER.match(text, match.end()):
             continue
-        kind = "memorandum" if "Memorandum" in title else "agreement"
+        kind = "memorandum" if "Memorandum" in title else "international-agreement"
+        kind = "cooperation-agreement" if title.endswith("Razılaşma") else kind
         signed = act_links.signing_date(text, start, end, dates)
         citations.append(ActCitation(text[start:end], start, end, kind, date=signed, title=title))
     return citations
