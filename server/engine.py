@@ -109,10 +109,10 @@ class Engine:
         """A string that changes whenever the data does; None when the data lives in a remote store."""
         return None if self._stamp is None else f"{self._stamp}-{self.generation}"
 
-    def query(self, text, *, default_graph, named_graphs, formats):
+    def query(self, text, *, default_graph, named_graphs, formats, max_rows=None):
         """(kind, body, rows, truncated) for a query; body is None when no acceptable format fits."""
-        job = {"kind": "query", "text": text, "default_graph": default_graph,
-               "named_graphs": named_graphs, "formats": formats, "max_rows": self.max_rows}
+        job = {"kind": "query", "text": text, "default_graph": default_graph, "named_graphs": named_graphs,
+               "formats": formats, "max_rows": max_rows or self.max_rows}
         key = json.dumps([self.version(), job], sort_keys=True)
         cached = self.cache.get(key) if self.version() else None
         if cached is not None:
@@ -135,8 +135,8 @@ class Engine:
         self.cache.clear()
 
     def select(self, text):
-        """Rows of an internal SELECT as dicts of plain values (for the service description)."""
-        _, body, _, _ = self.query(text, default_graph=None, named_graphs=None,
+        """Rows of an internal SELECT as dicts of plain values (for the service description), all of them."""
+        _, body, _, _ = self.query(text, default_graph=None, named_graphs=None, max_rows=10**9,
                                    formats={"tabular": "json", "boolean": "json", "graph": None})
         bindings = json.loads(body)["results"]["bindings"]
         return [{name: cell["value"] for name, cell in row.items()} for row in bindings]

@@ -16,6 +16,10 @@ from atkg.server.protocol import ProtocolError, read_operation
 
 bp = Blueprint("sparql", __name__)
 OFFERS = {"tabular": results.TABULAR, "boolean": results.BOOLEAN, "graph": results.GRAPH}
+BROWSER_FORMATS = {"json": "application/sparql-results+json, text/turtle;q=0.9",
+                   "xml": "application/sparql-results+xml, application/rdf+xml;q=0.9",
+                   "csv": "text/csv, text/turtle;q=0.9, application/sparql-results+json;q=0.5",
+                   "tsv": "text/tab-separated-values, text/turtle;q=0.9, application/sparql-results+json;q=0.5"}
 POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
@@ -59,7 +63,7 @@ def update_endpoint():
 
 def run_query(operation):
     """Check, negotiate, answer from the cache or the engine, with ETag and row-limit headers."""
-    accept = request.headers.get("Accept", "")
+    accept = _browser_format() or request.headers.get("Accept", "")
     chosen = {kind: results.negotiate(accept, offers) for kind, offers in OFFERS.items()}
     if not any(chosen.values()):
         raise ProtocolError(406, f"This service cannot answer in any of the formats asked for ({accept}). "
@@ -81,6 +85,13 @@ def run_query(operation):
     if truncated:
         _mark_truncated(response, engine.max_rows)
     return response
+
+
+def _browser_format():
+    """The form page's `format` choice, honoured for browsers only (programs use Accept)."""
+    if not describe.wants_html():
+        return None
+    return BROWSER_FORMATS.get(request.args.get("format", ""))
 
 
 def _check_reach(operation, engine):
