@@ -6,8 +6,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from atkg.graph.reports import ReportFormatError, parse_report, rejoined
+from atkg.graph import iris
+from atkg.graph.reports import ReportFormatError, parse_report, rejoined, report_graph
+from atkg.graph.reports.ordinals import ordinal
+from atkg.ontology import ATKG
 
 SOURCES = Path(__file__).resolve().parents[1] / "graph" / "sources"
 REPORT_2020 = "000_8824f00754a92447"
@@ -197,3 +202,113 @@ def test_debris_lines_never_reach_the_text():
     report = parse_report(with_page_debris(rewrapped(source(REPORT_2021), 37)), stem=REPORT_2021)
     texts = " ".join(item.text + item.heading_title for item in report.entries)
     assert "| Hesabat" not in texts and "\f" not in texts and " - 3 - " not in texts
+
+
+# RDF of the reports.
+
+BASE = "https://w3id.org/atkg/"
+
+
+def plan_titles():
+    """Code → title from the plan's measures table (the first cell after the code)."""
+    titles = {}
+    for line in source("004_961f872eaa6ca64b").split("\n"):
+        row = re.match(r"^(\d+\.\d+\.\d+)\.?\t([^\t]+)\t", line)
+        if row:
+            titles[row[1]] = row[2]
+    assert len(titles) > 60
+    return titles
+
+
+def graph_of(stem):
+    """report_graph of a real report with the plan's titles."""
+    return report_graph(parsed(stem), base=BASE, agency_iri=URIRef(f"{BASE}agency/dmx"),
+                        plan_iri=iris.plan_iri(base=BASE),
+                        measure_iri_for=lambda code: iris.plan_part_iri("measure", code, base=BASE),
+                        measure_titles=plan_titles(), agency_key="dmx")
+
+
+def test_report_node():
+    graph, report = graph_of(REPORT_2021), URIRef(f"{BASE}report/dmx-2021")
+    assert (report, RDF.type, ATKG.Report) in graph
+    assert set(graph.objects(report, RDFS.label)) == {
+        Literal("DMX 2021 report", lang="en"), Literal("Dövlət Miqrasiya Xidməti: 2021-ci il üzrə hesabat", lang="az")}
+    assert graph.value(report, ATKG.reportYear) == Literal("2021", datatype=XSD.gYear)
+    assert graph.value(report, ATKG.reportsOn) == URIRef(f"{BASE}plan/nap-2020-2024")
+    assert graph.value(report, ATKG.sourceDocument) == URIRef(f"{BASE}source/{REPORT_2021}")
+    assert graph.value(report, DCTERMS.title).language == "az"
+    assert len(list(graph.objects(report, ATKG.hasEntry))) == 22
+
+
+def test_entry_nodes():
+    graph = graph_of(REPORT_2020)
+    entry_iri = URIRef(f"{BASE}report/dmx-2020/entry/4.8.1")
+    assert Literal("DMX 2020 report, entry 4.8.1", lang="en") in set(graph.objects(entry_iri, RDFS.label))
+    assert graph.value(entry_iri, ATKG.aboutMeasure) == URIRef(f"{BASE}plan/nap-2020-2024/measure/4.8.1")
+    assert graph.value(entry_iri, ATKG.implementationStatus) == URIRef(
+        "https://w3id.org/atkg/code/implementation-status/reported-elsewhere")
+    assert str(graph.value(entry_iri, ATKG.statusEvidence)) == "Bununla bağlı məlumatlar 4.2.1-ci yarımbənddə qeyd olunmuşdur"
+    assert graph.value(entry_iri, ATKG.crossReference) == URIRef(f"{BASE}report/dmx-2020/entry/4.2.1")
+    assert graph.value(URIRef(f"{BASE}report/dmx-2020/entry/4.2.1"), ATKG.covidAffected).toPython() is True
+    assert graph.value(entry_iri, ATKG.covidAffected).toPython() is False
+
+
+def test_heading_matches_plan_is_false_only_where_the_spelling_differs():
+    for stem, differing in [(REPORT_2020, {"4.2.9", "4.2.10", "4.3.5"}), (REPORT_2021, {"4.2.9", "4.3.5"})]:
+        graph = graph_of(stem)
+        verdicts = {str(entry).rsplit("/", 1)[1]: match.toPython()
+                    for entry, match in graph.subject_objects(ATKG.headingMatchesPlan)}
+        assert len(verdicts) == 21 and "4.8.4" not in verdicts
+        assert {code for code, same in verdicts.items() if not same} == differing
+
+
+def test_measure_known_only_from_headings_is_stated_once_for_both_reports():
+    graph = graph_of(REPORT_2020) + graph_of(REPORT_2021)
+    measure = URIRef(f"{BASE}plan/nap-2020-2024/measure/4.8.4")
+    assert list(graph.objects(measure, RDF.type)) == [ATKG.Measure]
+    assert len(list(graph.objects(measure, DCTERMS.title))) == 1
+    assert graph.value(measure, SKOS.notation) == Literal("4.8.4")
+    assert graph.value(measure, ATKG.inPlan) == URIRef(f"{BASE}plan/nap-2020-2024")
+    assert graph.value(measure, SKOS.note) == Literal(
+        "Known only from report headings; the plan text lacks this measure", lang="en")
+    assert len(list(graph.objects(measure, PROV.wasDerivedFrom))) == 2  # one heading quote per report
+    assert (URIRef(f"{BASE}plan/nap-2020-2024/measure/4.8.3"), RDF.type, ATKG.Measure) not in graph
+
+
+@pytest.mark.parametrize("stem", [REPORT_2020, REPORT_2021])
+def test_every_quote_is_in_the_rejoined_source(stem):
+    graph, joined = graph_of(stem), rejoined(source(stem), stem=stem)
+    quotes = [str(text) for text in graph.objects(None, ATKG.quotedText)]
+    assert len(quotes) > 50 and all(quote in joined for quote in quotes)
+
+
+def test_every_entry_is_derived_from_its_heading_and_paragraph_quotes():
+    graph = graph_of(REPORT_2020)
+    quotes = list(graph.objects(URIRef(f"{BASE}report/dmx-2020/entry/4.2.4"), PROV.wasDerivedFrom))
+    assert len(quotes) == 4  # the heading and three paragraphs
+
+
+def test_duplicate_entries_get_distinct_iris():
+    text = ("Dövlət Miqrasiya Xidməti tərəfindən 2022-ci il ərzində icrası barədə\n\n"
+            "4.2.1-ci yarımbənd üzrə (Birinci):\n\nBir.\n\n4.2.1-ci yarımbənd üzrə (Birinci):\n\nİki.\n")
+    graph = report_graph(parse_report(text, stem="996_twice"), base=BASE, agency_iri=URIRef(f"{BASE}agency/dmx"),
+                         plan_iri=iris.plan_iri(base=BASE), measure_titles={"4.2.1": "Birinci"}, agency_key="dmx",
+                         measure_iri_for=lambda code: iris.plan_part_iri("measure", code, base=BASE))
+    assert sorted(str(entry) for entry in graph.subjects(ATKG.inReport, None)) == [
+        f"{BASE}report/dmx-2022/entry/4.2.1", f"{BASE}report/dmx-2022/entry/4.2.1-2"]
+
+
+def test_report_without_a_year_cannot_be_named():
+    report = parse_report("Hesabat\n\n4.2.1-ci yarımbənd üzrə (Birinci):\n\nBir.\n", stem="995_no_year")
+    with pytest.raises(ReportFormatError) as raised:
+        report_graph(report, base=BASE, agency_iri=URIRef(f"{BASE}agency/dmx"), plan_iri=iris.plan_iri(base=BASE),
+                     measure_iri_for=lambda code: iris.plan_part_iri("measure", code, base=BASE),
+                     measure_titles={}, agency_key="dmx")
+    assert str(raised.value) == "995_no_year: line 1: the title states no reporting year, so the report cannot be named"
+
+
+@pytest.mark.parametrize("number, written", [
+    (2020, "2020-ci"), (2023, "2023-cü"), (2026, "2026-cı"), (2029, "2029-cu"), (2030, "2030-cu"),
+    ("4.2.10", "4.2.10-cu"), ("4.8.4", "4.8.4-cü"), (2100, "2100-cü"), (2000, "2000-ci")])
+def test_ordinal_suffixes(number, written):
+    assert ordinal(number) == written
