@@ -85,11 +85,11 @@ def _cells(text):
     """The table's non-empty cells in reading order."""
     cells = []
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        parts = raw.split("\t")
-        if len(parts) == 1 and parts[0].strip() and cells and not _CODE_CELL.match(parts[0].strip()):
-            cells[-1].paragraphs.append((parts[0].strip(), number))  # a further paragraph of the last cell
-            continue
-        cells += [_Cell([(part.strip(), number)]) for part in parts if part.strip()]
+        first, *others = raw.split("\t")
+        if first.strip() and cells and not _CODE_CELL.match(first.strip()):
+            cells[-1].paragraphs.append((first.strip(), number))  # a further paragraph of the open cell
+            first = ""
+        cells += [_Cell([(part.strip(), number)]) for part in [first, *others] if part.strip()]
     return cells
 
 
