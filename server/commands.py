@@ -44,7 +44,7 @@ def serve_command(host, port, store, data, threads):
         raise click.ClickException(str(error)) from error
     click.echo(f"atkg: SPARQL endpoint at http://{host}:{port}/sparql", err=True)
     waitress.serve(app, host=host, port=port, threads=threads, ident="atkg",
-                   max_request_body_size=int(app.config["MAX_REQUEST_BYTES"]) + 1)
+                   max_request_body_size=2 * int(app.config["MAX_REQUEST_BYTES"]) + 65536)
 
 
 def _ensure_graph():

@@ -1,6 +1,6 @@
 """The HTTP shell around the endpoint: CORS, gzip, the request size limit and plain error pages."""
 
-from flask import Response
+from flask import Response, current_app
 from flask_compress import Compress
 from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
@@ -13,7 +13,6 @@ EXPOSED_HEADERS = ["ETag", "X-ATKG-Truncated", "X-SPARQL-MaxRows", "Warning"]
 MESSAGES = {
     404: "There is nothing at this address. The SPARQL endpoint is at /sparql.",
     405: "This address does not take that kind of request (HTTP method). Queries use GET or POST.",
-    413: "The request is too large for this service.",
 }
 
 
@@ -22,7 +21,8 @@ def init_app(app):
     app.config.setdefault("COMPRESS_MIMETYPES", COMPRESSED_TYPES)
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_REQUEST_BYTES"])
     origins = app.config["CORS_ORIGINS"]
-    CORS(app, origins=origins.split() if isinstance(origins, str) else origins, supports_credentials=False,
+    origins = origins.split() if isinstance(origins, str) else list(origins)
+    CORS(app, origins=origins, send_wildcard=origins == ["*"], supports_credentials=False,
          expose_headers=EXPOSED_HEADERS, allow_headers=["Content-Type", "Accept", "Authorization"])
     Compress(app)
     app.register_error_handler(HTTPException, _plain_error)
@@ -30,6 +30,9 @@ def init_app(app):
 
 def _plain_error(error):
     message = MESSAGES.get(error.code, error.description or error.name)
+    if error.code == 413:
+        message = (f"The request is too large for this service: it takes at most "
+                   f"{current_app.config['MAX_CONTENT_LENGTH']} bytes.")
     response = Response(message + "\n", status=error.code, content_type="text/plain; charset=utf-8")
     if error.code == 405 and error.valid_methods:
         response.headers["Allow"] = ", ".join(error.valid_methods)
