@@ -73,7 +73,7 @@ class Observation:
 def find_figures(text, *, default_year, stem, line_start, line_end, measure=None):
     """Figures in a paragraph; a sentence without a year of its own takes default_year."""
     observations = []
-    for first, last in _sentences(text):
+    for first, last in sentences(text):
         sentence = text[first:last]
         counts = find_counts(sentence)
         period = sentence_period(sentence, default_year=default_year)
@@ -141,7 +141,8 @@ def paragraphs(text):
             run.append((number, line.strip()))
 
 
-def _sentences(text):
+def sentences(text):
+    """(start, end) of each sentence of a paragraph, white space trimmed."""
     first = 0
     for match in [*SENTENCE_END.finditer(text), None]:
         last = match.end() if match else len(text)
