@@ -312,3 +312,24 @@ def test_report_without_a_year_cannot_be_named():
     ("4.2.10", "4.2.10-cu"), ("4.8.4", "4.8.4-cü"), (2100, "2100-cü"), (2000, "2000-ci")])
 def test_ordinal_suffixes(number, written):
     assert ordinal(number) == written
+
+
+PAGE_BREAK = ["", "7", "\fDövlət Miqrasiya Xidməti | Hesabat", ""]
+WRAPPED = textwrap.wrap(" ".join(["Təlim keçirilmişdir.", "Xidmət əməkdaşları iştirak etmişdir.",
+                                  "Nəticələr təhlil olunmuşdur.", "Növbəti görüş planlaşdırılır.",
+                                  "Materiallar paylanmışdır."] * 4), 40)
+
+
+def test_page_break_after_a_wrapped_full_stop_keeps_the_paragraph():
+    assert WRAPPED[4].endswith(".") and WRAPPED[5][0].isupper()
+    lines = WRAPPED[:5] + PAGE_BREAK + WRAPPED[5:13] + PAGE_BREAK + WRAPPED[13:]
+    report = parse_report("4.2.1-ci yarımbənd üzrə (Başlıq):\n\n" + "\n".join(lines), stem="994_pages")
+    (paragraph,) = report.entries[0].paragraphs
+    assert paragraph.text == " ".join(WRAPPED)
+
+
+def test_page_break_after_a_short_last_line_ends_the_paragraph():
+    lines = WRAPPED[:6] + ["Qısa sonluq."] + PAGE_BREAK + ["Yeni abzas başlayır."] + PAGE_BREAK + ["Son."]
+    report = parse_report("4.2.1-ci yarımbənd üzrə (Başlıq):\n\n" + "\n".join(lines), stem="993_pages")
+    assert [paragraph.text for paragraph in report.entries[0].paragraphs] == [
+        " ".join(WRAPPED[:6] + ["Qısa sonluq."]), "Yeni abzas başlayır.", "Son."]

@@ -15,7 +15,7 @@ from atkg.graph.reports.model import ReportFormatError
 
 CODE = r"\d{1,2}(?:\.\d{1,3}){1,4}"
 SUFFIX = r"\s*[-–‑]?\s*c[iıuü]"
-_START = re.compile(rf"^{CODE}\.?{SUFFIX}(?![\w])")
+_START = re.compile(rf"^{CODE}\.?{SUFFIX}(?![\w])", re.IGNORECASE)
 _HEAD = re.compile(rf"^(?P<code>{CODE})\.?{SUFFIX}\s+yarım\s*bənd(?:i)?\s+üzrə\s*", re.IGNORECASE)
 _TITLELESS_END = re.compile(r"^:")
 MAX_HEADING_CHARS = 3000  # a measure title runs to some 700 characters; a heading ten times that is broken

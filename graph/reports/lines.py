@@ -29,6 +29,7 @@ class Line:
     number: int
     text: str
     blank_before: bool  # a blank line separates it from the previous content line
+    page_break_before: bool = False  # page-break debris was taken out between it and the previous line
 
 
 def clean(raw):
@@ -44,15 +45,17 @@ def content_lines(text):
     cleaned = [clean(raw) for raw in raw_lines]
     breaks = {index for index, raw in enumerate(raw_lines) if "\f" in raw or _PAGE_NUMBER.match(cleaned[index])}
     debris = _bare_breaks(cleaned, breaks) | _running_headers(cleaned, breaks)
-    lines, blank = [], False
+    lines, blank, page_break = [], False, False
     for index, line_text in enumerate(cleaned):
         if index in debris:
+            page_break = True
             continue
         if not line_text:
             blank = True
             continue
-        lines.append(Line(index + 1, line_text, blank_before=blank and bool(lines)))
-        blank = False
+        lines.append(Line(index + 1, line_text, blank_before=blank and bool(lines),
+                          page_break_before=page_break and bool(lines)))
+        blank = page_break = False
     return lines
 
 
@@ -62,17 +65,20 @@ def _bare_breaks(cleaned, breaks):
 
 
 def _running_headers(cleaned, breaks):
-    """Lines repeated next to half the page breaks or more (at least two): running headers and footers.
+    """Lines repeated next to half the page breaks or more (at least two), and nowhere else: running
+    headers and footers.
 
-    Half, not all, so that alternating headers of odd and even pages count; and not merely "twice", since
-    text wrapped at a narrow width repeats short runs of words ("qarşısının alınması məqsədilə").
+    Half, not all, so that alternating headers of odd and even pages count; not merely "twice", since
+    text wrapped at a narrow width repeats short runs of words ("qarşısının alınması məqsədilə"); and
+    nowhere else, since a line of text that also stands far from any page break is content.
     """
     near = {index for index in range(len(cleaned)) if cleaned[index] and not _PAGE_NUMBER.match(cleaned[index])
             and len(cleaned[index]) <= _HEADER_MAX_CHARS and not _CODE_START.match(cleaned[index])
             and _near_break(index, breaks)}
     pages = len(_page_breaks(breaks))
-    counts = Counter(cleaned[index] for index in near)
-    repeated = {text for text, count in counts.items() if count >= 2 and 2 * count >= pages}
+    counts, everywhere = Counter(cleaned[index] for index in near), Counter(cleaned)
+    repeated = {text for text, count in counts.items()
+                if count >= 2 and 2 * count >= pages and count == everywhere[text]}
     return {index for index in near if cleaned[index] in repeated}
 
 
