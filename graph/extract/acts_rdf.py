@@ -11,12 +11,16 @@ the plan's graph, which knows their IRIs.
 
 import hashlib
 from dataclasses import dataclass
+from importlib.resources import files
+
+import yaml
 
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from atkg.graph import iris
 from atkg.graph.agencies import body_iri, find_mentions
+from atkg.graph.extract.act_links import ActRef
 from atkg.graph.extract.acts import find_act_citations
 from atkg.graph.extract.figures import paragraphs, sentences
 from atkg.graph.provenance import add_quote, derive
@@ -77,6 +81,25 @@ def acts_graph(citations_with_context, *, base, registry=None):
             approved = _add_act(graph, target, quote, base)
             graph.add((node, ATKG.approves, approved))
             graph.add((approved, ATKG.approvedBy, node))
+    return graph
+
+
+def load_curated_acts(path=None):
+    """The records of graph/curated/acts.yaml: hand-checked facts about acts, each with its quote."""
+    source = path or files("atkg.graph") / "curated" / "acts.yaml"
+    return yaml.safe_load(source.read_text(encoding="utf-8"))["acts"]
+
+
+def curated_acts_graph(records, *, base):
+    """The curated facts (so far: entry into force) about the acts they name, with their quotes."""
+    graph = Graph()
+    for record in records:
+        quote = add_quote(graph, base=base, stem=record["stem"], text=record["quote"],
+                          line_start=record["line_start"], line_end=record["line_end"])
+        node = _add_act(graph, ActRef(**record["act"]), quote, base)
+        if "entry_into_force" in record:
+            in_force = Literal(record["entry_into_force"], datatype=XSD.date)
+            graph.add((node, ELI.first_date_entry_in_force, in_force))
     return graph
 
 
