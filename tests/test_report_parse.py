@@ -333,3 +333,20 @@ def test_page_break_after_a_short_last_line_ends_the_paragraph():
     report = parse_report("4.2.1-ci yarımbənd üzrə (Başlıq):\n\n" + "\n".join(lines), stem="993_pages")
     assert [paragraph.text for paragraph in report.entries[0].paragraphs] == [
         " ".join(WRAPPED[:6] + ["Qısa sonluq."]), "Yeni abzas başlayır.", "Son."]
+
+
+def test_joint_heading_gives_one_entry_per_code():
+    text = ("4.7.1 və 4.7.2-ci yarımbəndlər üzrə (Təlimlər; proqramlar):\n\nTəlimlər keçirilmişdir.\n\n"
+            "4.8.1, 4.8.2-ci yarım bəndlər üzrə (Maarifləndirmə):\n\nBuklet hazırlanmışdır.\n")
+    report = parse_report(text, stem="992_joint")
+    assert [(item.code, item.heading_title, item.text) for item in report.entries] == [
+        ("4.7.1", "Təlimlər; proqramlar", "Təlimlər keçirilmişdir."),
+        ("4.7.2", "Təlimlər; proqramlar", "Təlimlər keçirilmişdir."),
+        ("4.8.1", "Maarifləndirmə", "Buklet hazırlanmışdır."), ("4.8.2", "Maarifləndirmə", "Buklet hazırlanmışdır.")]
+
+
+def test_inline_mention_at_a_line_start_is_not_a_heading():
+    text = ("4.2.1-ci yarımbənd üzrə (Birinci):\n\nBununla bağlı məlumatlar\n"
+            "4.7.2-ci yarımbənddə qeyd olunmuşdur.\n")
+    (only,) = parse_report(text, stem="991_mention").entries
+    assert (only.text, only.cross_refs) == ("Bununla bağlı məlumatlar 4.7.2-ci yarımbənddə qeyd olunmuşdur.", ("4.7.2",))

@@ -4,7 +4,8 @@ A heading starts at the beginning of a line with a measure code and an ordinal s
 -cü), then "yarımbənd" (or "yarım bənd") and "üzrə", then the measure title in parentheses, which may
 itself hold parentheses, then a colon. Hard line breaks and blank lines may fall anywhere inside it, so
 the lines that follow are joined before matching. An inline mention such as "4.7.2-ci yarımbənddə qeyd
-olunmuşdur" is not a heading: it lacks "üzrə (".
+olunmuşdur" is not a heading: it lacks "üzrə (". A joint heading for several measures ("4.7.1 və
+4.7.2-ci yarımbəndlər üzrə (...):") names each of their codes.
 """
 
 import re
@@ -15,21 +16,23 @@ from atkg.graph.reports.model import ReportFormatError
 
 CODE = r"\d{1,2}(?:\.\d{1,3}){1,4}"
 SUFFIX = r"\s*[-–‑]?\s*c[iıuü]"
-_START = re.compile(rf"^{CODE}\.?{SUFFIX}(?![\w])", re.IGNORECASE)
-_HEAD = re.compile(rf"^(?P<code>{CODE})\.?{SUFFIX}\s+yarım\s*bənd(?:i)?\s+üzrə\s*", re.IGNORECASE)
+_START = re.compile(rf"^{CODE}\.?(?:{SUFFIX}(?![\w])|\s*,|\s+və\s)", re.IGNORECASE)
+_HEAD = re.compile(rf"^(?P<codes>{CODE}\.?(?:{SUFFIX})?(?:\s*(?:,|və)\s*{CODE}\.?(?:{SUFFIX})?)*){SUFFIX}?"
+                   r"\s+yarım\s*bənd(?:i|lər|ləri)?\s+üzrə\s*", re.IGNORECASE)
+_CODE = re.compile(CODE)
 _TITLELESS_END = re.compile(r"^:")
 MAX_HEADING_CHARS = 3000  # a measure title runs to some 700 characters; a heading ten times that is broken
 
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading found at content line `first`: its code, title, joined text and where it ends.
+    """A heading found at content line `first`: its codes, title, joined text and where it ends.
 
     `last` is the index of the content line where the heading ends and `rest` what follows the heading on
     that line (usually nothing).
     """
 
-    code: str
+    codes: tuple
     title: str
     text: str
     first: int
@@ -50,11 +53,11 @@ def heading_at(lines, first, *, stem):
     close = _closing_parenthesis(joined, head.end())
     if close is None:
         raise ReportFormatError(
-            f"{stem}: line {lines[first].number}: heading for {head['code']} opens '(' "
+            f"{stem}: line {lines[first].number}: heading for {_codes(head)[0]} opens '(' "
             f"but its title is never closed by ')'")
     colon = re.match(r"\s*:?", joined[close + 1:]).group(0)
     title = joined[head.end() + 1:close].strip()
-    heading = _heading(lines, first, head["code"], title, joined, starts, close + 1 + len(colon))
+    heading = _heading(lines, first, _codes(head), title, joined, starts, close + 1 + len(colon))
     if ":" not in colon and heading.rest:
         return None  # "4.2.1-ci yarımbənd üzrə (...)" running on into a sentence is a mention, not a heading
     return heading
@@ -64,17 +67,22 @@ def _titleless(lines, first, head, joined, starts):
     """A heading with no parenthesised title ("4.2.1-ci yarımbənd üzrə:"), or None."""
     if not _TITLELESS_END.match(joined[head.end():]):
         return None
-    return _heading(lines, first, head["code"], "", joined, starts, head.end() + 1)
+    return _heading(lines, first, _codes(head), "", joined, starts, head.end() + 1)
 
 
-def _heading(lines, first, code, title, joined, starts, end):
+def _codes(head):
+    """The measure codes a heading names."""
+    return tuple(_CODE.findall(head["codes"]))
+
+
+def _heading(lines, first, codes, title, joined, starts, end):
     """Build the Heading that ends at offset `end` of the joined text."""
     text = joined[:end].rstrip()
     position = max(index for index, start in enumerate(starts) if start < len(text))
     last_line = lines[first + position].text
     consumed = len(text) - starts[position]
     rest = last_line[consumed:].strip() if consumed < len(last_line) else ""
-    return Heading(code, title, text, first, first + position, rest.lstrip(":").strip())
+    return Heading(codes, title, text, first, first + position, rest.lstrip(":").strip())
 
 
 def _lookahead(lines, first):

@@ -30,20 +30,21 @@ def parse_report(text, *, stem):
     title = title_of(preamble)
     agency, year = agency_and_year(title)
     bounds = zip(heads, heads[1:] + [len(found)])
-    entries = tuple(_entry(found[start], found[start + 1:end]) for start, end in bounds)
+    entries = tuple(_entry(found[start], found[start + 1:end], code)
+                    for start, end in bounds for code in found[start].heading.codes)
     return ParsedReport(stem=stem, title=title, agency_name=agency, year=year, entries=entries,
                         title_line_start=preamble[0].line_start if preamble else None,
                         title_line_end=preamble[-1].line_end if preamble else None,
                         title_text="\n\n".join(unit.text for unit in preamble))
 
 
-def _entry(head, body):
-    """The entry of one heading and the paragraphs that follow it."""
+def _entry(head, body, code):
+    """The entry about `code` of one heading (a joint heading gives one per code) and its paragraphs."""
     paragraphs = tuple(Paragraph(unit.text, unit.line_start, unit.line_end) for unit in body)
     text = "\n\n".join(paragraph.text for paragraph in paragraphs)
-    return Entry(code=head.heading.code, heading_title=head.heading.title, heading_line_start=head.line_start,
+    return Entry(code=code, heading_title=head.heading.title, heading_line_start=head.line_start,
                  heading_line_end=head.line_end, paragraphs=paragraphs,
-                 cross_refs=cross_references(text, own_code=head.heading.code), heading_text=head.text)
+                 cross_refs=cross_references(text, own_code=code), heading_text=head.text)
 
 
 def cross_references(text, *, own_code=None):
