@@ -1,0 +1,99 @@
+"""Event nouns in a sentence: the words that say an event was held, with its kind (event-type slug)."""
+
+from dataclasses import dataclass
+
+from atkg.graph.extract.event_parts import quoted
+from atkg.graph.extract.privacy_names import tokens
+from atkg.graph.text import az_lower
+
+# (folded word stems, kind); longer phrases first so "maarifləndirmə tədbiri" wins over a bare "tədbir".
+_NOUNS = (
+    (("dəyirmi", "masa"), "round-table"),
+    (("maarifləndirmə", "tədbir"), "awareness-event"),
+    (("maarifləndirici", "tədbir"), "awareness-event"),
+    (("təlim",), "training"),
+    (("seminar",), "training"),
+    (("vebinar",), "training"),
+    (("görüş",), "meeting"),
+    (("səfər",), "visit"),
+    (("iclas",), "session"),
+    (("sessiya",), "session"),
+    (("videokonfrans",), "conference"),
+    (("konfrans",), "conference"),
+    (("kampaniya",), "campaign"),
+    (("layihə",), "project"),
+    (("imzalanmış",), "signing"),
+    (("imzalanıb",), "signing"),
+    (("tədbir",), "meeting"),
+)
+_FORMAT_WORDS = ("formasında", "formatında", "formatda", "rejimində")
+_HELD = ("keçirilmiş", "keçirilən")
+# "təlimlərin keçirilməsi davam etdirilmişdir": the holding of trainings in general, not an event.
+_GENERIC_AFTER = ("keçirilməsi", "təşkili")
+# A quoted act or agreement before "layihəsi" is a draft of it, not a project.
+_DRAFT_ENDINGS = ("qərarı", "qanunu", "fərmanı", "sərəncamı", "saziş", "sazişi", "memorandumu", "qaydaları",
+                  "əsasnamə", "konvensiyası", "proqramı", "planı")
+
+
+@dataclass(frozen=True)
+class EventNoun:
+    """An event noun at [start, end) of the sentence; plural when the noun carries -lar/-lər."""
+
+    kind: str
+    start: int
+    end: int
+    plural: bool
+
+
+def event_nouns(sentence):
+    """The event nouns of the sentence outside quotes, in order."""
+    words = tokens(sentence)
+    quotes = quoted(sentence)
+    found, index = [], 0
+    while index < len(words):
+        match = _match(words, index)
+        if match and not any(s <= words[index].start < e for s, e, _ in quotes) and _is_event(sentence, words, index, match, quotes):
+            stems, kind = match
+            last = words[index + len(stems) - 1]
+            rest = last.folded[len(stems[-1]):]
+            found.append(EventNoun(kind, words[index].start, last.end, rest.startswith(("lar", "lər"))))
+            index += len(stems)
+        else:
+            index += 1
+    return found
+
+
+def _match(words, index):
+    """The (stems, kind) whose words start at words[index], or None."""
+    for stems, kind in _NOUNS:
+        window = words[index:index + len(stems)]
+        if len(window) == len(stems) and all(w.folded.startswith(s) for w, s in zip(window, stems)):
+            return stems, kind
+    return None
+
+
+def _is_draft(title):
+    """True when a quoted title names an act or agreement, or holds a quote of its own."""
+    return az_lower(title).rstrip(" .").endswith(_DRAFT_ENDINGS) or any(q in title for q in '"“”«»')
+
+
+def _is_event(sentence, words, index, match, quotes):
+    """The exceptions: bodies, formats, drafts and measures that share a word with an event."""
+    stems, kind = match
+    word = words[index]
+    following = words[index + len(stems)].folded if index + len(stems) < len(words) else ""
+    previous = words[index - 1].folded if index else ""
+    if "-" in word.text or word.folded.startswith(("təlimçi", "səfərbər")):
+        return False
+    if stems == ("təlim",) and following.startswith("mərkəz"):
+        return False
+    if kind == "conference" and following in _FORMAT_WORDS:
+        return False
+    if following.startswith(_GENERIC_AFTER):
+        return False
+    if kind == "project":
+        return any(sentence[end:word.start].strip() in ("", "adlı") and not _is_draft(inner)
+                   for _, end, inner in quotes if end <= word.start)
+    if stems == ("tədbir",):
+        return previous in _HELD
+    return True

@@ -1,0 +1,146 @@
+"""Events reported in an entry: trainings, meetings, visits, sessions, signings, projects, campaigns...
+
+Rules, sentence by sentence (sentences of the redacted paragraph text, so no private name is quoted):
+- An event noun (təlim, seminar, görüş, səfər, iclas, sessiya, dəyirmi masa, konfrans, layihə, kampaniya,
+  maarifləndirmə tədbiri, "imzalanmışdır") outside quotes starts an event; the sentence must not be about
+  plans ("nəzərdə tutulur") or say the event did not happen ("keçirilməmişdir"). "Təlim Mərkəzi" is a body,
+  "videokonfrans formasında" a format, "layihə" an event only with a quoted title ("müqavilə layihəsi" is a
+  draft), and a bare "tədbir" only after "keçirilmiş/keçirilən" (otherwise it means a measure).
+- Each event reads its parts from its stretch: from the previous event noun to its own (event_parts.py).
+- It is kept only with a date, a count or a title.
+- Dates: those in its stretch; a year that holds a more exact date there is only the frame and is dropped.
+  With none, the nearest whole year to its left in the sentence ("2021-ci il ərzində ... layihəsi çərçivəsində
+  ... təlimlər"); the last event may also take the dates after it ("sessiyası çərçivəsində 4-5 oktyabr").
+  Dates cited as "... tarixli" date documents, not events.
+- Several dates with a plural noun ("16-19 iyun, 12, 17, 18 avqust və 15 sentyabr 2020-ci il tarixlərdə
+  ... təlimlər keçirilmişdir") are separate events, one per date: the plural says there were several and
+  the dates say when; each keeps the topics of the series, and no participant count (the count is for the
+  series). A project spans from its first to its last date ("yanvar ayından ... 2 iyul 2021-ci il tarixdə
+  tamamlanan"); a singular noun with several dates is one event over them.
+- A bare "tədbir" held with partners is recorded as a meeting: the code list has no generic event.
+"""
+
+import re
+from dataclasses import dataclass, replace
+
+from atkg.graph.agencies import find_mentions
+from atkg.graph.extract import event_parts as parts
+from atkg.graph.extract.dates import find_dates
+from atkg.graph.extract.event_nouns import event_nouns
+from atkg.graph.extract.numbers import find_counts
+from atkg.graph.extract.privacy import redact
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÇƏĞİÖŞÜ0-9\"“«(])")
+_NOT_HELD = re.compile(r"nəzərdə tutul|(?:keçiril|təşkil olun|təşkil edil|imzalan|iştirak et)m[əa](?:m[ıi]ş|yib)")
+_DOCUMENT_DATE = re.compile(r"\s*tarixli")
+
+
+@dataclass(frozen=True)
+class EventFinding:
+    """One event as the report tells it; participants, place and topics as written, keys of curated bodies."""
+
+    kind: str
+    title: str | None
+    dates: tuple
+    organisers: tuple[str, ...]
+    partners: tuple[str, ...]
+    participants: str | None
+    participant_count: int | None
+    occurrences: int | None
+    place: str | None
+    topics: tuple[str, ...]
+    online: bool
+    quote: str
+    line_start: int
+    line_end: int
+
+
+def sentences(text):
+    """The sentences of a paragraph, in order."""
+    return [s for s in _SENTENCE.split(text) if s.strip()]
+
+
+def find_events(entry, *, report_year, registry):
+    """Every event the entry reports, in text order."""
+    found = []
+    for paragraph in entry.paragraphs:
+        for sentence in sentences(redact(paragraph.text).text):
+            if _NOT_HELD.search(sentence):
+                continue
+            mentions = find_mentions(sentence, registry=registry)
+            for finding in _sentence_events(sentence, mentions, report_year=report_year, registry=registry):
+                found.append(replace(finding, line_start=paragraph.line_start, line_end=paragraph.line_end))
+    return found
+
+
+def _dates(sentence, report_year):
+    """Date mentions of the sentence that date events (not "... tarixli" documents)."""
+    return [d for d in find_dates(sentence, default_year=report_year)
+            if not _DOCUMENT_DATE.match(sentence, d.end) and not _in_quotes(d.start, sentence)]
+
+
+def _in_quotes(position, sentence):
+    return any(start <= position < end for start, end, _ in parts.quoted(sentence))
+
+
+def _sentence_events(sentence, mentions, *, report_year, registry):
+    """The events of one sentence."""
+    nouns = event_nouns(sentence)
+    dates, counts, quotes = _dates(sentence, report_year), find_counts(sentence), parts.quoted(sentence)
+    events = []
+    for index, noun in enumerate(nouns):
+        stretch = (nouns[index - 1].end if index else 0, noun.end)
+        last = index == len(nouns) - 1
+        tail = (noun.end, len(sentence)) if last else (noun.end, noun.end)
+        finding = _finding(sentence, noun, stretch, tail, dates=_event_dates(dates, stretch, tail), counts=counts,
+                           quotes=quotes, mentions=mentions, registry=registry)
+        if finding.dates or finding.participant_count or finding.occurrences or finding.title:
+            events.extend(_split(finding, plural=noun.plural))
+    return events
+
+
+def _finding(sentence, noun, stretch, tail, *, dates, counts, quotes, mentions, registry):
+    """The event of one noun, read from its stretch (and its tail, when it is the sentence's last)."""
+    who = parts.participants(sentence, stretch, tail, counts)
+    organisers, partners = parts.organisers_and_partners(
+        sentence, mentions, stretch, noun.end, kind=noun.kind, quotes=quotes, registry=registry)
+    return EventFinding(
+        kind=noun.kind, title=parts.title(sentence, quotes, noun.start), dates=dates,
+        organisers=organisers, partners=partners, participants=sentence[who[0]:who[1]] if who else None,
+        participant_count=parts.participant_count(counts, stretch),
+        occurrences=parts.occurrences(counts, stretch, noun.start), place=parts.place(sentence, stretch),
+        topics=tuple(parts.topics(sentence, [q for q in quotes if stretch[0] <= q[0] < stretch[1]])),
+        online=parts.is_online(sentence, [stretch, _parenthesis_after(sentence, noun.end) or tail]),
+        quote=sentence.strip(), line_start=0, line_end=0)
+
+
+def _parenthesis_after(sentence, position):
+    """The span of a parenthesis right after the noun ("1 görüş (videokonfrans formasında)"), or None."""
+    match = re.compile(r"\s*\([^)]*\)").match(sentence, position)
+    return match.span() if match else None
+
+
+def _event_dates(dates, stretch, tail):
+    """The date values of an event: its stretch, else the nearest to its left, else (last event) its tail."""
+    own = [d for d in dates if stretch[0] <= d.start < stretch[1]]
+    if not own:
+        # Only a whole year frames the events after it; a day or month to the left dates another event.
+        left = [d for d in dates if d.start < stretch[0] and all(v.precision == "year" for v in d.dates)]
+        own = left[-1:] or [d for d in dates if tail[0] <= d.start < tail[1]]
+    values = [value for mention in own for value in mention.dates]
+    return tuple(v for v in values if not any(_frames(v, other) for other in values))
+
+
+def _frames(value, other):
+    """True when `value` is a coarser span (a year, a month) that holds the more exact `other`."""
+    coarser = {"year": 2, "month": 1, "day": 0}
+    return coarser[value.precision] > coarser[other.precision] and value.start <= other.start <= other.end <= value.end
+
+
+def _split(finding, *, plural):
+    """One event per date for a plural noun with several dates; a project or singular noun spans them."""
+    if len(finding.dates) < 2:
+        return [finding]
+    if finding.kind != "project" and plural:
+        return [replace(finding, dates=(value,), participant_count=None) for value in finding.dates]
+    return [replace(finding, dates=(finding.dates[0], finding.dates[-1]))]
