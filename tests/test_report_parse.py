@@ -350,3 +350,15 @@ def test_inline_mention_at_a_line_start_is_not_a_heading():
             "4.7.2-ci yarımbənddə qeyd olunmuşdur.\n")
     (only,) = parse_report(text, stem="991_mention").entries
     assert (only.text, only.cross_refs) == ("Bununla bağlı məlumatlar 4.7.2-ci yarımbənddə qeyd olunmuşdur.", ("4.7.2",))
+
+
+@pytest.mark.parametrize("title, agency, year", [
+    ("Tədbirlər Planında nəzərdə tutulan tədbirlərin Azərbaycan Respublikasının Ailə, Qadın və Uşaq Problemləri "
+     "üzrə Dövlət Komitəsi tərəfindən 2022-ci il ərzində icrası barədə", "Ailə, Qadın və Uşaq Problemləri üzrə Dövlət Komitəsi", 2022),
+    ("2020-2024-cü illər üçün Planın Daxili İşlər Nazirliyi tərəfindən 2023-cü ildə icrası haqqında hesabat",
+     "Daxili İşlər Nazirliyi", 2023),
+    ("Dövlət Miqrasiya Xidmətinin 2024-cü il üzrə hesabatı", None, 2024),
+])
+def test_agency_and_year_of_other_titles(title, agency, year):
+    report = parse_report(f"{title}\n\n4.2.1-ci yarımbənd üzrə (Birinci):\n\nBir.\n", stem="989_title")
+    assert (report.agency_name, report.year) == (agency, year)

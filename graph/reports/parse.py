@@ -17,6 +17,7 @@ _CODE_ONLY = re.compile(CODE)
 _LETTER_SPACED = re.compile(r"\b(?:\w ){2,}\w\b")
 _YEAR = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)\s*-\s*c[iıuü]\s+il(?!lər)")
 _AGENCY_LINKS = {"və", "üzrə", "yanında", "ilə"}
+_NOT_IN_NAMES = re.compile(r"^(?:Plan|Proqram|Tədbirlər|Sərəncam|Fərman|Qərar)\w*$|[”\"»]")  # the plan, not a body
 _COUNTRY_PREFIX = re.compile(r"^Azərbaycan Respublikası(?:nın)?\s+")
 
 
@@ -83,6 +84,5 @@ def _name_before(text):
 
 
 def _capitalised(word):
-    """Whether a word starts with a capital letter (after any opening quote)."""
-    letters = word.lstrip("“\"«(")
-    return bool(letters) and letters[0].isupper()
+    """Whether a word starts with a capital letter and may belong to a body's name."""
+    return bool(word) and word[0].isupper() and not _NOT_IN_NAMES.search(word)
