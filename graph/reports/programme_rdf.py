@@ -7,9 +7,10 @@ and entryText describe report entries, not measures. Quotes are exact substrings
 """
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS, TIME
+from rdflib.namespace import DCTERMS, SKOS
 
 from atkg.graph import iris
+from atkg.graph.periods import add_year_span
 from atkg.graph.provenance import add_quote, derive
 from atkg.ontology import ATKG
 
@@ -58,10 +59,7 @@ def _measure(graph, item, measure, plan, quote, *, base):
     graph.add((measure, ATKG.inPlan, plan))
     graph.add((plan, ATKG.hasMeasure, measure))
     if isinstance(item.period, tuple):
-        period = iris.period_iri(*item.period, base=base)
-        graph.add((measure, ATKG.period, period))
-        graph.add((period, RDF.type, TIME.ProperInterval))
-        graph.add((period, RDFS.label, Literal(f"{item.period[0]}-{item.period[1]}")))
+        graph.add((measure, ATKG.period, add_year_span(graph, *item.period, base=base)))
     elif item.period:
         graph.add((measure, SKOS.note, Literal(f"Period as written: {item.period}", lang="en")))
     derive(graph, measure, quote)
