@@ -131,6 +131,10 @@ def _sentence_of(text, position):
 
 
 def _values(kind, match, year):
+    if kind == "yrange":
+        return (_years(int(match["y1"]), int(match["y2"])),)
+    if kind == "ylist":
+        return tuple(_years(int(y), int(y)) for y in re.findall(r"\d{4}", match[0]))
     if year is None:
         return ()
     if kind == "dotted":
@@ -141,10 +145,6 @@ def _values(kind, match, year):
         return (_days(year, month_number(match["m"]), match["days"]),)
     if kind in ("ym", "refm"):
         return (_month(year, month_number(match["m"])),)
-    if kind == "yrange":
-        return (_years(int(match["y1"]), int(match["y2"])),)
-    if kind == "ylist":
-        return tuple(_years(int(y), int(y)) for y in re.findall(r"\d{4}", match[0]))
     return (_years(year, year),)
 
 
