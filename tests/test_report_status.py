@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from atkg.graph.reports import implementation_status, is_covid_affected, parse_report
+from atkg.graph.reports import StatusFinding, implementation_status, is_covid_affected, parse_report
 
 SOURCES = Path(__file__).resolve().parents[1] / "graph" / "sources"
 REPORT_2020 = "000_8824f00754a92447"
@@ -85,3 +85,8 @@ def test_covid_affected_entries_of_2020():
     found, _ = entries(REPORT_2020)
     assert sorted(code for code, entry in found.items() if is_covid_affected(entry.text)) == [
         "4.2.1", "4.2.9", "4.7.1", "4.7.2"]
+
+
+def test_the_plans_own_years_do_not_make_an_entry_planned():
+    text = "Tədbir 2020-2024-cü illər üçün Milli Fəaliyyət Planında nəzərdə tutulmuşdur. İşlər davam etdirilir."
+    assert implementation_status(text, report_year=2021) == StatusFinding("ongoing", "davam etdirilir")

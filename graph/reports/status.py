@@ -32,7 +32,7 @@ from atkg.graph.reports.model import StatusFinding
 NOT_STATED = "not-stated"
 _CODE_LIST = r"\d+(?:\.\d+)+(?:\s*-\s*c[iıuü])?(?:\s*(?:,|və)\s*\d+(?:\.\d+)+(?:\s*-\s*c[iıuü])?)*"
 _ELSEWHERE = re.compile(rf"^\s*(?P<phrase>[^.!?\n]*?{_CODE_LIST}\s+yarım\s*bənd\w*[^.!?\n]*?)[.!]?\s*$")
-_FUTURE = re.compile(r"(?P<year>\d{4})\s*-\s*c[iıuü]\s+il[^.]*?nəzərdə\s+tutul(?:muşdur|ur)"
+_FUTURE = re.compile(r"(?<![\d-])(?P<year>\d{4})\s*-\s*c[iıuü]\s+il(?!lər)[^.]*?nəzərdə\s+tutul(?:muşdur|ur)"
                      r"|(?:gələn|növbəti|qarşıdakı)\s+il[^.]*?nəzərdə\s+tutul(?:muşdur|ur)")
 _DONE = ("təmin edilmişdir", "təmin olunmuşdur", "keçirilmişdir", "imzalanmışdır", "hazırlanmışdır",
          "təsdiq edilmişdir", "təsdiq olunmuşdur", "təqdim edilmişdir", "təqdim olunmuşdur", "göndərilmişdir",
