@@ -60,8 +60,8 @@ def table(answer):
     names = answer["head"]["vars"]
     rows = [[row.get(name, {}).get("value", "") for name in names] for row in answer["results"]["bindings"]]
     widths = [max([len(name)] + [len(row[i]) for row in rows]) for i, name in enumerate(names)]
-    lines = [" | ".join(name.ljust(width) for name, width in zip(names, widths))]
+    lines = [" | ".join(name.ljust(width) for name, width in zip(names, widths)).rstrip()]
     lines.append("-+-".join("-" * width for width in widths))
-    lines += [" | ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in rows]
+    lines += [" | ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,68 @@
+"""`atkg query` against the local store and against an endpoint, and `atkg serve` refusing a missing store."""
+
+import json
+
+import pyoxigraph as ox
+from click.testing import CliRunner
+
+from atkg.cli import main
+from atkg.graph.store import EmbeddedStore
+from conftest import EX, MEASURES_TRIG
+
+QUERY = f"""PREFIX ex: <{EX}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?number ?label WHERE {{ GRAPH ex:plan {{ ?m ex:number ?number ; rdfs:label ?label }} }} ORDER BY ?number"""
+TABLE = """\
+number | label
+-------+----------------------------
+1.1    | Improve the legal framework
+1.2    | Train police officers
+2.1    | Support shelters
+(3 rows)
+"""
+
+
+def run(*args):
+    """Run `atkg ARGS`, returning (exit code, output)."""
+    result = CliRunner().invoke(main, list(map(str, args)))
+    return result.exit_code, result.output
+
+
+def query_file(tmp_path, text=QUERY):
+    """A .rq file holding `text`."""
+    path = tmp_path / "query.rq"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_query_an_endpoint_in_every_format(server, tmp_path):
+    path = query_file(tmp_path)
+    assert run("query", path, "--endpoint", server.sparql) == (0, TABLE)
+    code, output = run("query", path, "--endpoint", server.sparql, "--format", "csv")
+    assert (code, output.splitlines()[:2]) == (0, ["number,label", "1.1,Improve the legal framework"])
+    code, output = run("query", path, "--endpoint", server.sparql, "--format", "json")
+    assert [row["number"]["value"] for row in json.loads(output)["results"]["bindings"]] == ["1.1", "1.2", "2.1"]
+    code, output = run("query", path, "--endpoint", server.sparql, "--format", "tsv")
+    assert output.splitlines()[1] == '"1.1"\t"Improve the legal framework"@en'
+
+
+def test_query_the_local_store(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.load_quads(ox.parse(MEASURES_TRIG, format=ox.RdfFormat.TRIG))
+    store.flush()
+    del store
+    path = query_file(tmp_path)
+    assert run("query", path, "--store", tmp_path / "store") == (0, TABLE)
+    ask = query_file(tmp_path, f"ASK {{ GRAPH ?g {{ <{EX}measure2> <{EX}status> <{EX}ongoing> }} }}")
+    assert run("query", ask, "--store", tmp_path / "store") == (0, "yes\n")
+
+
+def test_query_reports_errors_in_words(tmp_path):
+    path = query_file(tmp_path, "SELECT * WHERE {")
+    code, output = run("query", path, "--store", tmp_path / "missing")
+    assert code == 1 and f"there is no graph at {tmp_path / 'missing'}: run `atkg build` first" in output
+
+
+def test_serve_refuses_a_missing_store(tmp_path):
+    code, output = run("serve", "--store", tmp_path / "nowhere", "--port", "1")
+    assert code == 1
+    assert f"Error: there is no graph store at {tmp_path / 'nowhere'}: run `atkg build` first" in output
