@@ -65,9 +65,16 @@ def write_dumps(quads, folder, *, graph_names):
     (folder / "atkg.nq").write_bytes(nquads)
     for graph_iri, name in sorted(graph_names.items()):
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads if q.graph_name.value == graph_iri]
-        turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_used_prefixes(triples))
         (folder / f"{name}.ttl").write_bytes(turtle)
     return hashlib.sha256(nquads).hexdigest()[:16]
+
+
+def _used_prefixes(triples):
+    """Only the prefixes whose namespace some IRI of `triples` starts with."""
+    iris = {term.value for triple in triples for term in triple if isinstance(term, ox.NamedNode)}
+    iris |= {triple.object.datatype.value for triple in triples if isinstance(triple.object, ox.Literal)}
+    return {name: ns for name, ns in PREFIXES.items() if any(iri.startswith(ns) for iri in iris)}
 
 
 def publish_remote(quads, store, *, graph_iris, batch=2000):

@@ -36,7 +36,7 @@ def add_order(graph, plan, plan_node, *, base, registry):
     graph.add((order, ELI.type_document, iris.concept("legal-act-type", "presidential-order")))
     graph.add((order, ELI.number, Literal(number)))
     graph.add((order, ELI.date_document, Literal(adopted, datatype=XSD.date)))
-    graph.add((order, DCTERMS.title, Literal(_field(plan, fields, "ADI")[0].strip("“”"), lang="az")))
+    graph.add((order, DCTERMS.title, Literal(_field(plan, fields, "ADI")[0], lang="az")))
     graph.add((order, RDFS.label, Literal(f"Prezidentin {number} nömrəli Sərəncamı", lang="az")))
     graph.add((order, RDFS.label, Literal(f"Presidential Order No. {number}", lang="en")))
     _add_publication_facts(graph, plan, fields, order)

@@ -1,0 +1,92 @@
+"""`atkg build` as a user runs it: help, determinism, configurable base IRI, refusal of broken sources."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from atkg.cli import main
+from atkg.graph.sources import sources_dir
+from atkg.graph.store import EmbeddedStore
+
+ATKG = str(Path(sys.executable).with_name("atkg"))
+
+
+def _tree_bytes(folder):
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(Path(folder).rglob("*"))
+            if path.is_file()}
+
+
+def test_atkg_help_names_the_build_command():
+    result = subprocess.run([ATKG, "--help"], capture_output=True, text=True, check=True)
+    assert "Start with `atkg build`" in result.stdout
+    assert "build  Build the knowledge graph from the source documents." in result.stdout
+
+
+def test_build_help_explains_what_it_reads_and_writes():
+    result = subprocess.run([ATKG, "build", "--help"], capture_output=True, text=True, check=True)
+    assert "Reads the plan and the reports in graph/sources/" in result.stdout
+    assert "--data-dir" in result.stdout
+
+
+def test_rebuilding_unchanged_sources_gives_byte_identical_dumps(built, tmp_path):
+    settings, _ = built
+    result = CliRunner().invoke(main, ["build", "--data-dir", str(tmp_path)], env={"ATKG_BASE_IRI": None})
+    assert result.exit_code == 0, result.output
+    assert _tree_bytes(tmp_path / "dumps") == _tree_bytes(settings.dump_dir)
+    assert "Done in" in result.output
+
+
+def test_the_build_prints_each_step_with_its_time(tmp_path):
+    result = CliRunner().invoke(main, ["build", "--data-dir", str(tmp_path)])
+    lines = result.output.splitlines()
+    for step in ("read source documents", "the plan", "OWL RL inferences (owlrl)", "dumps", "store"):
+        assert any(re.match(rf"  {re.escape(step)} +\d+\.\d\d s", line) for line in lines), step
+    assert " s  64 measures, 8 sections" in result.output
+
+
+def test_base_iri_is_configurable(tmp_path):
+    result = CliRunner().invoke(main, ["build", "--data-dir", str(tmp_path)],
+                                env={"ATKG_BASE_IRI": "http://example.org/kg/"})
+    assert result.exit_code == 0, result.output
+    store = EmbeddedStore(tmp_path / "store", read_only=True)
+    ask = "ASK { GRAPH ?g { <http://example.org/kg/plan/nap-2020-2024/measure/4.2.1> ?p ?o } }"
+    assert bool(store.query(ask))
+    assert not bool(store.query("ASK { GRAPH ?g { ?s ?p ?o FILTER(STRSTARTS(STR(?s), 'https://w3id.org/atkg/plan/')) } }"))
+
+
+@pytest.fixture
+def broken_sources(tmp_path):
+    folder = tmp_path / "sources"
+    shutil.copytree(sources_dir(), folder)
+    plan = folder / "004_961f872eaa6ca64b.txt"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Dövlət Turizm Agentliyi\t2021 2022",
+                                                             "Dövlət Turizm Agentliyi\tsonra"), encoding="utf-8")
+    return folder
+
+
+def test_a_broken_source_fails_with_file_line_reason_and_keeps_the_previous_store(built, broken_sources, tmp_path):
+    settings, _ = built
+    data = tmp_path / "data"
+    shutil.copytree(settings.data_dir, data)
+    before = _tree_bytes(data)
+    result = CliRunner().invoke(main, ["build", "--data-dir", str(data), "--sources", str(broken_sources)])
+    assert result.exit_code == 1
+    assert ("Build failed: 004_961f872eaa6ca64b, line 116: the period of measure 4.2.10 is neither two years "
+            "nor 'mütəmadi': 'sonra'") in result.output
+    assert "The previous graph, if any, is unchanged." in result.output
+    assert _tree_bytes(data) == before
+
+
+def test_a_file_that_is_not_utf8_is_refused(tmp_path):
+    folder = tmp_path / "sources"
+    shutil.copytree(sources_dir(), folder)
+    (folder / "005_new.txt").write_bytes("Hesabat 4.2.1-ci yarımbənd üzrə".encode("cp1254", errors="replace"))
+    result = CliRunner().invoke(main, ["build", "--data-dir", str(tmp_path / "d"), "--sources", str(folder)])
+    assert result.exit_code == 1
+    assert f"Build failed: {folder / '005_new.txt'}: not UTF-8 text (byte" in result.output
+    assert not (tmp_path / "d").exists()
