@@ -3,6 +3,7 @@ way PDF and DOCX extraction damages text: re-wrapped lines, page debris, bold ma
 
 import re
 import textwrap
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,9 @@ VARIANTS = {
     "bold toggled on headings": lambda text: on_headings(text, bold_toggled),
     "yarımbənd spacing swapped": lambda text: on_headings(text, spaced_differently),
     "headings split in three": lambda text: on_headings(text, split_in_three),
+    "decomposed letters": lambda text: unicodedata.normalize("NFD", text),
+    "Cyrillic schwa": lambda text: text.replace("ə", "ә").replace("Ə", "Ә"),
+    "Windows line ends": lambda text: text.replace("\n", "\r\n"),
     "all at once": lambda text: with_page_debris(blank_lines_doubled(rewrapped(
         on_headings(on_headings(on_headings(text, split_in_three), bold_toggled), spaced_differently), 37))),
 }

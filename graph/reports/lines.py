@@ -9,11 +9,13 @@ olunmuşdur.") is content.
 """
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 _BOLD = re.compile(r"\*\*|__|</?b>|</?strong>", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_CYRILLIC_SCHWA = str.maketrans({"ә": "ə", "Ә": "Ə"})  # some fonts and converters use the Cyrillic letter
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:səh(?:ifə)?\.?\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?$", re.IGNORECASE)
@@ -33,8 +35,10 @@ class Line:
 
 
 def clean(raw):
-    """One source line without bold or heading mark-up, soft hyphens and repeated white space."""
-    text = _BOLD.sub("", raw.replace("\f", " ").replace("\u00ad", ""))
+    """One source line in NFC with the Latin ə, without bold or heading mark-up, soft hyphens and repeated
+    white space."""
+    text = unicodedata.normalize("NFC", raw).translate(_CYRILLIC_SCHWA)
+    text = _BOLD.sub("", text.replace("\f", " ").replace("\u00ad", ""))
     text = _SPACES.sub(" ", text).strip()
     return _MARKDOWN_HEADING.sub("", text)
 

@@ -14,8 +14,9 @@ Rules, in this order:
    line: the line was wrapped, not ended. The wrap width is the longest line that is followed by another
    line of its paragraph; text with fewer than five such lines is not hard-wrapped and has none.
 Lines are joined with one space, or none after a word broken at its hyphen ("tədris-" + "metodik").
-The re-joined form of a document is its units joined by blank lines; every paragraph and heading text the
-parser hands on is an exact substring of it.
+The re-joined form of a document is its units joined by blank lines, each line first cleaned as
+lines.clean does (NFC, the Latin ə for a Cyrillic one, no bold or "#" mark-up, single spaces, page debris
+gone). Every paragraph and heading text the parser hands on is an exact substring of it.
 """
 
 import re
