@@ -1,0 +1,166 @@
+"""Figures of the reports and of the older programme, the indicator code list and the Data Cube."""
+
+import re
+from datetime import date
+from importlib.resources import files
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, SKOS, TIME, XSD
+
+from atkg.graph import iris
+from atkg.graph.extract.figures import RULES, Period, figures_in_source, load_curated, sentence_period
+from atkg.graph.extract.figures_rdf import DATASET, QB, SourceContext, figures_graph
+from atkg.ontology import ATKG
+
+BASE = "https://w3id.org/atkg/"
+REPORT_2020, REPORT_2021, PROGRAMME = "000_8824f00754a92447", "002_e692b092547fc0c1", "003_b3a56393352a5cda"
+YEARS = {REPORT_2020: 2020, REPORT_2021: 2021, PROGRAMME: 2015}
+INDICATOR = "https://w3id.org/atkg/code/indicator/"
+
+
+def source_text(stem):
+    return (files("atkg.graph") / "sources" / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+def joined(stem):
+    """The source with hard line breaks (a single newline) joined by a space."""
+    return re.sub(r"[ \t]*(?<!\n)\n(?![ \t]*\n)[ \t]*", " ", source_text(stem))
+
+
+def figures(stem):
+    found = figures_in_source(source_text(stem), stem=stem, default_year=YEARS[stem])
+    assert found
+    return found
+
+
+def table(stem):
+    return {(o.indicator, o.period.start.isoformat(), o.period.end.isoformat()): o.value for o in figures(stem)}
+
+
+def year(value):
+    return f"{value}-01-01", f"{value}-12-31"
+
+
+def test_2020_readmissions_until_march_and_reintegration():
+    found = {o.indicator: o for o in figures(REPORT_2020)}
+    until_march = Period(date(2020, 1, 1), date(2020, 3, 31), "month", "Cari ilin mart ayınadək")
+    assert (found["readmitted-citizens"].value, found["readmitted-citizens"].period) == (102, until_march)
+    assert (found["reintegration-assisted"].value, found["reintegration-assisted"].period) == (79, until_march)
+    assert found["readmitted-citizens"].measure == "4.4.9"
+    assert found["readmitted-citizens"].unit_az == "vətəndaşdan"
+
+
+def test_2021_readmissions_reintegration_and_training():
+    assert table(REPORT_2021) == {
+        ("readmitted-citizens", *year(2021)): 389, ("reintegration-assisted", *year(2021)): 35,
+        ("staff-trained", *year(2021)): 348, ("trainings-held", *year(2021)): 16,
+        ("unpaid-wage-cases", *year(2021)): 3, ("unpaid-wage-workers", *year(2021)): 6}
+    assert {o.measure for o in figures(REPORT_2021) if o.indicator == "staff-trained"} == {"4.3.3"}
+
+
+def test_the_enforcement_figures_of_the_older_programme_year_by_year():
+    values = table(PROGRAMME)
+    series = {
+        "stay-rule-violators": (20754, 33783, 37608, 26567), "stay-legalised": (3409, 3465, 3306, 2039),
+        "ordered-to-leave": (15540, 28184, 27683, 19340), "expelled": (1706, 1968, 6431, 4990)}
+    for indicator, by_year in series.items():
+        assert [values[(indicator, *year(y))] for y in range(2012, 2016)] == list(by_year), indicator
+    assert [values.get(("replacement-cards-decided", *year(y))) for y in range(2012, 2016)] == [99, 166, None, 198]
+    assert values[("penalised-for-lost-documents", *year(2014))] == 188
+    assert len(values) == 4 * 4 + 3 + 1
+    assert {o.measure for o in figures(PROGRAMME)} == {"3.5.2.6"}
+
+
+def test_a_sentence_without_its_own_year_takes_the_default_year():
+    assert sentence_period("Hesabat dövrü ərzində 348 işçi", default_year=2021) == Period(
+        date(2021, 1, 1), date(2021, 12, 31), "year")
+    assert sentence_period("2021-ci ildə 3 halda", default_year=2015).start == date(2021, 1, 1)
+
+
+def test_curated_figures_are_zeros_said_in_words():
+    curated = load_curated()
+    assert [(o.indicator, o.value, o.period.start.year) for o in curated] == [
+        ("victims-among-readmitted", 0, 2020), ("victims-among-readmitted", 0, 2021),
+        ("possible-victims-confirmed", 0, 2020)]
+    assert all(o.curated for o in curated)
+
+
+def test_every_quote_extracted_or_curated_occurs_verbatim_in_its_source():
+    observations = [o for stem in YEARS for o in figures(stem)] + load_curated()
+    for observation in observations:
+        source = joined(observation.stem)
+        assert observation.quote in source, observation
+        lines = source_text(observation.stem).split("\n")[observation.line_start - 1:observation.line_end]
+        assert observation.quote.split()[0] in " ".join(lines)
+
+
+@pytest.fixture(scope="module")
+def indicators():
+    return Graph().parse(files("atkg.ontology") / "indicators.ttl", format="turtle")
+
+
+def test_every_indicator_used_is_a_concept_with_labels_and_definitions_in_both_languages(indicators):
+    used = {rule[0] for rule in RULES} | {o.indicator for o in load_curated()}
+    concepts = set(indicators.subjects(SKOS.inScheme, URIRef("https://w3id.org/atkg/code/indicator")))
+    assert {str(c).removeprefix(INDICATOR) for c in concepts} == used
+    for concept in concepts:
+        for predicate in (SKOS.prefLabel, SKOS.definition):
+            assert sorted(o.language for o in indicators.objects(concept, predicate)) == ["az", "en"]
+
+
+def test_the_structure_has_four_dimensions_a_measure_and_an_attribute(indicators):
+    structure = URIRef("https://w3id.org/atkg/dataset/figures-structure")
+    assert (DATASET, QB.structure, structure) in indicators
+    parts = {(role, next(indicators.objects(spec, role)))
+             for spec in indicators.objects(structure, QB.component)
+             for role in (QB.dimension, QB.measure, QB.attribute) if (spec, role, None) in indicators}
+    assert parts == {(QB.dimension, ATKG.indicator), (QB.dimension, ATKG.refPeriod), (QB.dimension, ATKG.refAgency),
+                     (QB.dimension, ATKG.refMeasure), (QB.measure, ATKG.observedValue), (QB.attribute, ATKG.unit)}
+
+
+@pytest.fixture(scope="module")
+def cube():
+    context = SourceContext(agency=URIRef(f"{BASE}agency/dmx"), report=iris.report_iri("dmx", 2020, base=BASE),
+                            measure_iri=lambda code: iris.plan_part_iri("measure", code, base=BASE))
+    observations = figures(REPORT_2020) + figures(REPORT_2021) + load_curated()
+    return figures_graph(observations, base=BASE, contexts={REPORT_2020: context})
+
+
+def test_an_observation_carries_every_component_and_its_quote(cube):
+    node = URIRef(f"{BASE}figure/{REPORT_2020}/readmitted-citizens/2020-01-2020-03")
+    assert {RDF.type: set(cube.objects(node, RDF.type))}[RDF.type] == {ATKG.StatisticalObservation, QB.Observation}
+    assert (node, QB.dataSet, DATASET) in cube
+    assert (node, ATKG.indicator, URIRef(f"{INDICATOR}readmitted-citizens")) in cube
+    assert (node, ATKG.observedValue, Literal(102, datatype=XSD.integer)) in cube
+    assert set(cube.objects(node, ATKG.unit)) == {Literal("vətəndaşdan", lang="az"), Literal("citizens", lang="en")}
+    assert (node, ATKG.refAgency, URIRef(f"{BASE}agency/dmx")) in cube
+    assert (node, ATKG.refMeasure, URIRef(f"{BASE}plan/nap-2020-2024/measure/4.4.9")) in cube
+    assert (node, ATKG.reportedIn, URIRef(f"{BASE}report/dmx-2020/entry/4.4.9")) in cube
+    quote = next(cube.objects(node, PROV.wasDerivedFrom))
+    assert str(next(cube.objects(quote, ATKG.quotedText))).startswith("Cari ilin mart ayınadək")
+
+
+def test_until_march_is_an_interval_of_months_with_the_sources_words(cube):
+    node = URIRef(f"{BASE}figure/{REPORT_2020}/reintegration-assisted/2020-01-2020-03")
+    period = next(cube.objects(node, ATKG.refPeriod))
+    assert period == URIRef(f"{BASE}period/2020-01-2020-03")
+    assert (period, RDF.type, TIME.ProperInterval) in cube
+    beginning, end = next(cube.objects(period, TIME.hasBeginning)), next(cube.objects(period, TIME.hasEnd))
+    assert (beginning, TIME.inXSDDate, Literal(date(2020, 1, 1), datatype=XSD.date)) in cube
+    assert (end, TIME.inXSDDate, Literal(date(2020, 3, 31), datatype=XSD.date)) in cube
+    assert Literal("Mənbədə: “Cari ilin mart ayınadək”", lang="az") in set(cube.objects(period, SKOS.note))
+
+
+def test_a_yearly_figure_refers_to_the_year(cube):
+    node = URIRef(f"{BASE}figure/{REPORT_2021}/staff-trained/2021")
+    assert (node, ATKG.refPeriod, iris.year_iri(2021, base=BASE)) in cube
+    assert (node, ATKG.observedValue, Literal(348, datatype=XSD.integer)) in cube
+    assert (iris.year_iri(2021, base=BASE), RDF.type, TIME.ProperInterval) in cube
+
+
+def test_the_cube_is_the_same_whatever_the_order_of_observations():
+    observations = figures(REPORT_2021)
+    forward = figures_graph(observations, base=BASE).serialize(format="nt")
+    backward = figures_graph(observations[::-1], base=BASE).serialize(format="nt")
+    assert sorted(forward.splitlines()) == sorted(backward.splitlines())
