@@ -90,3 +90,20 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path):
     assert result.exit_code == 1
     assert f"Build failed: {folder / '005_new.txt'}: not UTF-8 text (byte" in result.output
     assert not (tmp_path / "d").exists()
+
+
+def test_build_into_a_remote_store_on_a_real_oxigraph_server(tmp_path):
+    from tests.support.oxigraph_server import oxigraph_server
+
+    with oxigraph_server(tmp_path / "remote") as url:
+        env = {"ATKG_STORE_QUERY_URL": f"{url}/query", "ATKG_STORE_UPDATE_URL": f"{url}/update"}
+        result = CliRunner().invoke(main, ["build", "--data-dir", str(tmp_path / "d")], env=env)
+        assert result.exit_code == 0, result.output
+        assert f"remote store {url}/update" in result.output
+        from atkg.graph.remote import RemoteStore
+
+        remote = RemoteStore(f"{url}/query")
+        rows = remote.query("""SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g {
+            <https://w3id.org/atkg/plan/nap-2020-2024> <https://w3id.org/atkg/ontology#hasMeasure> ?m } }""")
+        assert [row["n"].value for row in rows] == ["64"]
+        assert not (tmp_path / "d" / "store").exists()
