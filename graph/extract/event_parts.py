@@ -1,5 +1,5 @@
-"""The parts of one event read from its stretch of a sentence: title, topics, organisers, partners, participants,
-participant count and place, each as the report writes it.
+"""The parts of one event read from its stretch of a sentence: title, topics, participants, counts, place and
+attendance mode, each as the report writes it (event_bodies.py reads organisers and partners).
 
 Azerbaijani puts modifiers before the noun they describe, so an event's parts are read from the stretch of
 the sentence that ends with its event noun ("12.11.2020-ci il tarixdə Bakı şəhərində işəgötürənlər arasında
@@ -11,23 +11,18 @@ import re
 from atkg.graph.extract.privacy_names import tokens
 
 QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»')
-_TOPIC_CHAIN_GAP = re.compile(r"\s*(?:,|və)\s*")
+LIST_GAP = re.compile(r"\s*(?:,|və)\s*")
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
 _TOPIC_AFTER = re.compile(r"\s*mövzu")
 _TITLE_GAP = re.compile(r"\s*(?:adlı\s+)?")
 _PEOPLE = ("əməkdaş", "işçi", "nümayəndə", "mütəxəssis", "iştirakçı", "işəgötürən", "əcnəbi", "miqrant",
            "tələbə", "hakim", "vətəndaş", "şəxs", "nəfər", "məmur", "polis", "zabit")
-_ANCHORS = ("üçün", "arasında", "iştirak", "iştirakı", "iştirakçılara")
+_ANCHORS = ("üçün", "arasında", "iştirak", "iştirakı")
 _STOPS = frozenset(
     "tarixdə tarixlərdə ərzində çərçivəsində tərəfindən ildə il mövzusunda mövzularında mövzusu bağlı bununla "
     "həmçinin eyni zamanda cari yanaşı təşkilatçılığı keçirilən keçirilmiş formatda formasında".split())
 _PLACE_WORDS = ("şəhərində", "binasında", "mərkəzində", "zalında", "rayonunda", "universitetində")
-_PARTICIPLES = re.compile(r"keçiril(?:ən|miş)|təşkil (?:olun|edil)(?:an|ən|muş|miş)|həyata keçirilən")
-_FINITE_AFTER = re.compile(r"\s*(?:keçiril|təşkil olunmuş|təşkil edilmiş)")
-_AGENT_GAP = re.compile(r"(?:\s+\S+){0,2}\s+tərəfindən")
-_ORGANISED_BY = re.compile(r"\s+təşkilatçılığı\s+ilə")
-_LIST_GAP = re.compile(r"\s*(?:,|və)\s*")
 _ONLINE = re.compile(r"onlayn|videokonfrans|virtual|vebinar")
-_GENITIVE = re.compile(r"(?:n?[ıiuü]n)$")
 
 
 def quoted(text):
@@ -41,7 +36,7 @@ def topics(text, quotes):
     for index, quote in enumerate(quotes):
         run.append(quote)
         following = quotes[index + 1] if index + 1 < len(quotes) else None
-        if following and _TOPIC_CHAIN_GAP.fullmatch(text[quote[1]:following[0]]):
+        if following and LIST_GAP.fullmatch(text[quote[1]:following[0]]):
             continue
         if _TOPIC_AFTER.match(text, quote[1]):
             found.extend(q[2] for q in run)
@@ -64,8 +59,8 @@ def _phrase_before(text, position, *, lower, longest):
     first = len(words)
     while first > 0 and len(words) - first < longest:
         word = words[first - 1]
-        gap = text[lower + word.end:lower + (words[first].start if first < len(words) else position - lower)]
-        if word.folded in _STOPS or word.folded.endswith(_PLACE_WORDS) or re.search(r"[\"“”«»]", gap):
+        following = lower + words[first].start if first < len(words) else position
+        if word.folded in _STOPS or word.folded.endswith(_PLACE_WORDS) or _QUOTE_MARK.search(text, lower + word.end, following):
             break
         first -= 1
     if first == len(words):
@@ -73,9 +68,12 @@ def _phrase_before(text, position, *, lower, longest):
     start = lower + words[first].start
     # Numbers belong to the phrase ("348 işçi"): step back over one that stands right before it.
     number = re.search(r"\d[\d.]*\s+$", text[lower:start])
-    start = lower + number.start() if number else start
-    end = len(text[:position].rstrip(" ,"))
-    return start, end
+    return (lower + number.start() if number else start), len(text[:position].rstrip(" ,"))
+
+
+def _people_counts(counts, stretch):
+    """Counts of people ("348 işçi", "14 nəfər") within the stretch."""
+    return [c for c in counts if stretch[0] <= c.start < stretch[1] and c.noun.startswith(_PEOPLE)]
 
 
 def participants(text, stretch, tail, counts):
@@ -93,13 +91,13 @@ def participants(text, stretch, tail, counts):
                     return span
             if folded == "iştirakçılara" or (folded.startswith(_PEOPLE) and folded.endswith(("larla", "lərlə"))):
                 return position, position + len(word.text)
-    people = [c for c in counts if stretch[0] <= c.start < stretch[1] and c.noun.startswith(_PEOPLE)]
+    people = _people_counts(counts, stretch)
     return _phrase_before(text, people[0].end, lower=stretch[0], longest=6) if people else None
 
 
 def participant_count(counts, stretch):
     """The count of people within the stretch ("348 işçi", "14 nəfər"), or None."""
-    people = [c for c in counts if stretch[0] <= c.start < stretch[1] and c.noun.startswith(_PEOPLE)]
+    people = _people_counts(counts, stretch)
     return people[0].value if len(people) == 1 else None
 
 
@@ -124,44 +122,3 @@ def place(text, stretch):
 def is_online(text, spans):
     """True when the event was held online ("onlayn", "videokonfrans formasında", "virtual formatda")."""
     return any(_ONLINE.search(text, start, end) for start, end in spans)
-
-
-def organisers_and_partners(text, mentions, stretch, noun_end, *, kind, quotes, registry):
-    """Keys of the bodies that organised the event and of the other bodies named in its stretch.
-
-    Bodies named inside quoted topics are not partners, except for a signing, whose quoted title names the
-    parties. A body acting ("X tərəfindən") on another verb of the sentence is not a partner of the event,
-    nor is a body whose staff took part after the noun ("təlimdə X-in əməkdaşları iştirak etmişdir").
-    """
-    inside = [m for m in mentions if stretch[0] <= m.start < stretch[1]]
-    if kind != "signing":
-        inside = [m for m in inside if not any(s <= m.start < e for s, e, _ in quotes)]
-    organisers = _organisers(text, inside, noun_end)
-    if not organisers and text[stretch[0]:noun_end].rstrip().endswith(("iclasında", "sessiyası", "iclası")):
-        organisers = [m.key for m in inside if _GENITIVE.search(m.surface)][:1]
-    actors = {m.key for m in inside if _AGENT_GAP.match(text, m.end)}
-    partners = {m.key for m in inside if _is_partner(m.key, registry=registry)} - set(organisers) - actors
-    return tuple(dict.fromkeys(organisers)), tuple(sorted(partners))
-
-
-def _is_partner(key, *, registry):
-    """Azerbaijan itself and collective bodies ("beynəlxalq təşkilatlar") are not partners of an event."""
-    return key != "az" and registry[key].kind != "collective-body"
-
-
-def _organisers(text, inside, noun_end):
-    """Bodies "X-in təşkilatçılığı ilə", or agents "X tərəfindən" of the participle or verb of the event."""
-    for mention in inside:
-        if _ORGANISED_BY.match(text, mention.end):
-            return [mention.key]
-    agents = []
-    for index in range(len(inside) - 1, -1, -1):
-        mention = inside[index]
-        agent = _AGENT_GAP.match(text, mention.end)
-        if agent and (_PARTICIPLES.search(text, agent.end(), noun_end) or _FINITE_AFTER.match(text, noun_end)):
-            agents = [mention.key]
-            while index > 0 and _LIST_GAP.fullmatch(text[inside[index - 1].end:inside[index].start]):
-                index -= 1
-                agents.insert(0, inside[index].key)
-            break
-    return agents

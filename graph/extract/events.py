@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from atkg.graph.agencies import find_mentions
 from atkg.graph.extract import event_parts as parts
+from atkg.graph.extract.event_bodies import organisers_and_partners
 from atkg.graph.extract.dates import find_dates
 from atkg.graph.extract.event_nouns import event_nouns
 from atkg.graph.extract.numbers import find_counts
@@ -102,7 +103,7 @@ def _sentence_events(sentence, mentions, *, report_year, registry):
 def _finding(sentence, noun, stretch, tail, *, dates, counts, quotes, mentions, registry):
     """The event of one noun, read from its stretch (and its tail, when it is the sentence's last)."""
     who = parts.participants(sentence, stretch, tail, counts)
-    organisers, partners = parts.organisers_and_partners(
+    organisers, partners = organisers_and_partners(
         sentence, mentions, stretch, noun.end, kind=noun.kind, quotes=quotes, registry=registry)
     return EventFinding(
         kind=noun.kind, title=parts.title(sentence, quotes, noun.start), dates=dates,
