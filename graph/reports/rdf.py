@@ -5,7 +5,9 @@ lines of a paragraph joined by single spaces, mark-up and page debris gone. Each
 substring of that form of its source, with the source lines it spans.
 """
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal
+from dataclasses import dataclass
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from atkg.graph import iris
@@ -19,20 +21,40 @@ from atkg.ontology import ATKG
 HEADING_ONLY_NOTE = "Known only from report headings; the plan text lacks this measure"
 
 
+@dataclass(frozen=True)
+class _Report:
+    """What every entry's statements need to know about their report."""
+
+    base: str
+    report: object
+    node: URIRef
+    entry_nodes: tuple
+    abbreviation: str
+
+    def quote(self, graph, text, line_start, line_end):
+        """Add a quote of this report's source and return it."""
+        return add_quote(graph, base=self.base, stem=self.report.stem, text=text, line_start=line_start,
+                         line_end=line_end)
+
+
 def report_graph(report, *, base, agency_iri, plan_iri, measure_iri_for, measure_titles, agency_key,
                  agency_abbreviation=None):
-    """The report, its entries and the measures only its headings know, as an rdflib Graph."""
+    """The report, its entries and the measures only its headings know, as an rdflib Graph.
+
+    agency_key names the report ({base}report/{agency_key}-{year}); agency_abbreviation (default the key
+    in capitals) starts the English labels ("DMX 2021 report, entry 4.2.1"). measure_titles maps a code
+    to the plan's title; a code it lacks is a measure known only from headings, stated here. A status
+    the text does not decide is left out, and so is a cross-reference to a code the report has no entry
+    for. Raises ReportFormatError when the report's year is unknown.
+    """
     if report.year is None:
         raise ReportFormatError(f"{report.stem}: line {report.title_line_start or 1}: "
                                 "the title states no reporting year, so the report cannot be named")
-    graph, abbreviation = Graph(), agency_abbreviation or agency_key.upper()
-    node = iris.report_iri(agency_key, report.year, base=base)
-    _report_node(graph, report, node, base=base, agency_iri=agency_iri, plan_iri=plan_iri,
-                 abbreviation=abbreviation)
-    nodes = _entry_nodes(report, node)
-    for entry, entry_node in zip(report.entries, nodes):
-        context = {"base": base, "stem": report.stem, "report": report, "report_node": node, "nodes": nodes}
-        _entry(graph, entry, entry_node, context, abbreviation=abbreviation)
+    graph, node = Graph(), iris.report_iri(agency_key, report.year, base=base)
+    context = _Report(base, report, node, _entry_nodes(report, node), agency_abbreviation or agency_key.upper())
+    _report_node(graph, context, agency_iri=agency_iri, plan_iri=plan_iri)
+    for entry, entry_node in zip(report.entries, context.entry_nodes):
+        _entry(graph, entry, entry_node, context)
         measure = measure_iri_for(entry.code)
         graph.add((entry_node, ATKG.aboutMeasure, measure))
         _heading_match(graph, entry, entry_node, measure_titles)
@@ -41,21 +63,21 @@ def report_graph(report, *, base, agency_iri, plan_iri, measure_iri_for, measure
     return graph
 
 
-def _report_node(graph, report, node, *, base, agency_iri, plan_iri, abbreviation):
+def _report_node(graph, context, *, agency_iri, plan_iri):
     """The atkg:Report itself."""
+    report, node = context.report, context.node
     graph.add((node, RDF.type, ATKG.Report))
-    graph.add((node, RDFS.label, Literal(f"{abbreviation} {report.year} report", lang="en")))
+    graph.add((node, RDFS.label, Literal(f"{context.abbreviation} {report.year} report", lang="en")))
     if report.agency_name:
         graph.add((node, RDFS.label, Literal(f"{report.agency_name}: {ordinal(report.year)} il üzrə hesabat",
                                               lang="az")))
     graph.add((node, ATKG.reportingAgency, agency_iri))
     graph.add((node, ATKG.reportYear, Literal(str(report.year), datatype=XSD.gYear)))
     graph.add((node, ATKG.reportsOn, plan_iri))
-    graph.add((node, ATKG.sourceDocument, iris.source_iri(report.stem, base=base)))
+    graph.add((node, ATKG.sourceDocument, iris.source_iri(report.stem, base=context.base)))
     if report.title_text:
         graph.add((node, DCTERMS.title, Literal(report.title, lang="az")))
-        derive(graph, node, add_quote(graph, base=base, stem=report.stem, text=report.title_text,
-                                      line_start=report.title_line_start, line_end=report.title_line_end))
+        derive(graph, node, context.quote(graph, report.title_text, report.title_line_start, report.title_line_end))
 
 
 def _entry_nodes(report, node):
@@ -65,39 +87,37 @@ def _entry_nodes(report, node):
         seen[entry.code] = seen.get(entry.code, 0) + 1
         suffix = "" if seen[entry.code] == 1 else f"-{seen[entry.code]}"
         nodes.append(iris.entry_iri(node, f"{entry.code}{suffix}"))
-    return nodes
+    return tuple(nodes)
 
 
-def _entry(graph, entry, node, context, *, abbreviation):
+def _entry(graph, entry, node, context):
     """An entry's own statements: labels, heading, text, cross-references, status, COVID, quotes."""
-    report = context["report"]
+    year, abbreviation = context.report.year, context.abbreviation
     graph.add((node, RDF.type, ATKG.ReportEntry))
-    graph.add((node, RDFS.label, Literal(f"{abbreviation} {report.year} report, entry {entry.code}", lang="en")))
+    graph.add((node, RDFS.label, Literal(f"{abbreviation} {year} report, entry {entry.code}", lang="en")))
     graph.add((node, RDFS.label, Literal(
-        f"{abbreviation} {ordinal(report.year)} il hesabatı, {ordinal(entry.code)} yarımbənd", lang="az")))
-    graph.add((node, ATKG.inReport, context["report_node"]))
-    graph.add((context["report_node"], ATKG.hasEntry, node))
+        f"{abbreviation} {ordinal(year)} il hesabatı, {ordinal(entry.code)} yarımbənd", lang="az")))
+    graph.add((node, ATKG.inReport, context.node))
+    graph.add((context.node, ATKG.hasEntry, node))
     graph.add((node, ATKG.headingTitle, Literal(entry.heading_title, lang="az")))
     derive(graph, node, _heading_quote(graph, entry, context))
     for paragraph in entry.paragraphs:
-        derive(graph, node, add_quote(graph, base=context["base"], stem=context["stem"], text=paragraph.text,
-                                      line_start=paragraph.line_start, line_end=paragraph.line_end))
+        derive(graph, node, context.quote(graph, paragraph.text, paragraph.line_start, paragraph.line_end))
     if entry.paragraphs:
         graph.add((node, ATKG.entryText, Literal(entry.text, lang="az")))
     _cross_references(graph, entry, node, context)
-    _status(graph, entry, node, report.year)
+    _status(graph, entry, node, year)
 
 
 def _heading_quote(graph, entry, context):
     """The quote of an entry's heading lines."""
-    return add_quote(graph, base=context["base"], stem=context["stem"], text=entry.heading_text,
-                     line_start=entry.heading_line_start, line_end=entry.heading_line_end)
+    return context.quote(graph, entry.heading_text, entry.heading_line_start, entry.heading_line_end)
 
 
 def _cross_references(graph, entry, node, context):
     """Links to the entries, in the same report, of the codes the text points to (when it has them)."""
-    targets = {item.code: target for item, target in reversed(list(zip(context["report"].entries,
-                                                                          context["nodes"])))}
+    pairs = zip(context.report.entries, context.entry_nodes)
+    targets = {item.code: target for item, target in reversed(list(pairs))}  # the first entry of a code
     for code in entry.cross_refs:
         if code in targets:
             graph.add((node, ATKG.crossReference, targets[code]))
