@@ -366,3 +366,12 @@ def test_inline_mention_at_a_line_start_is_not_a_heading():
 def test_agency_and_year_of_other_titles(title, agency, year):
     report = parse_report(f"{title}\n\n4.2.1-ci yarımbənd üzrə (Birinci):\n\nBir.\n", stem="989_title")
     assert (report.agency_name, report.year) == (agency, year)
+
+
+def test_body_on_the_heading_line_becomes_the_first_paragraph():
+    text = "4.2.1-ci yarımbənd üzrə (Başlıq (qısa)): Bu il təlim\nkeçirilmişdir.\n\nİkinci abzas.\n"
+    (only,) = parse_report(text, stem="988_inline").entries
+    assert (only.heading_text, only.heading_title) == ("4.2.1-ci yarımbənd üzrə (Başlıq (qısa)):", "Başlıq (qısa)")
+    assert [(p.text, p.line_start, p.line_end) for p in only.paragraphs] == [
+        ("Bu il təlim keçirilmişdir.", 1, 2), ("İkinci abzas.", 4, 4)]
+    assert rejoined(text) == "4.2.1-ci yarımbənd üzrə (Başlıq (qısa)):\n\nBu il təlim keçirilmişdir.\n\nİkinci abzas."
