@@ -3,9 +3,11 @@
 Every refusal is a ProtocolError carrying the HTTP status and a message a person can act on.
 """
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
+ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]*")
 FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
@@ -52,6 +54,11 @@ def read_operation(request):
         return None
     values = {name: [v for n, v in params if n == name] for name in
               ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri")}
+    for name, iris in values.items():
+        for iri in iris:
+            if not ABSOLUTE_IRI.fullmatch(iri):
+                raise ProtocolError(400, f"The {name} parameter must be a full address such as "
+                                         f"https://w3id.org/atkg/graph/plan; '{iri}' is not.")
     return Operation(kind="query" if queries else "update", text=(queries or updates)[0],
                      default_graph=values["default-graph-uri"], named_graphs=values["named-graph-uri"],
                      using_graph=values["using-graph-uri"],

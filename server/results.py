@@ -47,8 +47,10 @@ def parse_accept(header):
                     quality = float(param[2:])
                 except ValueError:
                     quality = 0.0
-        if fields[0]:
+        if "/" in fields[0]:
             choices.append((fields[0].lower(), quality, position))
+    if not choices:  # an Accept header with nothing readable in it accepts anything
+        return [("*/*", 1.0)]
     choices.sort(key=lambda item: (-item[1], item[2]))
     return [(media, quality) for media, quality, _ in choices if quality > 0]
 
