@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from atkg.graph.extract import privacy_cues
 from atkg.graph.extract.privacy_cues import ROLES
 from atkg.graph.extract.privacy_names import tokens
+from atkg.graph.extract.privacy_officials import is_official
 from atkg.graph.extract.privacy_rdf import person_references_graph
 from atkg.graph.text import az_lower
 
@@ -29,12 +30,6 @@ _ROLE_CUES = (
 _ROLE_REACH = 80
 __all__ = ["ROLES", "PersonReference", "Redaction", "person_references_graph", "placeholder", "redact"]
 _SENTENCE_END = re.compile(r"(?<!(?<!\w)[A-ZÇƏĞİÖŞÜ])[.!?;](?=\s)|\n[ \t]*\n")
-_TITLES = frozenset(
-    "prezident prezidenti nazir naziri müavin müavini rəis rəisi sədr sədri direktor direktoru müdir müdiri "
-    "başçısı səfir səfiri müvəkkil müvəkkili ombudsman prokuror prokuroru hakim hakimi deputat deputatı "
-    "katib katibi nümayəndəsi koordinatoru komissarı müşaviri mütəxəssisi əməkdaşı rəhbəri".split()
-)
-_TITLE_AFTER = re.compile(r"[ \t*]*[,(](?:[^.\n]|\n(?![ \t]*\n)){0,80}?(\w+)[ \t*]*(?:[),.\n]|$)")
 
 
 @dataclass(frozen=True)
@@ -85,15 +80,6 @@ def _role(text, start, end, *, lower, upper):
     return best[1] if best else None
 
 
-def _is_official(text, words, candidate):
-    """True when an official title stands right before the name or closes a phrase right after it."""
-    before = [w for w in words if w.end <= candidate.start][-2:]
-    if before and az_lower(before[-1].text) in _TITLES and re.fullmatch(r"[ \t]*\n?[ \t]*", text[before[-1].end:candidate.start]):
-        return True
-    after = _TITLE_AFTER.match(text, candidate.end)
-    return bool(after and az_lower(after.group(1)) in _TITLES)
-
-
 def _merge(candidates):
     """Merge overlapping candidates, keeping the largest count and any nationality or private cue."""
     merged = []
@@ -115,7 +101,7 @@ def _candidates(text):
     for detector in (privacy_cues.nationality_candidates, privacy_cues.role_candidates,
                      privacy_cues.patronymic_candidates, privacy_cues.initials_candidates):
         found.extend(detector(text, words))
-    return [c for c in _merge(found) if c.private_cue or not _is_official(text, words, c)]
+    return [c for c in _merge(found) if c.private_cue or not is_official(text, words, c)]
 
 
 def redact(text):

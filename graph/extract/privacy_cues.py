@@ -18,7 +18,12 @@ _INITIALS_LAST = re.compile(rf"(?<![\w.])([{_UPPER}][^\W\d_]+)[ \t]+(?:[{_UPPER}
 _CUE_GAP = re.compile(r"[ \t]*[:,]?[ \t]*\n?[ \t]*")
 _NATIONALITY_WORDS = frozenset({"vətəndaşı", "vətəndaşları"})
 _ROLE_WORDS = frozenset({"zərərçəkmiş", "şübhəli", "təqsirləndirilən", "məhkum"})
-_ROLE_FILLERS = frozenset({"şəxs", "şəxslər", "edilmiş", "olunmuş", "qadın", "kişi"})
+# Words after which a name is a private person's: roles, birth year ("1990-cı il təvəllüdlü"), residence
+# ("Bakı şəhər sakini"), "vətəndaş", "qurban(ı)", "insan alverçisi".
+_CUES_BEFORE_NAME = _ROLE_WORDS | {"təvəllüdlü", "sakini", "vətəndaş", "qurban", "qurbanı", "alverçisi"}
+# Words before which a name is a private person's: roles, and "adlı/adında" ("Rustam adlı şəxs").
+_CUES_AFTER_NAME = {**{word: 2 for word in _ROLE_WORDS}, "adlı": 1, "adında": 1}
+_ROLE_FILLERS = frozenset({"şəxs", "şəxslər", "edilmiş", "olunmuş", "qadın", "kişi", "bilinən", "qismində", "olan"})
 
 
 # Roles in Azerbaijani (as the placeholder says it) and English, most specific first.
@@ -82,22 +87,25 @@ def nationality_candidates(text, words):
 
 
 def role_candidates(text, words):
-    """Names right after a role word ("şübhəli şəxs X Y") or right before one ("X Y zərərçəkmiş")."""
+    """Names right after a role or person cue ("şübhəli şəxs X Y", "1990-cı il təvəllüdlü X Y") or right
+    before one ("X Y zərərçəkmiş", "X adlı şəxs")."""
     found = []
     for index, word in enumerate(words):
-        if word.folded not in _ROLE_WORDS:
-            continue
-        after = index + 1
-        while after < len(words) and words[after].folded in _ROLE_FILLERS and joined(text, words[after - 1], words[after]):
-            after += 1
-        names = _names_after(text, words, after)
-        if names:
-            found.append(Candidate(word.start, words[names[0] - 1].end, names[1], None, True))
-        first = index
-        while first > 0 and index - first < 4 and joined(text, words[first - 1], words[first]) and is_name_word(words, first - 1, text):
-            first -= 1
-        if index - first >= 2:
-            found.append(Candidate(words[first].start, words[index - 1].end, 1, None, True))
+        if word.folded in _CUES_BEFORE_NAME:
+            after = index + 1
+            while after < len(words) and words[after].folded in _ROLE_FILLERS and joined(text, words[after - 1], words[after]):
+                after += 1
+            names = _names_after(text, words, after)
+            if names:
+                start = word.start if word.folded in _ROLE_WORDS else words[after].start
+                found.append(Candidate(start, words[names[0] - 1].end, names[1], None, True))
+        shortest = _CUES_AFTER_NAME.get(word.folded)
+        if shortest:
+            first = index
+            while first > 0 and index - first < 4 and joined(text, words[first - 1], words[first]) and is_name_word(words, first - 1, text):
+                first -= 1
+            if index - first >= shortest:
+                found.append(Candidate(words[first].start, words[index - 1].end, 1, None, True))
     return found
 
 
