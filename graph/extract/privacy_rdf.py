@@ -34,7 +34,7 @@ def _add_reference(graph, node, reference, *, base, registry):
     """The triples of one reference."""
     graph.add((node, RDF.type, ATKG.PrivatePersonReference))
     graph.add((node, RDFS.label, Literal(reference.placeholder, lang="az")))
-    graph.add((node, ATKG.personCount, Literal(reference.count, datatype=XSD.positiveInteger)))
+    graph.add((node, ATKG.personCount, Literal(reference.count, datatype=XSD.nonNegativeInteger)))
     if reference.role:
         graph.add((node, ATKG.personRole, Literal(reference.role, lang="az")))
         graph.add((node, ATKG.personRole, Literal(ROLES[reference.role], lang="en")))
