@@ -185,3 +185,36 @@ def test_curated_act_facts_quote_their_source_and_name_extracted_acts(graph):
     code = act("code", "miqrasiya-mecellesi", "undated")
     assert (code, ELI.first_date_entry_in_force, Literal("2013-08-01", datatype=XSD.date)) in curated
     assert (code, ELI.type_document, None) in graph
+
+
+@pytest.mark.parametrize("text, kind, issuer, number, date", [
+    ("Nazirlər Kabinetinin 2021-ci il 1 dekabr tarixli 377 nömrəli Qərarı", "cabinet-decision",
+     "Nazirlər Kabineti", "377", "2021-12-01"),
+    ("Prezidentinin 2007-ci il 19 mart tarixli 560 nömrəli Fərmanı", "presidential-decree", "Prezidenti", "560",
+     "2007-03-19"),
+    ("21 may 2021-ci il tarixli 321-VIQ nömrəli Qanunu", "law", None, "321-VIQ", "2021-05-21"),
+    ("Dövlət Miqrasiya Xidməti rəisinin 05 mart 2018-ci il tarixli, 26 nömrəli əmri", "agency-order",
+     "Dövlət Miqrasiya Xidməti rəisi", "26", "2018-03-05"),
+    ("Xidmətin 02/1847 nömrəli məktubu ilə", "letter", None, "02/1847", None),
+    ("Baş nazirinin 20 may 2011-ci il tarixli 81 nömrəli Qərarı", "prime-minister-decision", "Baş naziri", "81",
+     "2011-05-20"),
+    ("Nazirlər Kabinetinin 2014-cü il 4 dekabr tarixli 387 saylı qərarı", "cabinet-decision", "Nazirlər Kabineti",
+     "387", "2014-12-04"),
+])
+def test_the_citation_forms_of_the_reports(text, kind, issuer, number, date):
+    citation, = find_act_citations(text)
+    assert (citation.kind, citation.issuer, citation.number, citation.date) == (kind, issuer, number, date)
+    assert text[citation.start:citation.end] == citation.surface
+
+
+def test_the_migration_code_in_any_case_form_but_not_this_code():
+    titles = [c.title for c in find_act_citations(
+        "Miqrasiya Məcəlləsinin 64-cü maddəsində, Miqrasiya Məcəlləsinə, Bu Məcəllə ilə, Məcəllənin qəbulu")]
+    assert titles == ["Miqrasiya Məcəlləsi", "Miqrasiya Məcəlləsi"]
+
+
+def test_an_agreement_signed_on_a_date_and_one_that_is_only_a_draft():
+    signed, = find_act_citations('2020-ci il martın 11-də Türkmənistan Hökuməti ilə "A və B arasında Saziş" '
+                                 'imzalanmışdır.')
+    assert (signed.kind, signed.date, signed.title) == ("international-agreement", "2020-03-11", "A və B arasında Saziş")
+    assert find_act_citations("“A və B arasında Saziş” layihəsinin müzakirəsi zamanı") == []
