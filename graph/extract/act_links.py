@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from atkg.graph.extract import quote_after, quote_before
-from atkg.graph.extract.dates import SENTENCE_END
+from atkg.graph.extract.dates import sentence_bounds
 
 _AMENDING = re.compile(r"dəyişiklik")
 _WITH = re.compile(r"\s+ilə\s+(?:isə\s+)?")
@@ -65,7 +65,7 @@ def nominative(issuer):
 
 def signing_date(text, start, end, dates):
     """The date an agreement was signed: a day mentioned earlier in a sentence that says "imzalan"."""
-    first, last = _sentence(text, start)
+    first, last = sentence_bounds(text, start)
     if "imzalan" not in text[end:last]:
         return None
     before = [m for m in dates if first <= m.start and m.end <= start and len(m.dates) == 1]
@@ -94,7 +94,7 @@ def link(citations, text):
 def _approves(citation, citations, text):
     refs = _approved_after(citation, citations, text)
     if not refs and _FINITE.match(text, citation.end):
-        first, _ = _sentence(text, citation.start)
+        first, _ = sentence_bounds(text, citation.start)
         earlier = [c for c in citations if first <= c.start < citation.start and c.kind in AGREEMENTS]
         refs = [earlier[-1].ref()] if earlier else []
     return refs
@@ -112,7 +112,7 @@ def _approved_after(citation, citations, text):
     if following and _VERB.match(text, following[0].end + 1):
         return [following[0].ref()]
     titles = _quoted_list(text, position)
-    _, last = _sentence(text, citation.start)
+    _, last = sentence_bounds(text, citation.start)
     if titles and (participle or _VERB.search(text, position, last)):
         return [_document(title, after) for title, after in titles]
     return []
@@ -160,16 +160,5 @@ def _nested_before_amending(quoted, citation, citations, text):
     return [inside[-1].ref()] if inside else []
 
 
-def _sentence(text, position):
-    first, last = 0, len(text)
-    for match in SENTENCE_END.finditer(text):
-        if match.end() <= position:
-            first = match.end()
-        elif match.start() >= position:
-            last = match.start()
-            break
-    return first, last
-
-
 def _same_sentence(text, one, other):
-    return _sentence(text, one) == _sentence(text, other)
+    return sentence_bounds(text, one) == sentence_bounds(text, other)

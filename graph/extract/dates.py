@@ -109,7 +109,7 @@ def _year_for(drafts, index, lowered, default_year):
     draft = drafts[index]
     if draft.ref == "cari":
         return default_year
-    sentence = _sentence_of(lowered, draft.start)
+    sentence = sentence_bounds(lowered, draft.start)
     nearby = [d for d in drafts if d.values and sentence[0] <= d.start < sentence[1]]
     after = [d for d in nearby if d.start > draft.start]
     before = [d for d in nearby if d.start < draft.start][::-1]
@@ -119,7 +119,8 @@ def _year_for(drafts, index, lowered, default_year):
     return None if draft.ref == "həmin" else default_year
 
 
-def _sentence_of(text, position):
+def sentence_bounds(text, position):
+    """(start, end) of the sentence of `text` that holds `position`."""
     start, end = 0, len(text)
     for match in SENTENCE_END.finditer(text):
         if match.end() <= position:
