@@ -208,3 +208,53 @@ def test_events_graph_of_the_baku_meeting(registry):
     audience = graph.value(meeting, SDO.audience)
     assert graph.value(audience, SDO.audienceType) == Literal("işəgötürənlər", lang="az")
     assert graph.value(URIRef(f"{entry_iri}/event/1"), SDO.startDate) == Literal("2020", datatype=XSD.gYear)
+
+
+def test_event_graphs_use_only_declared_terms(registry):
+    from rdflib import Graph
+
+    from atkg.graph.vocabulary import check_vocabulary
+
+    ontology = Graph().parse(data=resources.files("atkg.ontology").joinpath("atkg.ttl").read_text(encoding="utf-8"),
+                             format="turtle")
+    parsed = report("002_")
+    graphs = []
+    for entry in parsed.entries:
+        entry_iri = iris.entry_iri(iris.report_iri("dmx", 2021, base=BASE), entry.code)
+        graphs.append(events_graph(find_events(entry, report_year=2021, registry=registry), base=BASE,
+                                   entry_iri=entry_iri, measure_iri=iris.plan_part_iri("measure", entry.code, base=BASE),
+                                   stem=parsed.stem, registry=registry))
+    assert sum(len(set(g.subjects(RDF.type, ATKG.Event))) for g in graphs) == 23
+    check_vocabulary(ontology, graphs)
+
+
+def test_every_event_of_the_2021_report(registry):
+    found = [(e.code, f.kind) for e in report("002_").entries
+             for f in find_events(e, report_year=2021, registry=registry)]
+    assert found == [
+        ("4.3.3", "session"), ("4.3.3", "training"), ("4.5.8", "campaign"), ("4.6.3", "session"),
+        ("4.6.3", "training"), ("4.6.6", "signing"), ("4.6.6", "signing"), ("4.7.1", "meeting"),
+        ("4.7.1", "project"), ("4.7.1", "training"), ("4.7.1", "training"), ("4.7.1", "training"),
+        ("4.7.1", "training"), ("4.7.2", "training"), ("4.7.4", "training"), ("4.7.7", "project"),
+        ("4.7.7", "training"), ("4.7.7", "project"), ("4.7.7", "training"), ("4.8.1", "training"),
+        ("4.8.3", "session"), ("4.8.3", "meeting"), ("4.8.3", "meeting"),
+    ]
+
+
+def test_2021_signings_with_icmpd_and_ukraine(registry):
+    icmpd, ukraine = events("002_", "4.6.6", registry)
+    assert (spans(icmpd), icmpd.partners) == ([(date(2021, 3, 17), date(2021, 3, 17), "day")], ("icmpd",))
+    assert icmpd.title.endswith("MSİBM-in Azərbaycan Respublikasında statusuna dair Saziş")
+    # "21 may 2021-ci il tarixli 321-VIQ nömrəli Qanunu" dates the law that ratified it, not the signing.
+    assert len(icmpd.dates) == 1
+    assert (spans(ukraine), ukraine.partners) == (
+        [(date(2021, 12, 16), date(2021, 12, 16), "day")], ("dmx", "ukraine-migration-service"))
+
+
+def test_guam_session_and_the_iom_training_of_2021(registry):
+    guam, training = events("002_", "4.6.3", registry)
+    assert (guam.kind, spans(guam), guam.organisers, guam.online, guam.participants) == (
+        "session", [(date(2021, 3, 2), date(2021, 3, 2), "day")], ("guam-thb-subgroup",), True, "Xidmət əməkdaşlarının")
+    assert (spans(training), training.partners, training.topics, training.participants) == (
+        [(date(2021, 11, 4), date(2021, 11, 4), "day")], ("iom", "us"), ("İnsan alverinə qarşı mübarizə",),
+        "Xidmət əməkdaşı")
