@@ -6,7 +6,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
-from atkg.graph.extract.privacy import person_references_graph, placeholder, redact
+from atkg.graph.extract.privacy import person_references_graph, placeholder, redact, references_in
 from atkg.ontology import ATKG
 
 BASE = "https://example.org/atkg/"
@@ -193,3 +193,15 @@ def test_nationality_links_to_the_curated_country():
     assert graph.value(URIRef(f"{ENTRY}/person/1"), ATKG.nationality) == URIRef(f"{BASE}country/pk")
     # Nepal is not in the curated registry: the placeholder keeps the nationality as written, no link is made.
     assert graph.value(URIRef(f"{ENTRY}/person/3"), ATKG.nationality) is None
+
+
+def test_references_are_read_back_from_redacted_text():
+    text = "\n".join(case[0] for case in CASES)
+    redaction = redact(text)
+    assert redaction.text == "\n".join(case[1] for case in CASES)
+    assert len(redaction.references) == 21
+    assert references_in(redaction.text) == redaction.references
+    # An entry cut out of a redacted report: positions are relative to the entry's own text.
+    entry_text = redaction.text.split("\n")[1]
+    assert [(r.placeholder, r.role, r.nationality, r.count, r.start) for r in references_in(entry_text)] == [
+        ("[2 şəxs: Pakistan vətəndaşları, şübhəli]", "şübhəli", "Pakistan vətəndaşları", 2, 0)]

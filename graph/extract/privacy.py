@@ -28,7 +28,9 @@ _ROLE_CUES = (
     ("məhkum", re.compile(r"məhkum")),
 )
 _ROLE_REACH = 80
-__all__ = ["ROLES", "PersonReference", "Redaction", "person_references_graph", "placeholder", "redact"]
+_PLACEHOLDER = re.compile(r"\[(?:(\d+) )?şəxs(?:: ([^\]\n]*))?\]")
+__all__ = ["ROLES", "PersonReference", "Redaction", "person_references_graph", "placeholder", "redact",
+           "references_in"]
 _SENTENCE_END = re.compile(r"(?<!(?<!\w)[A-ZÇƏĞİÖŞÜ])[.!?;](?=\s)|\n[ \t]*\n")
 
 
@@ -122,3 +124,19 @@ def redact(text):
         position = cand.end
     pieces.append(text[position:])
     return Redaction("".join(pieces), tuple(references))
+
+
+def references_in(redacted_text):
+    """The references behind the placeholders of already redacted text (an entry cut from a redacted report).
+
+    Redact a whole source once, before parsing it (line numbers stay valid), then read each entry's
+    references back from its text with this function.
+    """
+    found = []
+    for match in _PLACEHOLDER.finditer(redacted_text):
+        details = match.group(2).split(", ") if match.group(2) else []
+        role = details.pop() if details and details[-1] in ROLES else None
+        nationality = ", ".join(details) or None
+        count = int(match.group(1)) if match.group(1) else 1
+        found.append(PersonReference(match.group(), role, nationality, count, match.start(), match.end()))
+    return tuple(found)
