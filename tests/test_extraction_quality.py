@@ -89,3 +89,35 @@ def test_the_gold_set_is_not_empty_and_quotes_real_lines():
             assert item["surface"] in lines[item["line"] - 1], item
     assert sum(len(d["acts"]) for d in gold("acts").values()) == 16
     assert sum(len(d["figures"]) for d in gold("figures").values()) == 12
+
+
+def rewrapped(paragraph):
+    """The paragraph with a hard line break every sixty-odd characters, as text taken from a PDF has."""
+    lines, line = [], ""
+    for word in paragraph.split(" "):
+        if line and len(line) + len(word) > 60:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join(lines + [line])
+
+
+@pytest.mark.parametrize("stem, year", [("000_8824f00754a92447", 2020), ("002_e692b092547fc0c1", 2021),
+                                        ("003_b3a56393352a5cda", 2015)])
+def test_hard_line_breaks_change_nothing(stem, year):
+    from atkg.graph.extract.acts import find_act_citations
+    from atkg.graph.extract.figures import paragraphs
+    from atkg.graph.extract.numbers import find_counts
+
+    readings = {
+        "dates": lambda text: [m.dates for m in find_dates(text, default_year=year)],
+        "acts": lambda text: [(c.kind, c.number, c.date, c.title, c.approves, c.amends)
+                              for c in find_act_citations(text, default_year=year)],
+        "counts": lambda text: [(c.value, c.noun, c.qualifier) for c in find_counts(text)]}
+    checked = 0
+    for _, _, paragraph in paragraphs(source_text(stem)):
+        for kind, read in readings.items():
+            assert read(rewrapped(paragraph)) == read(paragraph), (kind, paragraph[:80])
+            checked += 1
+    assert checked > 30

@@ -16,6 +16,11 @@ def lower_same_length(text):
     return "".join(ch.lower()[0] for ch in text.translate(_AZ_UPPER))
 
 
+def squash(text):
+    """Text with every run of white space, hard line breaks included, made one space."""
+    return " ".join(text.split()) if text is not None else None
+
+
 def month_number(word):
     """1-12 for a month name in any case form ("martın", "sentyabrda"), by its stem."""
     for index, name in enumerate(MONTHS):

@@ -7,7 +7,7 @@ shares with the citation before it.
 import re
 from dataclasses import dataclass, replace
 
-from atkg.graph.extract import quote_after, quote_before
+from atkg.graph.extract import quote_after, quote_before, squash
 from atkg.graph.extract.dates import sentence_bounds
 
 _AMENDING = re.compile(r"dəyişiklik")
@@ -137,7 +137,7 @@ def _document(title, following):
 
 
 def _ref(kind, title):
-    return ActRef(kind, title=title)
+    return ActRef(kind, title=squash(title))
 
 
 def _amends(citation, citations, text):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from atkg.graph.extract import LOWER_LETTERS as L
-from atkg.graph.extract import leftmost_longest, quote_before
+from atkg.graph.extract import leftmost_longest, quote_before, squash
 from atkg.graph.extract import act_links
 from atkg.graph.extract.act_links import ActRef
 from atkg.graph.extract.dates import find_dates
@@ -131,7 +131,7 @@ def _titled(text):
         if title and not inside_a_name and not _DRAFT_AFTER.match(text, match.end()):
             issuer = match["issuer"] or "Azərbaycan Respublikası"
             citation = _citation(text, title[1], match.end(), match["word"], issuer, None, None)
-            citations.append(replace(citation, title=title[0]))
+            citations.append(replace(citation, title=squash(title[0])))
     return citations
 
 
@@ -156,14 +156,14 @@ def _agreements(text, dates):
         kind = "memorandum" if "Memorandum" in title else "international-agreement"
         kind = "cooperation-agreement" if title.endswith("Razılaşma") else kind
         signed = act_links.signing_date(text, start, end, dates)
-        citations.append(ActCitation(text[start:end], start, end, kind, date=signed, title=title))
+        citations.append(ActCitation(text[start:end], start, end, kind, date=signed, title=squash(title)))
     return citations
 
 
 def _conventions(text):
     citations = []
     for match in _CONVENTION.finditer(text):
-        title = match["title"] or match["before"]
+        title = squash(match["title"] or match["before"])
         citations.append(ActCitation(match[0], match.start(), match.end(), "convention", title=title))
     return citations
 
@@ -173,7 +173,7 @@ def _citation(text, start, end, word, issuer, number, date):
     title = quote_before(text, start)
     surface = text[start:end].rstrip(", ")
     return ActCitation(surface, start, start + len(surface), kind, act_links.nominative(issuer), number,
-                       date, title[0] if title else None)
+                       date, squash(title[0]) if title else None)
 
 
 def _iso_day(mention):
