@@ -56,9 +56,15 @@ def quote_before(text, position):
         return None
     if text[close - 1] == '"':
         opening = text.rfind('"', 0, close - 1)
-        return (text[opening + 1:close - 1], opening) if opening >= 0 else None
+    else:
+        opening = _curly_opening(text, close - 1)
+    return (text[opening + 1:close - 1], opening) if opening is not None and opening >= 0 else None
+
+
+def _curly_opening(text, closing):
+    """The opening quote that balances the closing one, else the sentence's earliest, else None."""
     depth, earliest = 0, None
-    for index in range(close - 1, -1, -1):
+    for index in range(closing, -1, -1):
         if text.startswith(_STOP, index):
             break
         depth += {_CLOSE: 1, _OPEN: -1}.get(text[index], 0)
@@ -66,7 +72,7 @@ def quote_before(text, position):
             earliest = index
             if depth == 0:
                 break
-    return (text[earliest + 1:close - 1], earliest) if earliest is not None else None
+    return earliest
 
 
 def quote_after(text, position):

@@ -82,9 +82,11 @@ class _Span:
         self.citation = citation
 
     def start(self):
+        """Where the citation begins."""
         return self.citation.start
 
     def end(self):
+        """Where the citation ends."""
         return self.citation.end
 
 

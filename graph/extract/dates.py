@@ -90,9 +90,11 @@ class _Draft:
         self.values = ()
 
     def settle(self, year):
+        """Compute the dates this form names, now that its year is known (or known to be unknown)."""
         self.values = tuple(v for v in _values(self.kind, self.match, year) if v is not None)
 
     def mention(self, text):
+        """The finished DateMention, its surface cut from the original (not lower-cased) text."""
         return DateMention(text[self.start:self.end], self.start, self.end, self.values)
 
 
