@@ -129,6 +129,9 @@ def test_role_is_not_taken_from_a_neighbouring_persons_cue():
     "Türkiyə vətəndaşı Dövlət Miqrasiya Xidmətinə müraciət etmişdir.",
     "əcnəbi və vətəndaşlığı olmayan şəxslərin Azərbaycan Respublikasında olma qaydaları",
     "2021-ci ildə 3 halda 6 nəfər Əfqanıstan İslam Respublikası vətəndaşının əmək haqları ödənilmişdir.",
+    "insan alverinin qurbanı İran vətəndaşları barədə məlumat verilmişdir.",
+    "Vətəndaş Cəmiyyəti Təşkilatlarının nümayəndələri iştirak etmişdir.",
+    "qurbanı Rusiyaya aparılmış şəxslər müəyyən edilmişdir.",
 ])
 def test_officials_and_ordinary_text_stay(text):
     assert redact(text).text == text

@@ -91,7 +91,8 @@ def role_candidates(text, words):
     before one ("X Y zərərçəkmiş", "X adlı şəxs")."""
     found = []
     for index, word in enumerate(words):
-        if word.folded in _CUES_BEFORE_NAME:
+        # A capitalised "Vətəndaş" opens a name of its own ("Vətəndaş Cəmiyyəti Təşkilatları").
+        if word.folded in _CUES_BEFORE_NAME and not (word.folded == "vətəndaş" and word.capitalised):
             after = index + 1
             while after < len(words) and words[after].folded in _ROLE_FILLERS and joined(text, words[after - 1], words[after]):
                 after += 1

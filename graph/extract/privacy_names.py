@@ -23,14 +23,18 @@ _STOP_STEMS = (
     "səfirli", "konsulluq", "departament", "komissarlı", "birləşmiş", "beynəlxalq", "aparat", "ombudsman",
     "müvəkkil", "qanun", "qərar", "fərman", "sərəncam", "saziş", "memorandum", "konvensiya", "layihə",
     "proqram", "qayda", "şəhər", "rayon", "prezident", "parlament", "məclis", "universitet", "təhlükəsizli",
-    "vergi", "əmək", "turizm", "reklam", "statistika", "sosial", "müfəttişli", "monitorinq",
+    "vergi", "əmək", "turizm", "reklam", "statistika", "sosial", "müfəttişli", "monitorinq", "cəmiyyət",
+    # Countries without the -stan ending, in any case form ("Rusiyaya", "Türkiyədən").
+    "türkiyə", "rusiya", "ukrayna", "filippin", "koreya", "suriya", "almaniya", "fransa", "italiya", "ispaniya",
+    "polşa", "belarus", "moldova", "rumıniya", "israil", "amerika", "səudiyyə", "banqladeş", "niderland",
+    "misir", "iran", "iraq", "nepal", "kipr", "şri-lanka", "yunanıstan",
 )
 # Exact words (folded) that are capitalised at a sentence start or name a place or an abbreviation.
 _STOP_WORDS = frozenset(
     "bu belə eyni həmçinin bununla bundan lakin hesabat cari qeyd həmin onlar o habelə eləcə ancaq bəzi "
     "digər hər iş işlər və ya ilə üçün görə bakı sumqayıt gəncə naxçıvan din dmx dsx dtx xin bmt bmqt "
     "abş aş aqupdk əəsmn iambi atət guam greta şura şurası şurasının milli daxili xarici baş ümumi "
-    "regional insan alveri alverinə mübarizə".split()
+    "regional insan alveri alverinə mübarizə çin çinə çində çindən çinin".split()
 )
 # Opening words of institution names ("Dövlət Miqrasiya Xidməti"): a stop only when the next word is one,
 # since "Dövlət" is also a given name.
