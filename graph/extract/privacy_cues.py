@@ -65,24 +65,29 @@ def _country_start(text, words, index):
     return first
 
 
+def _nationality_cue(text, words, index):
+    """(first word of the cue, first word after it, nationality as written) for a cue at words[index], or None."""
+    folded = [w.folded for w in words[index:index + 3]]
+    if folded[:1] == ["əcnəbi"]:
+        return index, index + 1, "əcnəbi"
+    if folded[:2] == ["vətəndaşlığı", "olmayan"] and folded[2:3] in (["şəxs"], ["şəxslər"]):
+        return index, index + 3, "vətəndaşlığı olmayan"
+    if folded[0] not in _NATIONALITY_WORDS:
+        return None
+    first = _country_start(text, words, index)
+    if first == index:  # "xarici ölkə vətəndaşı X": no country named; the cue word stays in the text
+        return index + 1, index + 1, None
+    return first, index + 1, tidy(text[words[first].start:words[index].end])
+
+
 def nationality_candidates(text, words):
     """Names after "X vətəndaşı/vətəndaşları", "vətəndaşlığı olmayan şəxs" and "əcnəbi"."""
     found = []
-    for index, word in enumerate(words):
-        folded = [w.folded for w in words[index:index + 3]]
-        if folded[:1] == ["əcnəbi"]:
-            first, after, nationality = index, index + 1, "əcnəbi"
-        elif folded[:2] == ["vətəndaşlığı", "olmayan"] and folded[2:3] in (["şəxs"], ["şəxslər"]):
-            first, after, nationality = index, index + 3, "vətəndaşlığı olmayan"
-        elif word.folded in _NATIONALITY_WORDS:
-            first, after = _country_start(text, words, index), index + 1
-            nationality = tidy(text[words[first].start:word.end]) if first < index else None
-            first = first if first < index else after
-        else:
-            continue
-        names = _names_after(text, words, after)
+    for index in range(len(words)):
+        cue = _nationality_cue(text, words, index)
+        names = _names_after(text, words, cue[1]) if cue else None
         if names:
-            found.append(Candidate(words[min(first, after)].start, words[names[0] - 1].end, names[1], nationality, True))
+            found.append(Candidate(words[cue[0]].start, words[names[0] - 1].end, names[1], cue[2], True))
     return found
 
 
