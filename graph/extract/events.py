@@ -34,6 +34,7 @@ from atkg.graph.extract.privacy import redact
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÇƏĞİÖŞÜ0-9\"“«(])")
 _NOT_HELD = re.compile(r"nəzərdə tutul|(?:keçiril|təşkil olun|təşkil edil|imzalan|iştirak et)m[əa](?:m[ıi]ş|yib)")
 _DOCUMENT_DATE = re.compile(r"\s*tarixli")
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def _dates(sentence, report_year):
 
 
 def _in_quotes(position, sentence):
+    """True when the position lies inside a quoted string."""
     return any(start <= position < end for start, end, _ in parts.quoted(sentence))
 
 
@@ -117,7 +119,7 @@ def _finding(sentence, noun, stretch, tail, *, dates, counts, quotes, mentions, 
 
 def _parenthesis_after(sentence, position):
     """The span of a parenthesis right after the noun ("1 görüş (videokonfrans formasında)"), or None."""
-    match = re.compile(r"\s*\([^)]*\)").match(sentence, position)
+    match = _PARENTHESIS.match(sentence, position)
     return match.span() if match else None
 
 
