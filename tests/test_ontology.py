@@ -198,7 +198,6 @@ REQUIRED_LINKS = [
     (ATKG.Country, RDFS.subClassOf, "https://schema.org/Country"),
     (ATKG.LegalAct, RDFS.subClassOf, "http://data.europa.eu/eli/ontology#LegalResource"),
     (ATKG.Event, RDFS.subClassOf, "https://schema.org/Event"),
-    (ATKG.Event, RDFS.subClassOf, "http://www.w3.org/ns/prov#Activity"),
     (ATKG.Report, RDFS.subClassOf, "https://schema.org/Report"),
     (ATKG.StatisticalObservation, RDFS.subClassOf, "http://purl.org/linked-data/cube#Observation"),
     (ATKG.SourceDocument, RDFS.subClassOf, "http://xmlns.com/foaf/0.1/Document"),
@@ -342,3 +341,8 @@ def test_rdfs_inference_does_not_retype_shared_parts_of_a_plan():
     assert ATKG.ActionPlan in set(graph.objects(base.plan, RDF.type))
     assert ATKG.ActionPlan not in set(graph.objects(base.order2173, RDF.type))
     assert ATKG.LegalAct in set(graph.objects(base.order2173, RDF.type))
+
+
+def test_events_are_not_prov_activities_because_they_are_derived_from_quotes(ontology):
+    """Regression: an Event with prov:wasDerivedFrom would be both prov:Entity and prov:Activity."""
+    assert (ATKG.Event, RDFS.subClassOf, URIRef("http://www.w3.org/ns/prov#Activity")) not in ontology
