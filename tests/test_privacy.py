@@ -208,3 +208,22 @@ def test_references_are_read_back_from_redacted_text():
     entry_text = redaction.text.split("\n")[1]
     assert [(r.placeholder, r.role, r.nationality, r.count, r.start) for r in references_in(entry_text)] == [
         ("[2 şəxs: Pakistan vətəndaşları, şübhəli]", "şübhəli", "Pakistan vətəndaşları", 2, 0)]
+
+
+def test_a_hard_wrapped_paragraph_with_officials_and_private_persons():
+    text = (
+        "2022-ci il ərzində Daxili İşlər Nazirliyinin İnsan Alverinə qarşı Mübarizə Baş İdarəsinə\n"
+        "Pakistan İslam Respublikasının vətəndaşları Imran Ali, Bilal Ahmed və Usman\n"
+        "Tariq barədə məlumat göndərilmişdir. Xidmətin rəisi Vüsal Hüseynov 12 may 2022-ci il\n"
+        "tarixdə BMqT-nin nümayəndələri ilə görüş keçirmişdir. Məhkəmənin hökmü ilə Əliyev Rəşad\n"
+        "Kamal oğlu 8 il müddətinə azadlıqdan məhrum edilmiş, zərərçəkmiş Şri-Lanka vətəndaşı Nimal Perera\n"
+        "repatriasiya olunmuşdur.\n")
+    redaction = redact(text)
+    assert redaction.text == (
+        "2022-ci il ərzində Daxili İşlər Nazirliyinin İnsan Alverinə qarşı Mübarizə Baş İdarəsinə\n"
+        "[3 şəxs: Pakistan İslam Respublikasının vətəndaşları]\n"
+        " barədə məlumat göndərilmişdir. Xidmətin rəisi Vüsal Hüseynov 12 may 2022-ci il\n"
+        "tarixdə BMqT-nin nümayəndələri ilə görüş keçirmişdir. Məhkəmənin hökmü ilə [şəxs: məhkum]\n"
+        " 8 il müddətinə azadlıqdan məhrum edilmiş, [şəxs: Şri-Lanka vətəndaşı, zərərçəkmiş]\n"
+        "repatriasiya olunmuşdur.\n")
+    assert [(r.count, r.role) for r in redaction.references] == [(3, None), (1, "məhkum"), (1, "zərərçəkmiş")]

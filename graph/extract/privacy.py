@@ -25,7 +25,7 @@ _ROLE_CUES = (
     ("zərərçəkmiş", re.compile(r"zərərçəkmiş|zərər çəkmiş|qurban(?:ı|ları)? (?:olmuş|olan|kimi|qismində|statusu)")),
     ("şübhəli", re.compile(r"şübhəli|şübhə altında")),
     ("təqsirləndirilən", re.compile(r"təqsirləndirilən|ittiham olunan")),
-    ("məhkum", re.compile(r"məhkum")),
+    ("məhkum", re.compile(r"məhkum|azadlıqdan məhrum")),
 )
 _ROLE_REACH = 80
 _PLACEHOLDER = re.compile(r"\[(?:(\d+) )?şəxs(?:: ([^\]\n]*))?\]")
@@ -103,7 +103,8 @@ def _candidates(text):
     for detector in (privacy_cues.nationality_candidates, privacy_cues.role_candidates,
                      privacy_cues.patronymic_candidates, privacy_cues.initials_candidates):
         found.extend(detector(text, words))
-    return [c for c in _merge(found) if c.private_cue or not is_official(text, words, c)]
+    kept = [c for c in _merge(found) if c.private_cue or not is_official(text, words, c)]
+    return [privacy_cues.with_role_word(text, words, c) for c in kept]
 
 
 def redact(text):

@@ -9,7 +9,7 @@ which privacy.py checks.
 import re
 from dataclasses import dataclass
 
-from atkg.graph.extract.privacy_names import PATRONYMIC, is_name_word, joined, name_list
+from atkg.graph.extract.privacy_names import PATRONYMIC, is_institutional, is_name_word, joined, name_list
 from atkg.graph.text import tidy
 
 _UPPER = "A-ZÇƏĞİÖŞÜ"
@@ -17,6 +17,7 @@ _INITIALS_FIRST = re.compile(rf"(?<![\w.])(?:[{_UPPER}]\.[ \t]?){{1,2}}([{_UPPER
 _INITIALS_LAST = re.compile(rf"(?<![\w.])([{_UPPER}][^\W\d_]+)[ \t]+(?:[{_UPPER}]\.){{1,2}}(?!\w)")
 _CUE_GAP = re.compile(r"[ \t]*[:,]?[ \t]*\n?[ \t]*")
 _NATIONALITY_WORDS = frozenset({"vətəndaşı", "vətəndaşları"})
+_SENTENCE_OPENERS = frozenset({"bu", "belə", "həmçinin", "eyni", "lakin", "habelə", "eləcə", "bundan"})
 _ROLE_WORDS = frozenset({"zərərçəkmiş", "şübhəli", "təqsirləndirilən", "məhkum"})
 # Words after which a name is a private person's: roles, birth year ("1990-cı il təvəllüdlü"), residence
 # ("Bakı şəhər sakini"), "vətəndaş", "qurban(ı)", "insan alverçisi".
@@ -59,7 +60,7 @@ def _country_start(text, words, index):
     first = index
     while first > 0 and index - first < 4 and joined(text, words[first - 1], words[first]):
         previous = words[first - 1]
-        if not previous.capitalised or previous.folded in {"bu", "belə", "həmçinin", "eyni", "lakin"}:
+        if not previous.capitalised or is_institutional(previous) or previous.folded in _SENTENCE_OPENERS:
             break
         first -= 1
     return first
@@ -139,3 +140,17 @@ def initials_candidates(text, words):
             if surname is not None and is_name_word(words, surname, text):
                 found.append(Candidate(match.start(), match.end(), 1, None, False))
     return found
+
+
+def with_role_word(text, words, candidate):
+    """The candidate widened over a role word right before it ("zərərçəkmiş Şri-Lanka vətəndaşı X"), so that
+    the role joins its placeholder and is not read as another person's."""
+    before = [w for w in words if w.end <= candidate.start]
+    if before and before[-1].folded in _ROLE_WORDS and joined(text, before[-1], _word_at(words, candidate.start)):
+        return Candidate(before[-1].start, candidate.end, candidate.count, candidate.nationality, True)
+    return candidate
+
+
+def _word_at(words, start):
+    """The word that starts at `start`."""
+    return next(w for w in words if w.start == start)

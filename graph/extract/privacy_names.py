@@ -16,14 +16,18 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Whitespace with at most one line break: a blank line ends a paragraph and so a name.
 _JOINING_GAP = re.compile(r"[ \t]*\n?[ \t]*")
 _LIST_GAP = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*")
-# Stems of institution, place and document words that never start a personal name.
-_STOP_STEMS = (
-    "azərbaycan", "respublika", "xidmət", "nazirli", "komitə", "agentli", "idarə", "şöbə", "mərkəz",
-    "təşkilat", "akademiya", "prokurorlu", "məhkəmə", "polis", "sərhəd", "gömrük", "miqrasiya", "hökumət",
-    "səfirli", "konsulluq", "departament", "komissarlı", "birləşmiş", "beynəlxalq", "aparat", "ombudsman",
-    "müvəkkil", "qanun", "qərar", "fərman", "sərəncam", "saziş", "memorandum", "konvensiya", "layihə",
-    "proqram", "qayda", "şəhər", "rayon", "prezident", "parlament", "məclis", "universitet", "təhlükəsizli",
-    "vergi", "əmək", "turizm", "reklam", "statistika", "sosial", "müfəttişli", "monitorinq", "cəmiyyət",
+# Stems of the words that name institutions; they never start a personal name or belong to a country's.
+_INSTITUTION_STEMS = (
+    "xidmət", "nazirli", "komitə", "agentli", "idarə", "şöbə", "mərkəz", "təşkilat", "akademiya", "prokurorlu",
+    "məhkəmə", "polis", "sərhəd", "gömrük", "miqrasiya", "hökumət", "səfirli", "konsulluq", "departament",
+    "komissarlı", "aparat", "ombudsman", "müvəkkil", "parlament", "məclis", "universitet", "təhlükəsizli",
+    "vergi", "müfəttişli", "monitorinq", "cəmiyyət", "şura",
+)
+# Stems of state, place, document and country words that never start a personal name.
+_STOP_STEMS = _INSTITUTION_STEMS + (
+    "azərbaycan", "respublika", "birləşmiş", "beynəlxalq", "qanun", "qərar", "fərman", "sərəncam", "saziş",
+    "memorandum", "konvensiya", "layihə", "proqram", "qayda", "şəhər", "rayon", "prezident", "əmək", "turizm",
+    "reklam", "statistika", "sosial",
     # Countries without the -stan ending, in any case form ("Rusiyaya", "Türkiyədən").
     "türkiyə", "rusiya", "ukrayna", "filippin", "koreya", "suriya", "almaniya", "fransa", "italiya", "ispaniya",
     "polşa", "belarus", "moldova", "rumıniya", "israil", "amerika", "səudiyyə", "banqladeş", "niderland",
@@ -33,7 +37,7 @@ _STOP_STEMS = (
 _STOP_WORDS = frozenset(
     "bu belə eyni həmçinin bununla bundan lakin hesabat cari qeyd həmin onlar o habelə eləcə ancaq bəzi "
     "digər hər iş işlər və ya ilə üçün görə bakı sumqayıt gəncə naxçıvan din dmx dsx dtx xin bmt bmqt "
-    "abş aş aqupdk əəsmn iambi atət guam greta şura şurası şurasının milli daxili xarici baş ümumi "
+    "abş aş aqupdk əəsmn iambi atət guam greta milli daxili xarici baş ümumi "
     "regional insan alveri alverinə mübarizə çin çinə çində çindən çinin".split()
 )
 # Opening words of institution names ("Dövlət Miqrasiya Xidməti"): a stop only when the next word is one,
@@ -71,6 +75,11 @@ def tokens(text):
 def joined(text, left, right):
     """True when only white space (at most one line break) separates two tokens."""
     return bool(_JOINING_GAP.fullmatch(text[left.end:right.start]))
+
+
+def is_institutional(word):
+    """True when the word names an institution ("İdarəsinə", "Nazirliyinin", "Xidməti")."""
+    return word.folded.startswith(_INSTITUTION_STEMS)
 
 
 def is_stop(words, index, text):
