@@ -108,15 +108,19 @@ def start(command, url, log):
 
 
 def servers(data, work, *, port):
-    """Start atkg and Oxigraph on `data`; return [(name, url, process)]."""
+    """Start atkg on a disk store (as `atkg serve` runs), atkg in memory (--data) and Oxigraph on `data`."""
     log = open(work / "servers.log", "ab")
-    subprocess.run([str(BIN / "oxigraph"), "load", "--location", str(work / "oxigraph"), "--file", str(data)],
-                   check=True, stdout=log, stderr=subprocess.STDOUT)
-    atkg_url, oxigraph_url = f"http://127.0.0.1:{port}/sparql", f"http://127.0.0.1:{port + 1}/query"
-    atkg = start([str(BIN / "atkg"), "serve", "--data", str(data), "--port", str(port)], atkg_url, log)
-    oxigraph = start([str(BIN / "oxigraph"), "serve-read-only", "--location", str(work / "oxigraph"),
-                      "--bind", f"127.0.0.1:{port + 1}"], oxigraph_url, log)
-    return [("atkg", atkg_url, atkg), ("oxigraph", oxigraph_url, oxigraph)]
+    for folder in ("oxigraph", "atkg-store"):  # the same Oxigraph release writes both stores
+        subprocess.run([str(BIN / "oxigraph"), "load", "--location", str(work / folder), "--file", str(data)],
+                       check=True, stdout=log, stderr=subprocess.STDOUT)
+    urls = [f"http://127.0.0.1:{port}/sparql", f"http://127.0.0.1:{port + 1}/sparql",
+            f"http://127.0.0.1:{port + 2}/query"]
+    commands = [[str(BIN / "atkg"), "serve", "--store", str(work / "atkg-store"), "--port", str(port)],
+                [str(BIN / "atkg"), "serve", "--data", str(data), "--port", str(port + 1)],
+                [str(BIN / "oxigraph"), "serve-read-only", "--location", str(work / "oxigraph"),
+                 "--bind", f"127.0.0.1:{port + 2}"]]
+    return [(name, url, start(command, url, log))
+            for name, url, command in zip(("atkg", "atkg-memory", "oxigraph"), urls, commands)]
 
 
 def bench_scale(source, scale, args):
@@ -143,22 +147,28 @@ def bench_scale(source, scale, args):
 
 
 def summary(scale, report):
-    """Lines of a Markdown table for one scale."""
-    atkg, oxigraph = report["atkg"], report["oxigraph"]
-    lines = [f"\n### {scale}x\n", "| query | atkg cold median / p95 ms | atkg warm median / p95 ms | "
-             "oxigraph median / p95 ms | cold ratio atkg/oxigraph |", "|---|---|---|---|---|"]
+    """Lines of Markdown tables for one scale."""
+    lines = []
+    for variant in ("atkg", "atkg-memory"):
+        lines += [f"\n### {scale}x, {variant}\n"] + _table(report[variant], report["oxigraph"], variant)
+    return lines
+
+
+def _table(atkg, oxigraph, variant):
+    lines = [f"| query | {variant} cold median / p95 ms | {variant} warm median / p95 ms | "
+             "oxigraph median / p95 ms | cold ratio |", "|---|---|---|---|---|"]
     for name in atkg["cold"]:
         (c50, c95, _), (w50, w95, _), (o50, o95, _) = atkg["cold"][name], atkg["warm"][name], oxigraph["cold"][name]
         lines.append(f"| {name} | {c50:.1f} / {c95:.1f} | {w50:.1f} / {w95:.1f} | {o50:.1f} / {o95:.1f} | "
                      f"{c50 / o50:.2f} |")
     medians = {key: statistics.median(v[0] for v in atkg[key].values()) for key in ("cold", "warm")}
-    lines.append(f"\nMedian over queries: atkg cold {medians['cold']:.1f} ms, warm {medians['warm']:.1f} ms, "
+    lines.append(f"\nMedian over queries: {variant} cold {medians['cold']:.1f} ms, warm {medians['warm']:.1f} ms, "
                  f"oxigraph {statistics.median(v[0] for v in oxigraph['cold'].values()):.1f} ms. "
                  f"Slowest atkg cold p95: {max(v[1] for v in atkg['cold'].values()):.0f} ms.")
-    lines.append(f"Throughput (answers/s): atkg cold {atkg['throughput_cold']:.0f}, warm "
+    lines.append(f"Throughput (answers/s): {variant} cold {atkg['throughput_cold']:.0f}, warm "
                  f"{atkg['throughput_warm']:.0f}; oxigraph cold {oxigraph['throughput_cold']:.0f}, warm "
-                 f"{oxigraph['throughput_warm']:.0f}; ratio atkg warm / oxigraph cold "
-                 f"{atkg['throughput_warm'] / oxigraph['throughput_cold']:.2f}, atkg cold / oxigraph cold "
+                 f"{oxigraph['throughput_warm']:.0f}; ratio warm / oxigraph cold "
+                 f"{atkg['throughput_warm'] / oxigraph['throughput_cold']:.2f}, cold / oxigraph cold "
                  f"{atkg['throughput_cold'] / oxigraph['throughput_cold']:.2f}.")
     return lines
 

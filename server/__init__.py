@@ -7,6 +7,7 @@ DEFAULTS = {
     "DATA_DIR": "var",  # the store is DATA_DIR/store and the dumps DATA_DIR/dumps
     "STORE": None,  # another store folder
     "DATA": None,  # RDF files or folders to serve from memory instead of the store
+    "STORE_IN_MEMORY": True,  # read-only: each worker copies the store into memory (faster queries)
     "STORE_QUERY_URL": None,  # a remote SPARQL store to serve instead
     "STORE_UPDATE_URL": None,
     "PUBLIC_URL": None,  # the address clients see, when behind a proxy

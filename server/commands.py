@@ -1,6 +1,7 @@
 """`atkg serve` (the SPARQL endpoint under waitress) and `atkg query` (run a query file here or elsewhere)."""
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -42,9 +43,15 @@ def serve_command(host, port, store, data, threads):
         app = create_app(config)
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from error
+    signal.signal(signal.SIGTERM, _stop)
     click.echo(f"atkg: SPARQL endpoint at http://{host}:{port}/sparql", err=True)
     waitress.serve(app, host=host, port=port, threads=threads, ident="atkg",
                    max_request_body_size=2 * int(app.config["MAX_REQUEST_BYTES"]) + 65536)
+
+
+def _stop(signum, frame):
+    """On SIGTERM leave through SystemExit, so the query workers are stopped too."""
+    raise SystemExit(0)
 
 
 def _ensure_graph():

@@ -89,7 +89,8 @@ class Engine:
         path = Path(config.get("STORE") or Path(config["DATA_DIR"]) / "store")
         if not path.exists():
             raise FileNotFoundError(f"there is no graph store at {path}: run `atkg build` first")
-        return {"kind": "disk", "path": str(path), "read_only": not config.get("UPDATE_TOKEN")}
+        return {"kind": "disk", "path": str(path), "read_only": not config.get("UPDATE_TOKEN"),
+                "in_memory": bool(config["STORE_IN_MEMORY"])}
 
     def _source_with_replay(self):
         with self._lock:

@@ -87,14 +87,15 @@ class Server:
             self.process.wait(5)
 
 
-def start_server(tmp_path, *, data, env=None):
-    """Start `atkg serve --data ...` on a free loopback port and wait until /health answers."""
+def start_server(tmp_path, *, data=(), store=None, env=None):
+    """Start `atkg serve --data ...` (or `--store`) on a free loopback port and wait until /health answers."""
     port = free_port()
     log = tmp_path / f"server-{port}.log"
     environment = {key: value for key, value in os.environ.items() if not key.startswith("ATKG_")}
     environment.update({"ATKG_DATA_DIR": str(tmp_path / "var")}, **(env or {}))
     command = [str(Path(sys.executable).with_name("atkg")), "serve", "--host", "127.0.0.1", "--port", str(port)]
     command += [item for path in data for item in ("--data", str(path))]
+    command += ["--store", str(store)] if store else []
     with open(log, "wb") as stream:
         process = subprocess.Popen(command, stdout=stream, stderr=subprocess.STDOUT, env=environment)
     server = Server(process, port, log)

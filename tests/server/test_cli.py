@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from atkg.cli import main
 from atkg.graph.store import EmbeddedStore
-from conftest import EX, MEASURES_TRIG
+from conftest import EX, MEASURES_TRIG, fetch, sparql_get, start_server
 
 QUERY = f"""PREFIX ex: <{EX}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?number ?label WHERE {{ GRAPH ex:plan {{ ?m ex:number ?number ; rdfs:label ?label }} }} ORDER BY ?number"""
@@ -54,6 +54,24 @@ def test_query_the_local_store(tmp_path):
     assert run("query", path, "--store", tmp_path / "store") == (0, TABLE)
     ask = query_file(tmp_path, f"ASK {{ GRAPH ?g {{ <{EX}measure2> <{EX}status> <{EX}ongoing> }} }}")
     assert run("query", ask, "--store", tmp_path / "store") == (0, "yes\n")
+
+
+def test_serve_a_store_on_disk_copied_into_memory_or_not(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.load_quads(ox.parse(MEASURES_TRIG, format=ox.RdfFormat.TRIG))
+    (tmp_path / "store" / "VERSION").write_text("build-42\n", encoding="utf-8")
+    store.flush()
+    del store
+    for in_memory in ("true", "false"):
+        server = start_server(tmp_path, store=tmp_path / "store", env={"ATKG_STORE_IN_MEMORY": in_memory})
+        try:
+            _, _, body = sparql_get(server, QUERY)
+            numbers = [row["number"]["value"] for row in json.loads(body)["results"]["bindings"]]
+            assert numbers == ["1.1", "1.2", "2.1"]
+            assert run("query", query_file(tmp_path), "--endpoint", server.sparql) == (0, TABLE)
+            assert json.loads(fetch(f"{server.base}/health")[2])["version"] == "build-42-0"
+        finally:
+            server.stop()
 
 
 def test_query_reports_errors_in_words(tmp_path):
