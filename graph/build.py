@@ -13,6 +13,7 @@ from atkg.graph.agencies import load_registry, registry_graph
 from atkg.graph.plan import parse_plan
 from atkg.graph.plan_rdf import plan_graph
 from atkg.graph.reasoning import owl_rl_inferences
+from atkg.graph.report_pipeline import report_graphs, source_document_graph
 from atkg.graph.sources import read_sources
 from atkg.graph.store import open_store
 from atkg.graph.timing import Steps
@@ -48,6 +49,14 @@ def build_graphs(settings, *, steps, sources_folder=None):
         plan = parse_plan(plan_source.text, stem=plan_source.stem)
         graphs[_source_graph(plan_source, base)] = plan_graph(plan, base=base, registry=registry)
         record.detail = f"{len(plan.measures)} measures, {len(plan.sections)} sections"
+    plan_titles = {measure.code: measure.title for measure in plan.measures}
+    for source in sources:
+        if source.kind != "plan":
+            with steps.step(f"report {source.stem}") as record:
+                graph = report_graphs(source, base=base, registry=registry, plan_titles=plan_titles)
+                graphs[_source_graph(source, base)] = graph
+                record.detail = f"{len(graph)} triples"
+    graphs[_source_graph(plan_source, base)] += source_document_graph(plan_source, base=base)
     with steps.step("curated English titles"):
         graphs[iris.graph_iri("curated/translations", base=base)] = _translations(graphs, base)
     return graphs

@@ -10,12 +10,12 @@ from atkg.graph.reports.model import (Entry, Paragraph, ParsedReport, ProgrammeI
 from atkg.graph.reports.parse import cross_references, parse_report
 from atkg.graph.reports.programme import parse_programme
 from atkg.graph.reports.programme_rdf import programme_graph
-from atkg.graph.reports.rdf import report_graph
+from atkg.graph.reports.rdf import entry_nodes, report_graph
 from atkg.graph.reports.status import implementation_status, is_covid_affected
 from atkg.graph.reports.units import rejoined
 
 __all__ = [
     "Entry", "Paragraph", "ParsedReport", "ProgrammeItem", "ProgrammeSection", "ReportFormatError",
-    "StatusFinding", "cross_references", "implementation_status", "is_covid_affected", "parse_programme",
+    "StatusFinding", "cross_references", "entry_nodes", "implementation_status", "is_covid_affected", "parse_programme",
     "parse_report", "programme_graph", "rejoined", "report_graph",
 ]

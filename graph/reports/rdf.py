@@ -51,7 +51,7 @@ def report_graph(report, *, base, agency_iri, plan_iri, measure_iri_for, measure
         raise ReportFormatError(f"{report.stem}: line {report.title_line_start or 1}: "
                                 "the title states no reporting year, so the report cannot be named")
     graph, node = Graph(), iris.report_iri(agency_key, report.year, base=base)
-    context = _Report(base, report, node, _entry_nodes(report, node), agency_abbreviation or agency_key.upper())
+    context = _Report(base, report, node, entry_nodes(report, node), agency_abbreviation or agency_key.upper())
     _report_node(graph, context, agency_iri=agency_iri, plan_iri=plan_iri)
     for entry, entry_node in zip(report.entries, context.entry_nodes):
         _entry(graph, entry, entry_node, context)
@@ -80,7 +80,7 @@ def _report_node(graph, context, *, agency_iri, plan_iri):
         derive(graph, node, context.quote(graph, report.title_text, report.title_line_start, report.title_line_end))
 
 
-def _entry_nodes(report, node):
+def entry_nodes(report, node):
     """One IRI per entry; a second heading for the same code gets "-2" (a check flags such pairs)."""
     seen, nodes = {}, []
     for entry in report.entries:

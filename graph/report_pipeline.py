@@ -1,0 +1,130 @@
+"""A report's source document -> the triples of its named graph.
+
+Private persons are redacted from the text before anything else reads it (the redaction keeps every line
+where it was), so no name can reach an entry, a quote, an event or a dump.
+"""
+
+from importlib.resources import files
+
+import yaml
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS
+
+from atkg.graph import iris
+from atkg.graph.agencies import body_iri, find_mentions
+from atkg.graph.extract.acts_rdf import acts_graph, acts_in_source, curated_acts_graph, load_curated_acts
+from atkg.graph.extract.events import find_events
+from atkg.graph.extract.events_rdf import events_graph
+from atkg.graph.extract.figures import figures_in_source, load_curated
+from atkg.graph.extract.figures_rdf import SourceContext, figures_graph
+from atkg.graph.extract.mentions import entry_mentions, mentions_graph
+from atkg.graph.extract.privacy import redact
+from atkg.graph.extract.privacy_rdf import person_references_graph
+from atkg.graph.reports import ReportFormatError, entry_nodes, parse_programme, parse_report, programme_graph, report_graph
+from atkg.graph.reports.programme_rdf import PROGRAMME_SLUG
+from atkg.graph.provenance import add_quote, derive
+from atkg.ontology import ATKG
+
+
+def source_document_graph(source, *, base):
+    """The source document itself: its file name and kind."""
+    graph, node = Graph(), iris.source_iri(source.stem, base=base)
+    graph.add((node, RDF.type, ATKG.SourceDocument))
+    graph.add((node, RDFS.label, Literal(source.path.name)))
+    graph.add((node, DCTERMS.identifier, Literal(source.stem)))
+    graph.add((node, DCTERMS.format, Literal("text/plain")))
+    graph.add((node, DCTERMS.type, Literal(source.kind)))
+    return graph
+
+
+def report_graphs(source, *, base, registry, plan_titles):
+    """Everything a yearly or programme report states, as one graph (its named graph's content)."""
+    if source.kind == "programme-report":
+        return _programme(source, base=base, registry=registry) + source_document_graph(source, base=base)
+    redaction = redact(source.text)
+    report = parse_report(redaction.text, stem=source.stem)
+    agency = _reporting_agency(report, registry)
+    graph = report_graph(report, base=base, agency_iri=body_iri(agency, base=base), plan_iri=iris.plan_iri(base=base),
+                         measure_iri_for=lambda code: iris.plan_part_iri("measure", code, base=base),
+                         measure_titles=plan_titles, agency_key=agency.key, agency_abbreviation=agency.abbreviation)
+    report_node = iris.report_iri(agency.key, report.year, base=base)
+    for entry, node in zip(report.entries, entry_nodes(report, report_node)):
+        graph += _entry_extras(entry, node, redaction, report, source.stem, base=base, registry=registry)
+    context = SourceContext(agency=body_iri(agency, base=base), report=report_node,
+                            measure_iri=lambda code: iris.plan_part_iri("measure", code, base=base))
+    graph += _acts_and_figures(source, redaction.text, report.year, context, base=base, registry=registry)
+    return graph + source_document_graph(source, base=base)
+
+
+def _acts_and_figures(source, text, year, context, *, base, registry):
+    """Acts cited and figures stated in the text, plus the curated ones of this source."""
+    graph = acts_graph(acts_in_source(text, stem=source.stem, default_year=year), base=base, registry=registry)
+    graph += curated_acts_graph([r for r in load_curated_acts() if r["stem"] == source.stem], base=base)
+    figures = figures_in_source(text, stem=source.stem, default_year=year)
+    figures += [figure for figure in load_curated() if figure.stem == source.stem]
+    return graph + figures_graph(figures, base=base, contexts={source.stem: context})
+
+
+def _entry_extras(entry, node, redaction, report, stem, *, base, registry):
+    """Mentions, events and private-person references of one entry."""
+    measure = iris.plan_part_iri("measure", entry.code, base=base)
+    graph = mentions_graph(node, entry_mentions(entry.text, registry=registry), base=base, registry=registry)
+    graph += events_graph(find_events(entry, report_year=report.year, registry=registry), base=base,
+                          entry_iri=node, measure_iri=measure, stem=stem, registry=registry)
+    references = [ref for ref in redaction.references if _in_entry(ref, entry, redaction.text)]
+    graph += person_references_graph(references, base=base, entry_iri=node, stem=stem, registry=registry)
+    return graph
+
+
+def _in_entry(reference, entry, text):
+    line = text.count("\n", 0, reference.start) + 1
+    first = entry.heading_line_start
+    last = entry.paragraphs[-1].line_end if entry.paragraphs else entry.heading_line_end
+    return first <= line <= last
+
+
+def _reporting_agency(report, registry):
+    mentions = find_mentions(report.agency_name or "", registry=registry)
+    agencies = [registry[m.key] for m in mentions if registry[m.key].group == "agency"]
+    if not agencies:
+        raise ReportFormatError(f"{report.stem}: line {report.title_line_start or 1}: the title does not name "
+                                "a known body as the author of the report")
+    return agencies[0]
+
+
+def _programme(source, *, base, registry):
+    curated = curated_source_facts().get(source.stem, {})
+    reporter = registry[curated["agency"]] if "agency" in curated else None
+    reporter_iri = body_iri(reporter, base=base) if reporter else None
+    items = parse_programme(source.text, stem=source.stem)
+    graph = programme_graph(items, base=base, stem=source.stem, reporting_agency_iri=reporter_iri,
+                            agency_iri_for=lambda abbreviation: _by_abbreviation(abbreviation, registry, base))
+    if reporter_iri is not None:
+        derive(graph, URIRef(f"{base}report/{PROGRAMME_SLUG}"), _quote_of(graph, source, curated["quote"], base))
+    # A date or figure with no year of its own belongs to the programme's last reported year.
+    last_year = max((item.period[1] for item in items if isinstance(item.period, tuple)), default=None)
+    context = SourceContext(agency=reporter_iri, report=URIRef(f"{base}report/{PROGRAMME_SLUG}"))
+    return graph + _acts_and_figures(source, source.text, last_year, context, base=base, registry=registry)
+
+
+def _by_abbreviation(abbreviation, registry, base):
+    for body in registry:
+        if body.abbreviation == abbreviation:
+            return body_iri(body, base=base)
+    return None
+
+
+def _quote_of(graph, source, text, base):
+    """A quote of `text`, which must stand on one line of the source (curated facts are checked so)."""
+    for number, line in enumerate(source.text.splitlines(), start=1):
+        if text in line:
+            return add_quote(graph, base=base, stem=source.stem, text=text, line_start=number, line_end=number)
+    raise ReportFormatError(f"{source.stem}: the curated quote {text!r} is not in the source")
+
+
+def curated_source_facts():
+    """graph/curated/sources.yaml: facts about sources their text does not state in parseable form."""
+    return yaml.safe_load((files("atkg.graph") / "curated" / "sources.yaml").read_text(encoding="utf-8"))
+
+
+__all__ = ["PROGRAMME_SLUG", "report_graphs", "source_document_graph"]
