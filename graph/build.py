@@ -69,7 +69,7 @@ def build(settings, *, echo=print, sources_folder=None):
     ontology = graphs[iris.graph_iri("ontology", base=settings.base_iri)]
     with steps.step("check vocabulary"):
         check_vocabulary(ontology, graphs.values())
-    with steps.step("OWL RL inferences (owlrl)") as record:
+    with steps.step("OWL RL inferences (reasonable)") as record:
         inferred = owl_rl_inferences(graphs.values())
         graphs[iris.graph_iri("inferred", base=settings.base_iri)] = inferred
         record.detail = f"{len(inferred)} inferred triples"
