@@ -58,7 +58,10 @@ def _add_identity(graph, node, body):
 
 def _add_names(graph, node, body):
     """Preferred labels and plain labels in az and en, abbreviations, aliases and generated case forms."""
-    for name, language in ((body.name_az, "az"), (body.name_en, "en")):
+    # A body the sources name only by an unexpanded abbreviation gets an English label that says so,
+    # rather than a guessed name.
+    name_en = body.name_en or f"{body.abbreviation} (abbreviation not expanded in the source)"
+    for name, language in ((body.name_az, "az"), (name_en, "en")):
         if name:
             graph.add((node, SKOS.prefLabel, Literal(name, lang=language)))
             graph.add((node, RDFS.label, Literal(name, lang=language)))

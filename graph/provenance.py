@@ -1,5 +1,7 @@
 """Provenance: every fact points to the exact quote of the source document it came from."""
 
+import re
+
 from rdflib import Literal
 from rdflib.namespace import PROV, RDF, XSD
 
@@ -22,3 +24,15 @@ def add_quote(graph, *, base, stem, text, line_start, line_end):
 def derive(graph, node, quote):
     """Say that `node` (and the facts stated about it) was derived from `quote`."""
     graph.add((node, PROV.wasDerivedFrom, quote))
+
+
+_HARD_BREAK = re.compile(r"[ \t]*(?<!\n)\n(?![ \t]*\n)[ \t]*")
+
+
+def quotable_forms(text, *, stem):
+    """The forms of a source a quote may be taken from: the text as it is (table rows, lines); hard line
+    breaks joined by a space (sentences broken by PDF extraction); and the report parser's re-joined form
+    (paragraphs re-flowed, mark-up and page debris gone). Every quote is an exact substring of one of them."""
+    from atkg.graph.reports import rejoined  # the report parser depends on this module
+
+    return (text, _HARD_BREAK.sub(" ", text), rejoined(text, stem=stem))
