@@ -1,0 +1,64 @@
+"""The context a report is checked in: the store's graphs (the plan, bodies, ontology, earlier reports;
+not the OWL RL "inferred" graph), read once into rdflib, with the plan's measure titles and the registry."""
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from atkg.graph.agencies import load_registry
+from atkg.shapes.prepared import PreparedQueryGraph
+from atkg.shapes.validation import INFERRED_GRAPH_SUFFIX
+
+_PLAN_TITLES = """
+PREFIX atkg: <https://w3id.org/atkg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?code ?title WHERE {
+  ?measure a atkg:Measure ; atkg:inSection ?section ; skos:notation ?code ; dcterms:title ?title .
+  FILTER (lang(?title) = "az")
+}"""
+
+
+@dataclass(frozen=True, eq=False)
+class CheckContext:
+    """graphs maps each named graph's IRI to its rdflib Graph; graph is their union (shared, do not keep
+    changes in it); plan_titles maps a measure code to the plan's Azerbaijani title."""
+
+    base: str
+    graphs: dict
+    graph: Graph
+    registry: object
+    plan_titles: dict
+
+    def without(self, graph_iris):
+        """A context without the given named graphs (an earlier version of the report being checked)."""
+        kept = {name: graph for name, graph in self.graphs.items() if name not in set(graph_iris)}
+        return context_from_graphs(kept, base=self.base, registry=self.registry)
+
+
+def load_context(store, *, base):
+    """Read every named graph of `store` (an EmbeddedStore) except the inferred one into a CheckContext."""
+    by_graph = {}
+    for quad in store.quads():
+        if isinstance(quad.graph_name, ox.NamedNode) and not quad.graph_name.value.endswith(INFERRED_GRAPH_SUFFIX):
+            by_graph.setdefault(quad.graph_name.value, []).append(ox.Triple(quad.subject, quad.predicate, quad.object))
+    graphs = {URIRef(name): _rdflib_graph(triples) for name, triples in sorted(by_graph.items())}
+    return context_from_graphs(graphs, base=base, registry=load_registry())
+
+
+def context_from_graphs(graphs, *, base, registry):
+    """A CheckContext over rdflib graphs keyed by graph IRI (e.g. a build's graphs, for tests)."""
+    union = PreparedQueryGraph()
+    for name, graph in graphs.items():
+        if not str(name).endswith(INFERRED_GRAPH_SUFFIX):
+            union += graph
+    titles = {str(row.code): str(row.title) for row in union.query(_PLAN_TITLES)}
+    return CheckContext(base=base, graphs=dict(graphs), graph=union, registry=registry, plan_titles=titles)
+
+
+def _rdflib_graph(triples):
+    """pyoxigraph triples as an rdflib Graph, through N-Triples."""
+    graph = Graph()
+    graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    return graph

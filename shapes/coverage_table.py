@@ -1,0 +1,73 @@
+"""What a verdict shows besides the findings: the coverage table (the measures the agency executes in
+the report's year, covered or not, with the status found) and the source line of each node."""
+
+from dataclasses import dataclass
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import PROV
+
+from atkg.ontology import ATKG
+
+_COVERAGE = """
+PREFIX atkg: <https://w3id.org/atkg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX time: <http://www.w3.org/2006/time#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+SELECT ?measure ?code ?first ?last ?entry ?status WHERE {
+  ?report atkg:reportingAgency ?agency ; atkg:reportYear ?year .
+  ?measure atkg:responsibleBody ?agency ; atkg:period ?period ; skos:notation ?code .
+  ?period time:hasBeginning/time:inXSDgYear ?first ; time:hasEnd/time:inXSDgYear ?last .
+  FILTER (datatype(?year) = xsd:gYear && datatype(?first) = xsd:gYear && datatype(?last) = xsd:gYear)
+  FILTER (xsd:integer(str(?first)) <= xsd:integer(str(?year)) && xsd:integer(str(?year)) <= xsd:integer(str(?last)))
+  OPTIONAL { ?entry atkg:inReport ?report ; atkg:aboutMeasure ?measure .
+             OPTIONAL { ?entry atkg:implementationStatus ?status } }
+}"""
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One measure the agency executes in the report's year: covered when an entry is about it; status is
+    the implementation-status slug read from that entry (None when none was read); line is the entry's
+    heading line."""
+
+    code: str
+    period: str
+    covered: bool
+    status: str | None
+    line: int | None
+
+
+def coverage_rows(data, report_iri, *, offset=0):
+    """The coverage table of the report, sorted by measure code."""
+    rows = {}
+    for row in data.query(_COVERAGE, initBindings={"report": URIRef(report_iri)}):
+        code = str(row.code)
+        if code in rows and rows[code].covered:
+            continue
+        status = str(row.status).rsplit("/", 1)[1] if row.status is not None else None
+        line = node_line(data, row.entry, offset=offset) if row.entry is not None else None
+        rows[code] = CoverageRow(code=code, period=_period(row.first, row.last), covered=row.entry is not None,
+                                 status=status, line=line)
+    return tuple(sorted(rows.values(), key=lambda row: code_key(row.code)))
+
+
+def source_lines(data, nodes, *, offset=0):
+    """{node IRI: first source line of its quotes} for the nodes that have quotes."""
+    lines = {str(node): node_line(data, node, offset=offset) for node in nodes}
+    return {node: line for node, line in lines.items() if line is not None}
+
+
+def node_line(data, node, *, offset=0):
+    """The first source line a node was quoted from, shifted back by `offset`; None without quotes."""
+    starts = [data.value(quote, ATKG.lineStart) for quote in data.objects(node, PROV.wasDerivedFrom)]
+    numbers = [int(start) for start in starts if isinstance(start, Literal)]
+    return max(1, min(numbers) - offset) if numbers else None
+
+
+def code_key(code):
+    """Sort key of a measure code: 4.2.10 after 4.2.9."""
+    return tuple(int(part) if part.isdigit() else 0 for part in code.split("."))
+
+
+def _period(first, last):
+    return str(first) if str(first) == str(last) else f"{first}-{last}"
