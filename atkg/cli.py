@@ -24,6 +24,10 @@ def _register_commands():
 
     main.add_command(serve_command)
     main.add_command(query_command)
+    from atkg.shapes.commands import check_command, ingest_command
+
+    main.add_command(check_command)
+    main.add_command(ingest_command)
 
 
 _register_commands()

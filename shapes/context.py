@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from atkg.graph import iris
 from atkg.graph.agencies import load_registry
 from atkg.shapes.prepared import PreparedQueryGraph
 from atkg.shapes.validation import INFERRED_GRAPH_SUFFIX
@@ -15,7 +16,7 @@ PREFIX atkg: <https://w3id.org/atkg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?code ?title WHERE {
-  ?measure a atkg:Measure ; atkg:inSection ?section ; skos:notation ?code ; dcterms:title ?title .
+  ?measure a atkg:Measure ; atkg:inPlan ?plan ; atkg:inSection ?section ; skos:notation ?code ; dcterms:title ?title .
   FILTER (lang(?title) = "az")
 }"""
 
@@ -53,7 +54,8 @@ def context_from_graphs(graphs, *, base, registry):
     for name, graph in graphs.items():
         if not str(name).endswith(INFERRED_GRAPH_SUFFIX):
             union += graph
-    titles = {str(row.code): str(row.title) for row in union.query(_PLAN_TITLES)}
+    rows = union.query(_PLAN_TITLES, initBindings={"plan": iris.plan_iri(base=base)})
+    titles = {str(row.code): str(row.title) for row in rows}
     return CheckContext(base=base, graphs=dict(graphs), graph=union, registry=registry, plan_titles=titles)
 
 

@@ -59,7 +59,8 @@ def source_lines(data, nodes, *, offset=0):
 
 def node_line(data, node, *, offset=0):
     """The first source line a node was quoted from, shifted back by `offset`; None without quotes."""
-    starts = [data.value(quote, ATKG.lineStart) for quote in data.objects(node, PROV.wasDerivedFrom)]
+    starts = list(data.objects(node, ATKG.lineStart))  # a quote's own lines
+    starts += [data.value(quote, ATKG.lineStart) for quote in data.objects(node, PROV.wasDerivedFrom)]
     numbers = [int(start) for start in starts if isinstance(start, Literal)]
     return max(1, min(numbers) - offset) if numbers else None
 

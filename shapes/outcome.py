@@ -1,6 +1,7 @@
 """A validation's outcome in plain terms: findings with focus node, path, messages in az and en, severity
 and shape, read from pyshacl's standard results graph."""
 
+import re
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, URIRef
@@ -9,7 +10,7 @@ from rdflib.namespace import SH
 SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Finding:
     """One validation result; shape is the named shape that found it (a node shape for inline property
     shapes), path and value are None where the result has none."""
@@ -40,14 +41,15 @@ class ValidationOutcome:
 
 def outcome_from_results(results, shapes):
     """Read pyshacl's results graph (with the shapes graph for shape names) into a ValidationOutcome."""
-    findings = sorted(_finding(results, shapes, node) for node in results.subjects(SH.resultSeverity, None))
+    findings = sorted((_finding(results, shapes, node) for node in results.subjects(SH.resultSeverity, None)),
+                      key=_sort_key)
     by_severity = {name: tuple(f for f in findings if f.severity == name) for name in SEVERITIES.values()}
     return ValidationOutcome(conforms=not by_severity["violation"], violations=by_severity["violation"],
                              warnings=by_severity["warning"], infos=by_severity["info"], results_graph=results)
 
 
 def _finding(results, shapes, node):
-    messages = {literal.language: str(literal) for literal in results.objects(node, SH.resultMessage)}
+    messages = _messages_by_language(results, shapes, node)
     path, value = results.value(node, SH.resultPath), results.value(node, SH.value)
     return Finding(
         severity=SEVERITIES[results.value(node, SH.resultSeverity)],
@@ -57,6 +59,26 @@ def _finding(results, shapes, node):
         message_az=messages.get("az") or messages.get(None, ""),
         message_en=messages.get("en") or messages.get(None, ""),
     )
+
+
+def _sort_key(finding):
+    return (finding.shape, finding.focus_node, finding.path or "", finding.value or "", finding.message_en)
+
+
+def _messages_by_language(results, shapes, node):
+    """{language: message}; pySHACL drops the language tag of a SHACL-SPARQL message after filling in its
+    {?variables}, so an untagged message gets the language of the template it was filled from."""
+    templates = list(shapes.objects(results.value(node, SH.sourceConstraint), SH.message))
+    messages = {}
+    for message in results.objects(node, SH.resultMessage):
+        language = message.language or next((t.language for t in templates if _filled_from(message, t)), None)
+        messages[language] = str(message)
+    return messages
+
+
+def _filled_from(message, template):
+    pieces = re.split(r"\{[?$]\w+\}", str(template))
+    return re.fullmatch(".*?".join(map(re.escape, pieces)), str(message), flags=re.DOTALL) is not None
 
 
 def named_shape(shape, shapes):

@@ -53,13 +53,18 @@ def _table(verdict, words, language):
 
 def _problems(verdict, words, language):
     outcome = verdict.outcome
-    findings = [*outcome.violations, *outcome.warnings, *outcome.infos]
+    ranked = [(rank, line_of(verdict, finding), finding) for rank, findings in
+              enumerate((outcome.violations, outcome.warnings, outcome.infos)) for finding in findings]
     lines = []
-    for finding in findings:
-        line = verdict.lines.get(finding.value) or verdict.lines.get(finding.focus_node)
+    for _, line, finding in sorted(ranked, key=lambda item: (item[0], item[1] or 0)):
         where = f"{words['line']} {line}" if line else f"{words['line']} -"
         lines.append(f"  {where:>10}  {words[finding.severity]}: {finding.message(language)}")
     return lines
+
+
+def line_of(verdict, finding):
+    """The report line a finding points to: its value's (an entry, an event), else its focus node's."""
+    return verdict.lines.get(finding.value) or verdict.lines.get(finding.focus_node)
 
 
 def _summary(verdict, words):

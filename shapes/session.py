@@ -1,0 +1,32 @@
+"""What the check and ingest commands share: reading a report file and loading the graph's context."""
+
+from pathlib import Path
+
+from atkg.graph.store import EmbeddedStore
+from atkg.shapes.context import load_context
+from atkg.shapes.report_source import CheckError, decode_report
+
+
+def read_report_file(path):
+    """(text, stem) of a report file; CheckError when it cannot be read or is not UTF-8 text."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CheckError(f"{path}: cannot be read: {error.strerror}") from error
+    return decode_report(data, name=str(path)), path.stem
+
+
+def open_store(settings, *, read_only):
+    """The embedded store of the settings; CheckError when there is none yet or it is remote."""
+    if settings.store_query_url:
+        raise CheckError("atkg check and atkg ingest work on the embedded store only; unset "
+                         "ATKG_STORE_QUERY_URL")
+    if not settings.store_dir.exists():
+        raise CheckError(f"{settings.store_dir}: no graph yet: run `atkg build` first")
+    return EmbeddedStore(settings.store_dir, read_only=read_only)
+
+
+def context_of(store, settings):
+    """The check context of the store (its graphs except the inferred one)."""
+    return load_context(store, base=settings.base_iri)
