@@ -1,1 +1,36 @@
-"""Saved SPARQL queries (*.rq, grlc-style headers) and the quality checks the tests run (checks/)."""
+"""Saved SPARQL queries (*.rq, grlc-style headers) and the quality checks the tests run (checks/).
+
+The public interface:
+- load_queries() -> {name: SavedQuery}, every queries/*.rq file by its API name;
+- bind(query, values, *, store=None) -> {pyoxigraph.Variable: term}, values checked by type;
+- run(query, values, *, store) -> pyoxigraph QuerySolutions, values bound by substitution only;
+- queries_graph(*, base) -> rdflib.Graph, the queries as SHACL SPARQL executables;
+- load_checks() -> {name: query text}, the checks/*-violation.rq files (zero rows means pass).
+"""
+
+from pathlib import Path
+
+from atkg.queries import publish
+from atkg.queries.binding import ParameterError, bind, run, select
+from atkg.queries.model import Parameter, QueryFileError, SavedQuery, read_query
+
+QUERY_DIR = Path(__file__).parent
+CHECK_DIR = QUERY_DIR / "checks"
+
+__all__ = ["Parameter", "ParameterError", "QueryFileError", "SavedQuery", "bind", "load_checks",
+           "load_queries", "queries_graph", "run", "select"]
+
+
+def load_queries(folder=QUERY_DIR):
+    """Every saved query in `folder`, by name (the file name without .rq), sorted by name."""
+    return {path.stem: read_query(path) for path in sorted(Path(folder).glob("*.rq"))}
+
+
+def load_checks(folder=CHECK_DIR):
+    """Every quality-check query in `folder` (*-violation.rq), by name, sorted by name."""
+    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(Path(folder).glob("*-violation.rq"))}
+
+
+def queries_graph(*, base, queries=None):
+    """The saved queries (all of them unless given) as sh:SPARQLSelectExecutable resources under `base`."""
+    return publish.queries_graph(load_queries() if queries is None else queries, base=base)

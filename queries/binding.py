@@ -1,0 +1,125 @@
+"""Binding a caller's values to a saved query's parameters, safely, and running it.
+
+Values never enter the query text: each is checked against its declared type, turned into an RDF term
+(an IRI checked to be http(s) and, for a parameter of a known class, to exist in the graph; an
+xsd:integer; an xsd:date; a plain string) and handed to Oxigraph as a SEP-0007 substitution. grlc
+splices values into the text instead, which is an injection hole.
+"""
+
+import datetime
+import re
+
+import pyoxigraph as ox
+
+from atkg.queries.model import SavedQuery
+
+IRI_PATTERN = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+INTEGER_PATTERN = re.compile(r"^-?[0-9]{1,9}$")
+DATE_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# A search term needs letters, digits and a little punctuation; quotes, braces, angle brackets,
+# semicolons and hashes are what SPARQL injection is made of, so they are refused outright.
+STRING_PATTERN = re.compile(r"^[\w\s.,'’“”()/-]{1,200}$")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+class ParameterError(ValueError):
+    """A value the caller gave for a saved query's parameter is missing, unknown or malformed."""
+
+
+def bind(query: SavedQuery, values, *, store=None):
+    """Check `values` ({parameter name: string}) and return {Variable: term} for Oxigraph's substitutions.
+
+    Optional parameters left out stay unbound. With a store, an IRI parameter declaring a class must
+    name a resource of that class in the graph.
+    """
+    unknown = sorted(set(values) - {p.name for p in query.parameters})
+    if unknown:
+        expected = ", ".join(p.name for p in query.parameters) or "no parameters"
+        raise ParameterError(f"{query.name} has no parameter {unknown[0]!r}; it takes: {expected}")
+    substitutions = {}
+    for parameter in query.parameters:
+        value = values.get(parameter.name)
+        if value is None or value == "":
+            if parameter.required:
+                raise ParameterError(f"{query.name} needs a value for {parameter.name!r}: {parameter.description}")
+            continue
+        term = _term(parameter, value)
+        if store is not None and parameter.value_class:
+            _check_exists(parameter, term, store)
+        substitutions[ox.Variable(parameter.variable)] = term
+    return substitutions
+
+
+def run(query: SavedQuery, values, *, store):
+    """Run the saved query with `values` bound by substitution; returns pyoxigraph QuerySolutions."""
+    return select(store, query.text, bind(query, values, store=store))
+
+
+def select(store, text, substitutions=None):
+    """Run `text` over the union of the named graphs with the given substitutions."""
+    return _oxigraph(store).query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
+
+
+def _oxigraph(store):
+    """The pyoxigraph Store to run on: substitutions are an Oxigraph feature, not a protocol one."""
+    if isinstance(store, ox.Store):
+        return store
+    inner = getattr(store, "_store", None)  # EmbeddedStore.query does not pass substitutions through yet
+    if isinstance(inner, ox.Store):
+        return inner
+    raise ParameterError("saved queries with parameters run on the embedded Oxigraph store only")
+
+
+def _term(parameter, value):
+    """The RDF term for one value, or ParameterError saying what the parameter accepts."""
+    if not isinstance(value, str):
+        raise ParameterError(f"{parameter.name!r} must be given as text, not {type(value).__name__}")
+    checker = {"iri": _iri, "integer": _integer, "date": _date, "string": _string}[parameter.type]
+    return checker(parameter.name, value.strip())
+
+
+def _iri(name, value):
+    """An http(s) IRI as a NamedNode."""
+    if not IRI_PATTERN.match(value):
+        raise ParameterError(f"{name!r} must be an http(s) IRI without spaces, quotes or brackets, "
+                             f"e.g. https://w3id.org/atkg/agency/dmx; got {value!r}")
+    try:
+        return ox.NamedNode(value)
+    except ValueError as error:
+        raise ParameterError(f"{name!r} is not a valid IRI: {value!r} ({error})") from error
+
+
+def _integer(name, value):
+    """A whole number as an xsd:integer literal."""
+    if not INTEGER_PATTERN.match(value):
+        raise ParameterError(f"{name!r} must be a whole number such as 2021; got {value!r}")
+    return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))
+
+
+def _date(name, value):
+    """A calendar date (YYYY-MM-DD) as an xsd:date literal."""
+    try:
+        if not DATE_PATTERN.match(value):
+            raise ValueError(value)
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ParameterError(f"{name!r} must be a date written YYYY-MM-DD such as 2021-03-17; got {value!r}") from None
+    return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
+
+
+def _string(name, value):
+    """Plain text (letters, digits, spaces and - . , ' ( ) /) as a plain literal."""
+    if not STRING_PATTERN.match(value):
+        raise ParameterError(f"{name!r} accepts 1 to 200 letters, digits, spaces and - . , ' ( ) / only; "
+                             f"got {value!r}")
+    return ox.Literal(value)
+
+
+def _check_exists(parameter, term, store):
+    """Refuse an IRI that names nothing of the parameter's class in the graph."""
+    ask = "ASK { ?resource a ?class }"
+    found = _oxigraph(store).query(ask, use_default_graph_as_union=True, substitutions={
+        ox.Variable("resource"): term, ox.Variable("class"): ox.NamedNode(parameter.value_class)})
+    if not bool(found):
+        raise ParameterError(f"{parameter.name!r}: {term.value} is not a known <{parameter.value_class}> "
+                             f"in the graph")

@@ -1,0 +1,122 @@
+"""A saved query read from its .rq file: the grlc-style `#+` YAML header, the BASIL parameters, the text.
+
+Parameters are named in the query the BASIL way, as grlc reads them: `?_agency_iri` is a required IRI
+called "agency", `?__year_integer` an optional integer called "year". The header declares each one
+(type, whether required, what it means, and for IRIs the class its value must have in the graph), so
+the declaration and the query can be checked against each other.
+"""
+
+import dataclasses
+import re
+from pathlib import Path
+
+import yaml
+
+PARAMETER_TYPES = ("iri", "integer", "string", "date")
+# BASIL's form: one underscore for a required parameter, two for an optional one, then name_type.
+PARAMETER_VARIABLE = re.compile(r"\?(__?)([a-z][a-z0-9]*)_(iri|integer|string|date)\b")
+HEADER_LINE = re.compile(r"^#\+ ?(.*)$")
+PREFIX_LINE = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?:\s*<([^>]*)>", re.IGNORECASE | re.MULTILINE)
+
+
+class QueryFileError(ValueError):
+    """A saved query file whose header is missing, malformed or disagrees with its query."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Parameter:
+    """One parameter of a saved query, as its header declares it."""
+
+    name: str
+    type: str
+    required: bool
+    description: str
+    example: str | None = None
+    value_class: str | None = None  # full IRI of the class an IRI value must have in the graph
+
+    @property
+    def variable(self):
+        """The query variable's name (without "?") that the value is bound to."""
+        return f"{'_' if self.required else '__'}{self.name}_{self.type}"
+
+
+@dataclasses.dataclass(frozen=True)
+class SavedQuery:
+    """A saved query: what it answers, its parameters and columns, an example, the terms it uses, its text."""
+
+    name: str
+    summary: str
+    description: str
+    tags: tuple[str, ...]
+    parameters: tuple[Parameter, ...]
+    columns: dict
+    example: dict
+    terms: tuple[str, ...]
+    text: str
+
+    def parameter(self, name):
+        """The parameter called `name`, or None."""
+        return next((p for p in self.parameters if p.name == name), None)
+
+
+def split_header(source):
+    """(header YAML text, query text): the leading `#+` lines, and everything after them."""
+    lines = source.splitlines()
+    count = next((i for i, line in enumerate(lines) if not HEADER_LINE.match(line)), len(lines))
+    header = "\n".join(HEADER_LINE.match(line).group(1) for line in lines[:count])
+    return header, "\n".join(lines[count:]).strip() + "\n"
+
+
+def query_variables(text):
+    """The parameters the query text uses, as {name: (type, required)}."""
+    found = {}
+    for underscores, name, kind in PARAMETER_VARIABLE.findall(text):
+        found[name] = (kind, underscores == "_")
+    return found
+
+
+def prefixes(text):
+    """The query's PREFIX declarations as {prefix: namespace IRI}."""
+    return {prefix or "": namespace for prefix, namespace in PREFIX_LINE.findall(text)}
+
+
+def expand(curie, namespaces):
+    """The full IRI of a compact IRI such as "atkg:Measure", using the query's own prefixes."""
+    prefix, _, local = curie.partition(":")
+    if prefix not in namespaces:
+        raise QueryFileError(f"unknown prefix {prefix!r} in {curie!r}")
+    return namespaces[prefix] + local
+
+
+def read_query(path):
+    """The SavedQuery in the .rq file at `path`; raises QueryFileError when the header is unusable."""
+    path = Path(path)
+    header_text, text = split_header(path.read_text(encoding="utf-8"))
+    try:
+        header = yaml.safe_load(header_text) or {}
+    except yaml.YAMLError as error:
+        raise QueryFileError(f"{path.name}: the #+ header is not valid YAML: {error}") from error
+    if not isinstance(header, dict):
+        raise QueryFileError(f"{path.name}: the #+ header must be a YAML mapping")
+    example = {key: str(value) for key, value in (header.get("example") or {}).items()}
+    return SavedQuery(
+        name=path.stem, summary=header.get("summary", ""), description=header.get("description", ""),
+        tags=tuple(header.get("tags") or ()),
+        parameters=_parameters(header.get("parameters") or {}, example, prefixes(text), path.name),
+        columns=dict(header.get("columns") or {}), example=example,
+        terms=tuple(header.get("terms") or ()), text=text,
+    )
+
+
+def _parameters(declared, example, namespaces, file_name):
+    """Parameter objects from the header's `parameters` mapping, sorted by name."""
+    result = []
+    for name, spec in sorted(declared.items()):
+        if spec.get("type") not in PARAMETER_TYPES:
+            raise QueryFileError(f"{file_name}: parameter {name!r} has type {spec.get('type')!r}, "
+                                 f"not one of {', '.join(PARAMETER_TYPES)}")
+        value_class = expand(spec["class"], namespaces) if spec.get("class") else None
+        result.append(Parameter(name=name, type=spec["type"], required=bool(spec.get("required")),
+                                description=spec.get("description", ""), example=example.get(name),
+                                value_class=value_class))
+    return tuple(result)
