@@ -44,7 +44,7 @@ def bind(query: SavedQuery, values, *, store=None):
                 raise ParameterError(f"{query.name} needs a value for {parameter.name!r}: {parameter.description}")
             continue
         term = _term(parameter, value)
-        if store is not None and parameter.value_class:
+        if store is not None and parameter.value_classes:
             _check_exists(parameter, term, store)
         substitutions[ox.Variable(parameter.variable)] = term
     return substitutions
@@ -116,10 +116,16 @@ def _string(name, value):
 
 
 def _check_exists(parameter, term, store):
-    """Refuse an IRI that names nothing of the parameter's class in the graph."""
-    ask = "ASK { ?resource a ?class }"
-    found = _oxigraph(store).query(ask, use_default_graph_as_union=True, substitutions={
-        ox.Variable("resource"): term, ox.Variable("class"): ox.NamedNode(parameter.value_class)})
-    if not bool(found):
-        raise ParameterError(f"{parameter.name!r}: {term.value} is not a known <{parameter.value_class}> "
-                             f"in the graph")
+    """Refuse an IRI that names nothing of the parameter's classes in the graph."""
+    for value_class in parameter.value_classes:
+        if _is_a(store, term, ox.NamedNode(value_class)):
+            return
+    expected = " or ".join(f"<{value_class}>" for value_class in parameter.value_classes)
+    raise ParameterError(f"{parameter.name!r}: {term.value} is not a known {expected} in the graph")
+
+
+def _is_a(store, resource, value_class):
+    """True when the graph says `resource` has type `value_class`."""
+    substitutions = {ox.Variable("resource"): resource, ox.Variable("class"): value_class}
+    return bool(_oxigraph(store).query("ASK { ?resource a ?class }", use_default_graph_as_union=True,
+                                       substitutions=substitutions))

@@ -32,7 +32,7 @@ class Parameter:
     required: bool
     description: str
     example: str | None = None
-    value_class: str | None = None  # full IRI of the class an IRI value must have in the graph
+    value_classes: tuple[str, ...] = ()  # full IRIs of the classes an IRI value may have (one is enough)
 
     @property
     def variable(self):
@@ -115,8 +115,9 @@ def _parameters(declared, example, namespaces, file_name):
         if spec.get("type") not in PARAMETER_TYPES:
             raise QueryFileError(f"{file_name}: parameter {name!r} has type {spec.get('type')!r}, "
                                  f"not one of {', '.join(PARAMETER_TYPES)}")
-        value_class = expand(spec["class"], namespaces) if spec.get("class") else None
+        classes = spec.get("class") or ()
+        classes = (classes,) if isinstance(classes, str) else classes
         result.append(Parameter(name=name, type=spec["type"], required=bool(spec.get("required")),
                                 description=spec.get("description", ""), example=example.get(name),
-                                value_class=value_class))
+                                value_classes=tuple(expand(curie, namespaces) for curie in classes)))
     return tuple(result)
