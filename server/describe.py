@@ -34,7 +34,10 @@ def dataset_stats():
     graphs = [(row["g"], int(row["n"])) for row in engine.select(STATS_QUERIES["graphs"])]
     vocabularies = sorted({_namespace(row["t"]) for row in engine.select(STATS_QUERIES["terms"])})
     examples = sorted({row["x"] for row in engine.select(STATS_QUERIES["examples"])})
-    stats = {"graphs": graphs, "default_triples": int(engine.select(STATS_QUERIES["default"])[0]["n"]),
+    own = int(engine.select(STATS_QUERIES["default"])[0]["n"])
+    union = current_app.config["UNION_DEFAULT_GRAPH"]
+    seen = int(engine.select(STATS_QUERIES["default"], union=True)[0]["n"]) if union else own
+    stats = {"graphs": graphs, "default_triples": seen, "own_default_triples": own,
              "vocabularies": vocabularies, "examples": examples}
     cache.clear()
     cache[version] = stats
@@ -77,14 +80,15 @@ def service_description_response():
         return render_template("sparql.html", endpoint=endpoint_url())
     config = current_app.config
     triples = void.service_description(endpoint_url(), dataset_stats(), updates=bool(config.get("UPDATE_TOKEN")),
-                                       federation=bool(config["FEDERATION_ALLOWLIST"]))
+                                       federation=bool(config["FEDERATION_ALLOWLIST"]),
+                                       union=bool(config["UNION_DEFAULT_GRAPH"]))
     return rdf_response(triples)
 
 
 @bp.route("/.well-known/void", methods=["GET"])
 def void_document():
     """The VoID and DCAT description of the dataset."""
-    dataset = current_app.config["BASE_IRI"] + "dataset"
+    dataset = current_app.config["BASE_IRI"]  # the knowledge graph as a whole
     dumps = [(url_for("describe.dump", name=path.name, _external=True), path.suffix.lower())
              for path in _dump_files()]
     return rdf_response(void.void_description(dataset, dataset_stats(), endpoint=endpoint_url(), dumps=dumps))

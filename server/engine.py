@@ -4,12 +4,12 @@ import atexit
 import hashlib
 import json
 import threading
-from collections import OrderedDict
 from pathlib import Path
 
 from flask import current_app
 
 from atkg.graph.store import VERSION_FILE, open_store
+from atkg.server.cache import ResultCache
 from atkg.server.pool import WorkerPool
 from atkg.server.worker import answer, rdf_files
 
@@ -20,45 +20,6 @@ class QueryFailed(Exception):
     def __init__(self, message, *, syntax):
         super().__init__(message)
         self.syntax = syntax
-
-
-class ResultCache:
-    """Answers by key, least recently used first out, bounded in total bytes."""
-
-    def __init__(self, *, max_bytes):
-        self.max_bytes, self.size = max_bytes, 0
-        self._items = OrderedDict()
-        self._lock = threading.Lock()
-        self.hits = self.misses = 0
-
-    def get(self, key):
-        """The cached answer for `key`, or None."""
-        with self._lock:
-            found = self._items.get(key)
-            if found is None:
-                self.misses += 1
-                return None
-            self._items.move_to_end(key)
-            self.hits += 1
-            return found
-
-    def put(self, key, value):
-        """Keep `value` (a tuple whose second item is the body) unless it alone is too big."""
-        cost = len(value[1] or b"")
-        if cost > self.max_bytes // 4:
-            return
-        with self._lock:
-            self._items[key] = value
-            self.size += cost
-            while self.size > self.max_bytes:
-                _, dropped = self._items.popitem(last=False)
-                self.size -= len(dropped[1] or b"")
-
-    def clear(self):
-        """Forget everything (the data changed)."""
-        with self._lock:
-            self._items.clear()
-            self.size = 0
 
 
 class Engine:
@@ -110,10 +71,14 @@ class Engine:
         """A string that changes whenever the data does; None when the data lives in a remote store."""
         return None if self._stamp is None else f"{self._stamp}-{self.generation}"
 
-    def query(self, text, *, default_graph, named_graphs, formats, max_rows=None):
-        """(kind, body, rows, truncated) for a query; body is None when no acceptable format fits."""
+    def query(self, text, *, default_graph, named_graphs, formats, max_rows=None, union=False):
+        """(kind, body, rows, truncated) for a query; body is None when no acceptable format fits.
+
+        `union` makes the default graph the union of all graphs (never with a remote store).
+        """
         job = {"kind": "query", "text": text, "default_graph": default_graph, "named_graphs": named_graphs,
-               "formats": formats, "max_rows": max_rows or self.max_rows}
+               "formats": formats, "max_rows": max_rows or self.max_rows,
+               "union": bool(union) and not default_graph and not self.remote}
         key = json.dumps([self.version(), job], sort_keys=True)
         cached = self.cache.get(key) if self.version() else None
         if cached is not None:
@@ -135,9 +100,9 @@ class Engine:
                 self._replay.append(text)
         self.cache.clear()
 
-    def select(self, text):
+    def select(self, text, *, union=False):
         """Rows of an internal SELECT as dicts of plain values (for the service description), all of them."""
-        _, body, _, _ = self.query(text, default_graph=None, named_graphs=None, max_rows=10**9,
+        _, body, _, _ = self.query(text, default_graph=None, named_graphs=None, max_rows=10**9, union=union,
                                    formats={"tabular": "json", "boolean": "json", "graph": None})
         bindings = json.loads(body)["results"]["bindings"]
         return [{name: cell["value"] for name, cell in row.items()} for row in bindings]

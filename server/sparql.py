@@ -1,8 +1,6 @@
 """The SPARQL 1.1 Protocol: queries at /sparql, updates at /update (and at /sparql with the token)."""
 
 import hashlib
-import hmac
-import re
 import time
 
 from flask import Blueprint, Response, current_app, request
@@ -10,9 +8,11 @@ from flask import Blueprint, Response, current_app, request
 from atkg.server import describe, guard, results
 from atkg.server.describe import endpoint_url
 from atkg.server.engine import QueryFailed, get_engine
+from atkg.server.messages import failure_message, overload, plain
 from atkg.server.ops import metrics
 from atkg.server.pool import Busy, QueryTimeout, WorkerLost
 from atkg.server.protocol import ProtocolError, read_operation
+from atkg.server.updates import run_update
 
 bp = Blueprint("sparql", __name__)
 OFFERS = {"tabular": results.TABULAR, "boolean": results.BOOLEAN, "graph": results.GRAPH}
@@ -20,13 +20,6 @@ BROWSER_FORMATS = {"json": "application/sparql-results+json, text/turtle;q=0.9",
                    "xml": "application/sparql-results+xml, application/rdf+xml;q=0.9",
                    "csv": "text/csv, text/turtle;q=0.9, application/sparql-results+json;q=0.5",
                    "tsv": "text/tab-separated-values, text/turtle;q=0.9, application/sparql-results+json;q=0.5"}
-POSITION = re.compile(r"error at (\d+):(\d+)")
-
-
-def plain(status, message, **headers):
-    """A plain-text answer, the form every refusal of this service takes."""
-    return Response(message.rstrip() + "\n", status=status, headers=headers,
-                    content_type="text/plain; charset=utf-8")
 
 
 @bp.errorhandler(ProtocolError)
@@ -70,12 +63,13 @@ def run_query(operation):
                                  "It offers SPARQL JSON, XML, CSV and TSV results, and Turtle, N-Triples, "
                                  "JSON-LD and RDF/XML graphs.")
     engine = get_engine()
-    _check_reach(operation, engine)
+    reach = _check_reach(operation)
+    union = current_app.config["UNION_DEFAULT_GRAPH"] and not reach.from_graphs
     formats = {kind: choice and choice[0] for kind, choice in chosen.items()}
     tag = _etag(engine.version(), operation, formats)
     if tag and tag in request.if_none_match:
         return Response(status=304, headers={"ETag": f'"{tag}"', "Vary": "Accept"})
-    kind, body, rows, truncated = _answer(engine, operation, formats)
+    kind, body, rows, truncated = _answer(engine, operation, formats, union=union)
     if body is None:
         raise ProtocolError(406, f"The answer to this query cannot be written in the formats asked for "
                                  f"({accept}).")
@@ -94,11 +88,12 @@ def _browser_format():
     return BROWSER_FORMATS.get(request.args.get("format", ""))
 
 
-def _check_reach(operation, engine):
+def _check_reach(operation):
     reach = guard.read_reach(operation.text, base=endpoint_url())
     dataset_given = operation.default_graph or operation.named_graphs
     local = None if dataset_given or not reach.from_graphs else set(describe.named_graph_iris())
     guard.check_outbound(reach, allowlist=current_app.config["FEDERATION_ALLOWLIST"], local_graphs=local)
+    return reach
 
 
 def _etag(version, operation, formats):
@@ -109,38 +104,18 @@ def _etag(version, operation, formats):
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def _answer(engine, operation, formats):
+def _answer(engine, operation, formats, *, union):
     started = time.monotonic()
     try:
         return engine.query(f"BASE <{endpoint_url()}>\n{operation.text}",
                             default_graph=operation.default_graph or None,
-                            named_graphs=operation.named_graphs or None, formats=formats)
+                            named_graphs=operation.named_graphs or None, formats=formats, union=union)
     except QueryFailed as error:
-        raise ProtocolError(400, _failure_message(error, "query")) from error
+        raise ProtocolError(400, failure_message(error, "query")) from error
     except (QueryTimeout, Busy, WorkerLost) as error:
-        raise _overload(error, engine.timeout) from error
+        raise overload(error, engine.timeout) from error
     finally:
         metrics.observe_query(time.monotonic() - started)
-
-
-def _failure_message(error, what):
-    message = POSITION.sub(lambda m: f"error at line {int(m[1]) - 1}, column {m[2]}", str(error), count=1)
-    message = message.split(", [")[0].split(" ['")[0]
-    if error.syntax:
-        return f"The {what} is not valid SPARQL: {message}"
-    return f"The {what} could not be carried out: {message}"
-
-
-def _overload(error, timeout):
-    if isinstance(error, QueryTimeout):
-        metrics.count("timeouts")
-        return ProtocolError(503, f"The query took longer than the limit of {timeout:g} seconds and was "
-                                  "stopped (query timed out). Narrow it down, for example with LIMIT or more "
-                                  "specific patterns, or download the data (see /.well-known/void).")
-    if isinstance(error, Busy):
-        return ProtocolError(503, "The service is busy with other queries; please try again in a moment.")
-    return ProtocolError(503, "The query engine stopped while answering and is restarting; please try "
-                              "again in a moment.")
 
 
 def _mark_truncated(response, max_rows):
@@ -148,44 +123,3 @@ def _mark_truncated(response, max_rows):
     response.headers["X-SPARQL-MaxRows"] = str(max_rows)
     response.headers["Warning"] = (f'199 atkg "Only the first {max_rows} results are shown: this service '
                                    'sends at most that many. Use LIMIT and OFFSET to read the rest."')
-
-
-def run_update(operation):
-    """Apply an update for the token holder; LOAD and SERVICE are checked like queries."""
-    _require_token()
-    engine = get_engine()
-    reach = guard.read_reach(operation.text, base=endpoint_url())
-    guard.check_outbound(reach, allowlist=current_app.config["FEDERATION_ALLOWLIST"])
-    text = _with_using(operation, reach)
-    try:
-        engine.update(f"BASE <{endpoint_url()}>\n{text}")
-    except QueryFailed as error:
-        raise ProtocolError(400, _failure_message(error, "update")) from error
-    except (QueryTimeout, Busy, WorkerLost) as error:
-        raise _overload(error, engine.timeout) from error
-    return plain(200, "The update was applied.")
-
-
-def _require_token():
-    token = current_app.config.get("UPDATE_TOKEN")
-    if not token:
-        raise ProtocolError(403, "This service is read-only: it does not accept updates.")
-    given = request.headers.get("Authorization", "")
-    if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
-        raise ProtocolError(403, "Updates need the maintainer's access token "
-                                 "(an 'Authorization: Bearer ...' header); this request has no valid one.")
-
-
-def _with_using(operation, reach):
-    """Apply using-graph-uri / using-named-graph-uri by writing USING clauses before each WHERE."""
-    if not (operation.using_graph or operation.using_named_graph):
-        return operation.text
-    if reach.has_dataset_clause:
-        raise ProtocolError(400, "The update names its graphs itself (USING or WITH) and the request also "
-                                 "gives using-graph-uri or using-named-graph-uri; give only one of the two.")
-    clause = " ".join([f"USING <{iri}>" for iri in operation.using_graph]
-                      + [f"USING NAMED <{iri}>" for iri in operation.using_named_graph]) + " "
-    text = operation.text
-    for offset in reversed(reach.where_offsets):
-        text = text[:offset] + clause + text[offset:]
-    return text

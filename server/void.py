@@ -36,7 +36,7 @@ def _node(value):
     return ox.NamedNode(value)
 
 
-def service_description(endpoint, stats, *, updates, federation):
+def service_description(endpoint, stats, *, updates, federation, union):
     """sd:Service triples: endpoint, languages, formats, features and the default dataset with its graphs."""
     triples, service = Triples(), ox.BlankNode("service")
     triples.add(service, RDF_TYPE, SD + "Service")
@@ -49,6 +49,8 @@ def service_description(endpoint, stats, *, updates, federation):
     triples.add(service, SD + "feature", SD + "EmptyGraphs")
     if federation:
         triples.add(service, SD + "feature", SD + "BasicFederatedQuery")
+    if union:
+        triples.add(service, SD + "feature", SD + "UnionDefaultGraph")
     triples.add(service, SD + "defaultEntailmentRegime", "http://www.w3.org/ns/entailment/Simple")
     dataset, default_graph = ox.BlankNode("dataset"), ox.BlankNode("default")
     triples.add(service, SD + "defaultDataset", dataset)
@@ -74,7 +76,7 @@ def void_description(dataset, stats, *, endpoint, dumps):
         triples.add(dataset, RDF_TYPE, kind)
     triples.add(dataset, DCT + "title", ox.Literal(TITLE, language="en"))
     triples.add(dataset, VOID + "sparqlEndpoint", endpoint)
-    triples.add(dataset, VOID + "triples", stats["default_triples"] + sum(n for _, n in stats["graphs"]))
+    triples.add(dataset, VOID + "triples", stats["own_default_triples"] + sum(n for _, n in stats["graphs"]))
     for graph, count in stats["graphs"]:
         triples.add(dataset, VOID + "subset", graph)
         triples.add(graph, RDF_TYPE, VOID + "Dataset")

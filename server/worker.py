@@ -93,8 +93,8 @@ def run_job(store, job):
 
 def answer(store, job):
     """Evaluate a query and write its results: (kind, body bytes, row count, truncated)."""
-    outcome = store.query(job["text"], default_graph=job["default_graph"],
-                          named_graphs=job["named_graphs"])
+    outcome = store.query(job["text"], default_graph=job["default_graph"], named_graphs=job["named_graphs"],
+                          union_default_graph=job.get("union", False))
     formats, limit = job["formats"], job["max_rows"]
     kind = _kind(outcome)
     if formats[kind] is None:

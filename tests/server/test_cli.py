@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from atkg.cli import main
 from atkg.graph.store import EmbeddedStore
-from conftest import EX, MEASURES_TRIG, fetch, sparql_get, start_server
+from tests.server.helpers import EX, MEASURES_TRIG, fetch, sparql_get, start_server
 
 QUERY = f"""PREFIX ex: <{EX}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?number ?label WHERE {{ GRAPH ex:plan {{ ?m ex:number ?number ; rdfs:label ?label }} }} ORDER BY ?number"""

@@ -17,7 +17,7 @@ import pytest
 from rdflib import Graph, URIRef
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 
-from conftest import CLIENTS, EX, fetch, free_port
+from tests.server.helpers import CLIENTS, EX, fetch, free_port
 
 INSTALL_HINT = "run .ci/install-clients.sh to install the test clients"
 PRIORITIES = f"""@prefix ex: <{EX}> .

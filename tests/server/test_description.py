@@ -4,7 +4,7 @@ import pyoxigraph as ox
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-from conftest import EX, MEASURES_TRIG, fetch
+from tests.server.helpers import EX, MEASURES_TRIG, fetch
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -31,12 +31,12 @@ def test_service_description_names_endpoint_languages_formats_and_graphs(server)
     assert graph.value(service, SD.endpoint) == URIRef(server.sparql)
     assert set(graph.objects(service, SD.supportedLanguage)) == {SD.SPARQL11Query}
     assert len(set(graph.objects(service, SD.resultFormat))) == 8
-    assert set(graph.objects(service, SD.feature)) == {SD.EmptyGraphs}
+    assert set(graph.objects(service, SD.feature)) == {SD.EmptyGraphs, SD.UnionDefaultGraph}
     dataset = graph.value(service, SD.defaultDataset)
     counts = {str(graph.value(named, SD.name)): graph.value(graph.value(named, SD.graph), VOID.triples).toPython()
               for named in graph.objects(dataset, SD.namedGraph)}
     assert counts == {f"{EX}plan": 16, f"{EX}report2020": 5}
-    assert graph.value(graph.value(dataset, SD.defaultGraph), VOID.triples).toPython() == 5
+    assert graph.value(graph.value(dataset, SD.defaultGraph), VOID.triples).toPython() == 26  # the union
 
 
 def test_service_description_is_the_same_in_every_rdf_format(server):
@@ -68,7 +68,7 @@ def test_void_counts_graphs_and_links_endpoint_and_dumps(server):
     status, headers, body = fetch(f"{server.base}/.well-known/void", headers={"Accept": "text/turtle"})
     assert status == 200 and headers["Content-Type"] == "text/turtle; charset=utf-8"
     graph = Graph().parse(data=body, format="turtle")
-    dataset = URIRef("https://w3id.org/atkg/dataset")
+    dataset = URIRef("https://w3id.org/atkg/")
     assert (dataset, RDF.type, VOID.Dataset) in graph and (dataset, RDF.type, DCAT.Dataset) in graph
     assert graph.value(dataset, VOID.triples) == Literal(26)
     assert {str(s): graph.value(s, VOID.triples).toPython() for s in graph.objects(dataset, VOID.subset)} == {

@@ -4,7 +4,7 @@ import gzip
 import json
 import urllib.parse
 
-from conftest import EX, fetch, sparql_get
+from tests.server.helpers import EX, fetch, sparql_get
 
 MEASURES = f"""PREFIX ex: <{EX}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?number ?label WHERE {{ GRAPH ex:plan {{ ?m a ex:Measure ; ex:number ?number ; rdfs:label ?label }} }}
@@ -66,10 +66,22 @@ def test_dataset_parameters_choose_the_graphs(server):
     for name, graphs in (("default", []), ("plan", [f"{EX}plan"]), ("both", [f"{EX}plan", f"{EX}report2020"])):
         _, _, body = sparql_get(server, count, default_graph_uri=graphs)
         values[name] = int(json.loads(body)["results"]["bindings"][0]["c"]["value"])
-    assert values == {"default": 5, "plan": 16, "both": 21}
+    assert values == {"default": 26, "plan": 16, "both": 21}  # the default graph is the union of all
     _, _, body = sparql_get(server, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
                             named_graph_uri=f"{EX}report2020")
     assert [row["g"]["value"] for row in json.loads(body)["results"]["bindings"]] == [f"{EX}report2020"]
+
+
+def test_default_graph_is_the_union_unless_the_query_names_its_graphs(server):
+    query = f"SELECT ?m WHERE {{ ?m a <{EX}Measure> ; <{EX}status> ?s }} ORDER BY ?m"
+    _, _, body = sparql_get(server, query)
+    assert [row["m"]["value"] for row in json.loads(body)["results"]["bindings"]] == [
+        f"{EX}measure1", f"{EX}measure2"]
+    counts = {}
+    for name, clause in (("union", ""), ("from", f"FROM <{EX}report2020>"), ("named", f"FROM NAMED <{EX}plan>")):
+        _, _, body = sparql_get(server, f"SELECT (COUNT(*) AS ?c) {clause} WHERE {{ ?s ?p ?o }}")
+        counts[name] = int(json.loads(body)["results"]["bindings"][0]["c"]["value"])
+    assert counts == {"union": 26, "from": 5, "named": 0}
 
 
 def test_typed_string_equals_plain_string(server):

@@ -8,7 +8,7 @@ import time
 import urllib.parse
 from collections import Counter
 
-from conftest import EX, fetch, sparql_get
+from tests.server.helpers import EX, fetch, sparql_get
 
 SEEDS = [
     f"SELECT ?m ?n WHERE {{ GRAPH <{EX}plan> {{ ?m <{EX}number> ?n }} }} ORDER BY ?n",

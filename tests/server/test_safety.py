@@ -7,7 +7,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import EX, TOKEN, fetch, sparql_get, start_server
+from tests.server.helpers import EX, TOKEN, fetch, sparql_get, start_server
 
 PROBES = ["http://127.0.0.1:9/sparql", "http://localhost/sparql", "http://[::1]/sparql",
           "http://10.0.0.1/sparql", "http://169.254.169.254/latest/meta-data/"]

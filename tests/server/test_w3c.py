@@ -16,7 +16,7 @@ import pytest
 from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 
-from conftest import TOKEN, fetch, start_server
+from tests.server.helpers import TOKEN, fetch, start_server
 
 W3C = Path(__file__).resolve().parents[1] / "w3c"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
