@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, URIRef
-from rdflib.namespace import SH
+from rdflib.namespace import RDF, SH
 
 SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 
@@ -41,8 +41,9 @@ class ValidationOutcome:
 
 def outcome_from_results(results, shapes):
     """Read pyshacl's results graph (with the shapes graph for shape names) into a ValidationOutcome."""
-    findings = sorted((_finding(results, shapes, node) for node in results.subjects(SH.resultSeverity, None)),
-                      key=_sort_key)
+    # Only the report's own results: pySHACL also nests the results behind an sh:node failure (sh:detail).
+    nodes = [node for report in results.subjects(RDF.type, SH.ValidationReport) for node in results.objects(report, SH.result)]
+    findings = sorted((_finding(results, shapes, node) for node in nodes), key=_sort_key)
     by_severity = {name: tuple(f for f in findings if f.severity == name) for name in SEVERITIES.values()}
     return ValidationOutcome(conforms=not by_severity["violation"], violations=by_severity["violation"],
                              warnings=by_severity["warning"], infos=by_severity["info"], results_graph=results)
