@@ -21,6 +21,9 @@ TOKEN = re.compile(
 )
 
 
+REACHING_WORD = re.compile(r"service|from|load", re.IGNORECASE)
+
+
 class Refused(ValueError):
     """The text asks this service to contact another address; the message says why it is refused."""
 
@@ -43,9 +46,15 @@ def tokens(text):
             yield match.lastgroup, match.group(), match.start()
 
 
-def read_reach(text, *, base):
-    """Find SERVICE, FROM, LOAD, USING and WITH in `text`; relative IRIs resolve against `base`."""
+def read_reach(text, *, base, query=False):
+    """Find SERVICE, FROM, LOAD, USING and WITH in `text`; relative IRIs resolve against `base`.
+
+    For a query (`query=True`) that holds none of the words SERVICE, FROM or LOAD anywhere, not even in a
+    string, there is nothing to find, and the tokenizer is skipped.
+    """
     reach, prefixes, depth = Reach(), {}, 0
+    if query and not REACHING_WORD.search(text):
+        return reach
     toks = list(tokens(text))
     for index, (kind, value, offset) in enumerate(toks):
         word = value.upper() if kind == "word" else ""

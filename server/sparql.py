@@ -89,7 +89,7 @@ def _browser_format():
 
 
 def _check_reach(operation):
-    reach = guard.read_reach(operation.text, base=endpoint_url())
+    reach = guard.read_reach(operation.text, base=endpoint_url(), query=True)
     dataset_given = operation.default_graph or operation.named_graphs
     local = None if dataset_given or not reach.from_graphs else set(describe.named_graph_iris())
     guard.check_outbound(reach, allowlist=current_app.config["FEDERATION_ALLOWLIST"], local_graphs=local)

@@ -54,6 +54,15 @@ def test_service_probes_are_refused(server, target):
                                  "on this server.\n")
 
 
+def test_the_words_service_from_and_load_in_strings_and_iris_are_harmless(server):
+    query = (f'SELECT ?x WHERE {{ BIND("SERVICE <http://10.0.0.1/> from load" AS ?x) '
+             f'FILTER(?x != <{EX}service>) }} # SERVICE <http://10.0.0.1/>')
+    status, _, body = sparql_get(server, query)
+    assert status == 200
+    assert json.loads(body)["results"]["bindings"] == [{"x": {"type": "literal",
+                                                              "value": "SERVICE <http://10.0.0.1/> from load"}}]
+
+
 def test_variable_service_and_from_remote_graphs_are_refused(server):
     status, _, body = sparql_get(server, "SELECT * WHERE { BIND(<http://10.0.0.1/> AS ?x) SERVICE ?x { ?s ?p ?o } }")
     assert status == 400 and "SERVICE an address given by a variable or an unknown prefix was refused" in body.decode()
