@@ -31,6 +31,7 @@ def serve_command(host, port, store, data, threads):
     import waitress
 
     from atkg.server import create_app
+    from atkg.server.pool import WorkerLost
 
     config = {}
     if data:
@@ -41,7 +42,7 @@ def serve_command(host, port, store, data, threads):
         _ensure_graph()
     try:
         app = create_app(config)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, WorkerLost) as error:
         raise click.ClickException(str(error)) from error
     signal.signal(signal.SIGTERM, _stop)
     click.echo(f"atkg: SPARQL endpoint at http://{host}:{port}/sparql", err=True)

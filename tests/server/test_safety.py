@@ -138,3 +138,31 @@ def test_health_and_metrics(server):
     assert headers["Content-Type"].startswith("text/plain; version=0.0.4")
     assert 'atkg_http_requests_total{endpoint="ops.health",status="200"}' in body.decode()
     assert "# TYPE atkg_query_duration_seconds histogram" in body.decode()
+
+
+def test_updates_survive_a_worker_killed_at_the_time_limit(rdf_dir, tmp_path):
+    scratch = start_server(tmp_path, data=[rdf_dir], env={"ATKG_UPDATE_TOKEN": TOKEN, "ATKG_QUERY_TIMEOUT": "1"})
+    try:
+        status, _, _ = post_update(scratch.update, f'INSERT DATA {{ <{EX}kept> <{EX}p> "still here" }}', token=TOKEN)
+        assert status == 200
+        assert sparql_get(scratch, RUNAWAY)[0] == 503
+        deadline = time.monotonic() + 20
+        while json.loads(fetch(f"{scratch.base}/health")[2])["workers"] < 1 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        _, _, body = sparql_get(scratch, f"SELECT ?o WHERE {{ <{EX}kept> <{EX}p> ?o }}")
+        assert [row["o"]["value"] for row in json.loads(body)["results"]["bindings"]] == ["still here"]
+        assert json.loads(fetch(f"{scratch.base}/health")[2])["version"].endswith("-1")
+    finally:
+        scratch.stop()
+
+
+def test_a_remote_store_is_served_through_the_same_protocol(server, tmp_path):
+    proxy = start_server(tmp_path, env={"ATKG_STORE_QUERY_URL": server.sparql})
+    try:
+        query = f"SELECT ?n WHERE {{ GRAPH <{EX}plan> {{ ?m <{EX}number> ?n }} }} ORDER BY ?n"
+        status, headers, body = sparql_get(proxy, query, accept="text/csv")
+        assert (status, body) == (200, b"n\r\n1.1\r\n1.2\r\n2.1\r\n")
+        assert "ETag" not in headers  # a remote store has no version to key answers by
+        assert json.loads(fetch(f"{proxy.base}/health")[2])["version"] is None
+    finally:
+        proxy.stop()
