@@ -17,7 +17,7 @@ from atkg.queries.model import Parameter, QueryFileError, SavedQuery, read_query
 QUERY_DIR = Path(__file__).parent
 CHECK_DIR = QUERY_DIR / "checks"
 
-__all__ = ["Parameter", "ParameterError", "QueryFileError", "SavedQuery", "bind", "load_checks",
+__all__ = ["CHECK_DIR", "QUERY_DIR", "Parameter", "ParameterError", "QueryFileError", "SavedQuery", "bind", "load_checks",
            "load_queries", "queries_graph", "run", "select"]
 
 

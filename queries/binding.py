@@ -75,43 +75,46 @@ def _term(parameter, value):
     if not isinstance(value, str):
         raise ParameterError(f"{parameter.name!r} must be given as text, not {type(value).__name__}")
     checker = {"iri": _iri, "integer": _integer, "date": _date, "string": _string}[parameter.type]
-    return checker(parameter.name, value.strip())
+    return checker(parameter, value.strip())
 
 
-def _iri(name, value):
+def _iri(parameter, value):
     """An http(s) IRI as a NamedNode."""
     if not IRI_PATTERN.match(value):
-        raise ParameterError(f"{name!r} must be an http(s) IRI without spaces, quotes or brackets, "
-                             f"e.g. https://w3id.org/atkg/agency/dmx; got {value!r}")
+        example = parameter.example or "https://w3id.org/atkg/agency/dmx"
+        raise ParameterError(f"{parameter.name!r} must be an http(s) IRI without spaces, quotes or brackets, "
+                             f"e.g. {example}; got {value!r}")
     try:
         return ox.NamedNode(value)
     except ValueError as error:
-        raise ParameterError(f"{name!r} is not a valid IRI: {value!r} ({error})") from error
+        raise ParameterError(f"{parameter.name!r} is not a valid IRI: {value!r} ({error})") from error
 
 
-def _integer(name, value):
+def _integer(parameter, value):
     """A whole number as an xsd:integer literal."""
     if not INTEGER_PATTERN.match(value):
-        raise ParameterError(f"{name!r} must be a whole number such as 2021; got {value!r}")
+        raise ParameterError(f"{parameter.name!r} must be a whole number such as {parameter.example or 2021}; "
+                             f"got {value!r}")
     return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))
 
 
-def _date(name, value):
+def _date(parameter, value):
     """A calendar date (YYYY-MM-DD) as an xsd:date literal."""
     try:
         if not DATE_PATTERN.match(value):
             raise ValueError(value)
         datetime.date.fromisoformat(value)
     except ValueError:
-        raise ParameterError(f"{name!r} must be a date written YYYY-MM-DD such as 2021-03-17; got {value!r}") from None
+        raise ParameterError(f"{parameter.name!r} must be a date written YYYY-MM-DD such as "
+                             f"{parameter.example or '2021-03-17'}; got {value!r}") from None
     return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
 
 
-def _string(name, value):
+def _string(parameter, value):
     """Plain text (letters, digits, spaces and - . , ' ( ) /) as a plain literal."""
     if not STRING_PATTERN.match(value):
-        raise ParameterError(f"{name!r} accepts 1 to 200 letters, digits, spaces and - . , ' ( ) / only; "
-                             f"got {value!r}")
+        raise ParameterError(f"{parameter.name!r} accepts 1 to 200 letters, digits, spaces and - . , ' ( ) / "
+                             f"only; got {value!r}")
     return ox.Literal(value)
 
 
@@ -120,8 +123,13 @@ def _check_exists(parameter, term, store):
     for value_class in parameter.value_classes:
         if _is_a(store, term, ox.NamedNode(value_class)):
             return
-    expected = " or ".join(f"<{value_class}>" for value_class in parameter.value_classes)
-    raise ParameterError(f"{parameter.name!r}: {term.value} is not a known {expected} in the graph")
+    expected = " or ".join(_local_name(value_class) for value_class in parameter.value_classes)
+    raise ParameterError(f"{parameter.name!r}: the graph has no {expected} {term.value}")
+
+
+def _local_name(iri):
+    """The last part of an IRI, e.g. ExecutingBody for the atkg class: enough to name a class in a message."""
+    return re.split(r"[#/]", iri)[-1]
 
 
 def _is_a(store, resource, value_class):

@@ -2,12 +2,15 @@
 
 import re
 
+import pyoxigraph as ox
 import pytest
 import yaml
+from rdflib import Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH
 from rdflib.plugins.sparql import prepareQuery
 
 from atkg.ontology import ontology_graph
-from atkg.queries import QUERY_DIR, load_queries, run
+from atkg.queries import QUERY_DIR, ParameterError, bind, load_queries, queries_graph, run, select
 from atkg.queries.model import expand, prefixes, query_variables, split_header
 
 QUERY_NAMES = sorted(path.stem for path in QUERY_DIR.glob("*.rq"))
@@ -16,6 +19,8 @@ ATKG = "https://w3id.org/atkg/ontology#"
 AGENCY = "https://w3id.org/atkg/agency/"
 CODE = "https://w3id.org/atkg/code/"
 MEASURE = "https://w3id.org/atkg/plan/nap-2020-2024/measure/"
+SCHEMA = Namespace("https://schema.org/")
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 @pytest.fixture(scope="module")
@@ -304,3 +309,78 @@ def test_report_entries_of_2021_are_22_with_the_cross_reference_of_4_7_4(answer)
     rows = {row["measure"]: row for row in answer("report-entries", report="https://w3id.org/atkg/report/dmx-2021")}
     assert len(rows) == 22
     assert rows["4.7.4"]["crossReferences"] == "https://w3id.org/atkg/report/dmx-2021/entry/4.7.2"
+
+
+def test_bind_types_each_value_as_its_parameter_declares(queries):
+    bound = bind(queries["report-coverage"], {"agency": AGENCY + "dmx", "year": "2021"})
+    assert bound == {ox.Variable("_agency_iri"): ox.NamedNode(AGENCY + "dmx"),
+                     ox.Variable("_year_integer"): ox.Literal("2021", datatype=ox.NamedNode(XSD + "integer"))}
+    dates = bind(queries["events-timeline"], {"from": "2021-01-01", "to": "2021-12-31"})
+    assert dates[ox.Variable("_from_date")] == ox.Literal("2021-01-01", datatype=ox.NamedNode(XSD + "date"))
+    assert bind(queries["search"], {"term": "Miqrasiya Xidmətinin"}) == {
+        ox.Variable("_term_string"): ox.Literal("Miqrasiya Xidmətinin")}
+
+
+def test_optional_parameters_left_out_stay_unbound(queries):
+    assert bind(queries["partner-engagement"], {}) == {}
+
+
+@pytest.mark.parametrize(("name", "values", "message"), [
+    ("search", {"term": 'x" } ; DROP ALL ; #'},
+     "'term' accepts 1 to 200 letters, digits, spaces and - . , ' ( ) / only; got 'x\" } ; DROP ALL ; #'"),
+    ("measures-by-agency", {"agency": "<http://a> } UNION { ?s ?p ?o"},
+     "'agency' must be an http(s) IRI without spaces, quotes or brackets, e.g. https://w3id.org/atkg/agency/dmx;"
+     " got '<http://a> } UNION { ?s ?p ?o'"),
+    ("overdue-measures", {"year": "2021 } UNION { ?s ?p ?o"},
+     "'year' must be a whole number such as 2022; got '2021 } UNION { ?s ?p ?o'"),
+    ("events-timeline", {"from": "2021-01-01\" } #", "to": "2021-12-31"},
+     "'from' must be a date written YYYY-MM-DD such as 2021-01-01; got '2021-01-01\" } #'"),
+])
+def test_injection_attempts_are_refused_with_a_clear_message(queries, name, values, message):
+    with pytest.raises(ParameterError) as error:
+        bind(queries[name], values)
+    assert str(error.value) == message
+
+
+@pytest.mark.parametrize(("name", "values", "message"), [
+    ("measures-by-agency", {}, "measures-by-agency needs a value for 'agency': The executing body, "
+                               "e.g. https://w3id.org/atkg/agency/dmx (State Migration Service)"),
+    ("measures-by-agency", {"agency": AGENCY + "dmx", "year": "2021"},
+     "measures-by-agency has no parameter 'year'; it takes: agency"),
+    ("measures-by-agency", {"agency": "ftp://example.org/dmx"},
+     "'agency' must be an http(s) IRI without spaces, quotes or brackets, e.g. https://w3id.org/atkg/agency/dmx;"
+     " got 'ftp://example.org/dmx'"),
+    ("events-timeline", {"from": "2021-02-30", "to": "2021-12-31"},
+     "'from' must be a date written YYYY-MM-DD such as 2021-01-01; got '2021-02-30'"),
+    ("measures-by-agency", {"agency": AGENCY + "no-such-body"},
+     "'agency': the graph has no ExecutingBody https://w3id.org/atkg/agency/no-such-body"),
+    ("partner-engagement", {"partner": "https://w3id.org/atkg/report/dmx-2021"},
+     "'partner': the graph has no ExecutingBody or Country https://w3id.org/atkg/report/dmx-2021"),
+])
+def test_bad_values_are_refused_with_a_clear_message(store, queries, name, values, message):
+    with pytest.raises(ParameterError) as error:
+        bind(queries[name], values, store=store)
+    assert str(error.value) == message
+
+
+def test_run_refuses_a_bad_value_before_querying(store, queries):
+    with pytest.raises(ParameterError):
+        run(queries["search"], {"term": "} ; DROP ALL"}, store=store)
+
+
+def test_queries_graph_publishes_every_query_as_a_shacl_select_executable(queries):
+    graph = queries_graph(base="https://example.org/kg/")
+    executables = set(graph.subjects(RDF.type, SH.SPARQLSelectExecutable))
+    assert executables == {URIRef(f"https://example.org/kg/query/{name}") for name in QUERY_NAMES}
+    node = URIRef("https://example.org/kg/query/report-coverage")
+    assert graph.value(node, SH.select) == Literal(queries["report-coverage"].text)
+    assert graph.value(node, DCTERMS.identifier) == Literal("report-coverage")
+    assert str(graph.value(node, RDFS.label)) == queries["report-coverage"].summary
+    assert str(graph.value(node, RDFS.comment)) == queries["report-coverage"].description
+    assert {str(tag) for tag in graph.objects(node, SCHEMA.keywords)} == {"reports", "coverage", "measures"}
+
+
+def test_published_queries_run_as_published(store):
+    graph = queries_graph(base="https://w3id.org/atkg/")
+    text = graph.value(URIRef("https://w3id.org/atkg/query/readmission-figures"), SH.select)
+    assert 389 in {int(row["value"].value) for row in select(store, str(text))}
