@@ -57,14 +57,20 @@ def parse_accept(header):
 
 def negotiate(header, offers):
     """The (format, content type) of `offers` that the Accept header likes best, or None when none fits."""
-    default = next(iter(offers.values()))
     for media, _ in parse_accept(header):
-        if media in offers:
-            return offers[media]
-        if media in ("*/*", "application/*") or (media.endswith("/*") and any(
-                key.startswith(media[:-1]) for key in offers)):
-            return default if media == "*/*" else next(
-                value for key, value in offers.items() if key.startswith(media[:-1]))
+        match = _match(media, offers)
+        if match:
+            return match
+    return None
+
+
+def _match(media, offers):
+    if media in offers:
+        return offers[media]
+    if media == "*/*":
+        return next(iter(offers.values()))
+    if media.endswith("/*"):
+        return next((value for key, value in offers.items() if key.startswith(media[:-1])), None)
     return None
 
 

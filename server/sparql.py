@@ -56,12 +56,7 @@ def update_endpoint():
 
 def run_query(operation):
     """Check, negotiate, answer from the cache or the engine, with ETag and row-limit headers."""
-    accept = _browser_format() or request.headers.get("Accept", "")
-    chosen = {kind: results.negotiate(accept, offers) for kind, offers in OFFERS.items()}
-    if not any(chosen.values()):
-        raise ProtocolError(406, f"This service cannot answer in any of the formats asked for ({accept}). "
-                                 "It offers SPARQL JSON, XML, CSV and TSV results, and Turtle, N-Triples, "
-                                 "JSON-LD and RDF/XML graphs.")
+    accept, chosen = _negotiate()
     engine = get_engine()
     reach = _check_reach(operation)
     union = current_app.config["UNION_DEFAULT_GRAPH"] and not reach.from_graphs
@@ -69,7 +64,7 @@ def run_query(operation):
     tag = _etag(engine.version(), operation, formats)
     if tag and tag in request.if_none_match:
         return Response(status=304, headers={"ETag": f'"{tag}"', "Vary": "Accept"})
-    kind, body, rows, truncated = _answer(engine, operation, formats, union=union)
+    kind, body, _, truncated = _answer(engine, operation, formats, union=union)
     if body is None:
         raise ProtocolError(406, f"The answer to this query cannot be written in the formats asked for "
                                  f"({accept}).")
@@ -79,6 +74,17 @@ def run_query(operation):
     if truncated:
         _mark_truncated(response, engine.max_rows)
     return response
+
+
+def _negotiate():
+    """The Accept header and, for each kind of answer, the (format, content type) it prefers; else 406."""
+    accept = _browser_format() or request.headers.get("Accept", "")
+    chosen = {kind: results.negotiate(accept, offers) for kind, offers in OFFERS.items()}
+    if not any(chosen.values()):
+        raise ProtocolError(406, f"This service cannot answer in any of the formats asked for ({accept}). "
+                                 "It offers SPARQL JSON, XML, CSV and TSV results, and Turtle, N-Triples, "
+                                 "JSON-LD and RDF/XML graphs.")
+    return accept, chosen
 
 
 def _browser_format():
