@@ -4,7 +4,7 @@ import re
 
 from flask import Response
 
-from atkg.server.ops import metrics
+from atkg.server.ops import get_metrics
 from atkg.server.pool import Busy, QueryTimeout
 from atkg.server.protocol import ProtocolError
 
@@ -29,7 +29,7 @@ def failure_message(error, what):
 def overload(error, timeout):
     """The 503 for a query stopped at the time limit, a busy service or a worker that died."""
     if isinstance(error, QueryTimeout):
-        metrics.count("timeouts")
+        get_metrics().count("timeouts")
         return ProtocolError(503, f"The query took longer than the limit of {timeout:g} seconds and was "
                                   "stopped (query timed out). Narrow it down, for example with LIMIT or more "
                                   "specific patterns, or download the data (see /.well-known/void).")

@@ -1,10 +1,9 @@
 """Operations: /health for probes and /metrics in the Prometheus text format."""
 
 import threading
-import time
 from collections import Counter
 
-from flask import Blueprint, Response, current_app, g, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 bp = Blueprint("ops", __name__)
 BUCKETS = (0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0, 30.0)
@@ -56,7 +55,9 @@ class Metrics:
         return "\n".join(lines) + "\n"
 
 
-metrics = Metrics()
+def get_metrics():
+    """The metrics of the current app."""
+    return current_app.extensions["atkg.metrics"]
 
 
 @bp.route("/health")
@@ -73,7 +74,7 @@ def health():
 @bp.route("/metrics")
 def prometheus():
     """Counters for Prometheus."""
-    engine = current_app.extensions["atkg.engine"]
+    engine, metrics = current_app.extensions["atkg.engine"], get_metrics()
     extra = {"cache_hits_total": engine.cache.hits, "cache_misses_total": engine.cache.misses,
              "cache_bytes": engine.cache.size, "query_timeouts_total": metrics.counters["timeouts"],
              "worker_restarts_total": engine.pool.restarts if engine.pool else 0,
@@ -83,11 +84,8 @@ def prometheus():
 
 def init_app(app):
     """Register the blueprint and count every request."""
+    app.extensions["atkg.metrics"] = metrics = Metrics()
     app.register_blueprint(bp)
-
-    @app.before_request
-    def _start_clock():
-        g.started = time.monotonic()
 
     @app.after_request
     def _count(response):

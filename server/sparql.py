@@ -9,7 +9,7 @@ from atkg.server import describe, guard, results
 from atkg.server.describe import endpoint_url
 from atkg.server.engine import QueryFailed, get_engine
 from atkg.server.messages import failure_message, overload, plain
-from atkg.server.ops import metrics
+from atkg.server.ops import get_metrics
 from atkg.server.pool import Busy, QueryTimeout, WorkerLost
 from atkg.server.protocol import ProtocolError, read_operation
 from atkg.server.updates import run_update
@@ -121,7 +121,7 @@ def _answer(engine, operation, formats, *, union):
     except (QueryTimeout, Busy, WorkerLost) as error:
         raise overload(error, engine.timeout) from error
     finally:
-        metrics.observe_query(time.monotonic() - started)
+        get_metrics().observe_query(time.monotonic() - started)
 
 
 def _mark_truncated(response, max_rows):
