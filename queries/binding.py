@@ -20,6 +20,8 @@ DATE_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # semicolons and hashes are what SPARQL injection is made of, so they are refused outright.
 STRING_PATTERN = re.compile(r"^[\w\s.,'’“”()/-]{1,200}$")
 XSD = "http://www.w3.org/2001/XMLSchema#"
+SELECT_CLAUSE = re.compile(r"^SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?", re.MULTILINE)
+GROUP_BY_CLAUSE = re.compile(r"^GROUP BY\s+", re.MULTILINE)
 
 
 class ParameterError(ValueError):
@@ -51,8 +53,29 @@ def bind(query: SavedQuery, values, *, store=None):
 
 
 def run(query: SavedQuery, values, *, store):
-    """Run the saved query with `values` bound by substitution; returns pyoxigraph QuerySolutions."""
-    return select(store, query.text, bind(query, values, store=store))
+    """Run the saved query with `values` bound by substitution; returns pyoxigraph QuerySolutions.
+
+    The answer's columns are the parameter variables (e.g. _agency_iri, unbound when left out) followed
+    by query.columns.
+    """
+    return select(store, substitutable_text(query), bind(query, values, store=store))
+
+
+def substitutable_text(query: SavedQuery):
+    """The query text with its parameter variables added to the outer SELECT (and GROUP BY).
+
+    Oxigraph substitutes only variables the query projects, while grlc, which splices values into the
+    text, needs them out of the projection (`SELECT <iri>` is not SPARQL); the files are written for
+    grlc and adapted here. Only our own variable names enter the text, never a value.
+    """
+    names = " ".join(f"?{parameter.variable}" for parameter in query.parameters)
+    if not names:
+        return query.text
+    # The outer query's solution modifiers (GROUP BY, ORDER BY) follow the last closing brace.
+    body, _, modifiers = query.text.rpartition("}")
+    body = SELECT_CLAUSE.sub(lambda match: f"{match.group(0)}{names} ", body, count=1)
+    modifiers = GROUP_BY_CLAUSE.sub(lambda match: f"{match.group(0)}{names} ", modifiers, count=1)
+    return f"{body}}}{modifiers}"
 
 
 def select(store, text, substitutions=None):
