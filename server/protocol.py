@@ -49,8 +49,9 @@ def read_operation(request):
         raise ProtocolError(400, "Updates change data, so they must be sent with POST, never GET.")
     if not queries and not updates:
         if request.method == "POST":
-            raise ProtocolError(400, "The request has no query: put it in a 'query' parameter "
-                                     "or send it as the body with Content-Type application/sparql-query.")
+            raise ProtocolError(400, "The request holds neither a query nor an update: put a query in a 'query' "
+                                     "parameter or send it as the body with Content-Type "
+                                     "application/sparql-query (updates: 'update' or application/sparql-update).")
         return None
     values = {name: [v for n, v in params if n == name] for name in
               ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri")}
