@@ -4,6 +4,7 @@ The public interface:
 - load_queries() -> {name: SavedQuery}, every queries/*.rq file by its API name;
 - bind(query, values, *, store=None) -> {pyoxigraph.Variable: term}, values checked by type;
 - run(query, values, *, store) -> pyoxigraph QuerySolutions, values bound by substitution only;
+- select(store, text) -> pyoxigraph QuerySolutions, a query without parameters (the checks);
 - queries_graph(*, base) -> rdflib.Graph, the queries as SHACL SPARQL executables;
 - load_checks() -> {name: query text}, the checks/*-violation.rq files (zero rows means pass).
 """
@@ -11,14 +12,15 @@ The public interface:
 from pathlib import Path
 
 from atkg.queries import publish
-from atkg.queries.binding import ParameterError, bind, run, select
+from atkg.queries.binding import ParameterError, bind
+from atkg.queries.execution import select, substitutable_text
 from atkg.queries.model import Parameter, QueryFileError, SavedQuery, read_query
 
 QUERY_DIR = Path(__file__).parent
 CHECK_DIR = QUERY_DIR / "checks"
 
-__all__ = ["CHECK_DIR", "QUERY_DIR", "Parameter", "ParameterError", "QueryFileError", "SavedQuery", "bind", "load_checks",
-           "load_queries", "queries_graph", "run", "select"]
+__all__ = ["CHECK_DIR", "QUERY_DIR", "Parameter", "ParameterError", "QueryFileError", "SavedQuery", "bind",
+           "load_checks", "load_queries", "queries_graph", "run", "select"]
 
 
 def load_queries(folder=QUERY_DIR):
@@ -29,6 +31,15 @@ def load_queries(folder=QUERY_DIR):
 def load_checks(folder=CHECK_DIR):
     """Every quality-check query in `folder` (*-violation.rq), by name, sorted by name."""
     return {path.stem: path.read_text(encoding="utf-8") for path in sorted(Path(folder).glob("*-violation.rq"))}
+
+
+def run(query: SavedQuery, values, *, store):
+    """Run the saved query with `values` ({name: str}) bound by substitution; pyoxigraph QuerySolutions.
+
+    Raises ParameterError before querying when a value is missing, unknown or malformed. The answer's
+    columns are the parameter variables (e.g. _agency_iri, unbound when left out), then query.columns.
+    """
+    return select(store, substitutable_text(query), bind(query, values, store=store))
 
 
 def queries_graph(*, base, queries=None):

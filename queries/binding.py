@@ -1,4 +1,4 @@
-"""Binding a caller's values to a saved query's parameters, safely, and running it.
+"""Binding a caller's values to a saved query's parameters, safely.
 
 Values never enter the query text: each is checked against its declared type, turned into an RDF term
 (an IRI checked to be http(s) and, for a parameter of a known class, to exist in the graph; an
@@ -11,6 +11,7 @@ import re
 
 import pyoxigraph as ox
 
+from atkg.queries.execution import oxigraph_store
 from atkg.queries.model import SavedQuery
 
 IRI_PATTERN = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
@@ -20,8 +21,6 @@ DATE_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # semicolons and hashes are what SPARQL injection is made of, so they are refused outright.
 STRING_PATTERN = re.compile(r"^[\w\s.,'’“”()/-]{1,200}$")
 XSD = "http://www.w3.org/2001/XMLSchema#"
-SELECT_CLAUSE = re.compile(r"^SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?", re.MULTILINE)
-GROUP_BY_CLAUSE = re.compile(r"^GROUP BY\s+", re.MULTILINE)
 
 
 class ParameterError(ValueError):
@@ -31,13 +30,10 @@ class ParameterError(ValueError):
 def bind(query: SavedQuery, values, *, store=None):
     """Check `values` ({parameter name: string}) and return {Variable: term} for Oxigraph's substitutions.
 
-    Optional parameters left out stay unbound. With a store, an IRI parameter declaring a class must
-    name a resource of that class in the graph.
+    Optional parameters left out (or given as "") stay unbound. With a store, an IRI parameter that
+    declares classes must name a resource of one of them in the graph.
     """
-    unknown = sorted(set(values) - {p.name for p in query.parameters})
-    if unknown:
-        expected = ", ".join(p.name for p in query.parameters) or "no parameters"
-        raise ParameterError(f"{query.name} has no parameter {unknown[0]!r}; it takes: {expected}")
+    _refuse_unknown(query, values)
     substitutions = {}
     for parameter in query.parameters:
         value = values.get(parameter.name)
@@ -45,52 +41,24 @@ def bind(query: SavedQuery, values, *, store=None):
             if parameter.required:
                 raise ParameterError(f"{query.name} needs a value for {parameter.name!r}: {parameter.description}")
             continue
-        term = _term(parameter, value)
-        if store is not None and parameter.value_classes:
-            _check_exists(parameter, term, store)
-        substitutions[ox.Variable(parameter.variable)] = term
+        substitutions[ox.Variable(parameter.variable)] = _checked_term(parameter, value, store)
     return substitutions
 
 
-def run(query: SavedQuery, values, *, store):
-    """Run the saved query with `values` bound by substitution; returns pyoxigraph QuerySolutions.
-
-    The answer's columns are the parameter variables (e.g. _agency_iri, unbound when left out) followed
-    by query.columns.
-    """
-    return select(store, substitutable_text(query), bind(query, values, store=store))
-
-
-def substitutable_text(query: SavedQuery):
-    """The query text with its parameter variables added to the outer SELECT (and GROUP BY).
-
-    Oxigraph substitutes only variables the query projects, while grlc, which splices values into the
-    text, needs them out of the projection (`SELECT <iri>` is not SPARQL); the files are written for
-    grlc and adapted here. Only our own variable names enter the text, never a value.
-    """
-    names = " ".join(f"?{parameter.variable}" for parameter in query.parameters)
-    if not names:
-        return query.text
-    # The outer query's solution modifiers (GROUP BY, ORDER BY) follow the last closing brace.
-    body, _, modifiers = query.text.rpartition("}")
-    body = SELECT_CLAUSE.sub(lambda match: f"{match.group(0)}{names} ", body, count=1)
-    modifiers = GROUP_BY_CLAUSE.sub(lambda match: f"{match.group(0)}{names} ", modifiers, count=1)
-    return f"{body}}}{modifiers}"
+def _refuse_unknown(query, values):
+    """ParameterError for a value the query has no parameter for."""
+    unknown = sorted(set(values) - {p.name for p in query.parameters})
+    if unknown:
+        expected = ", ".join(p.name for p in query.parameters) or "no parameters"
+        raise ParameterError(f"{query.name} has no parameter {unknown[0]!r}; it takes: {expected}")
 
 
-def select(store, text, substitutions=None):
-    """Run `text` over the union of the named graphs with the given substitutions."""
-    return _oxigraph(store).query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
-
-
-def _oxigraph(store):
-    """The pyoxigraph Store to run on: substitutions are an Oxigraph feature, not a protocol one."""
-    if isinstance(store, ox.Store):
-        return store
-    inner = getattr(store, "_store", None)  # EmbeddedStore.query does not pass substitutions through yet
-    if isinstance(inner, ox.Store):
-        return inner
-    raise ParameterError("saved queries with parameters run on the embedded Oxigraph store only")
+def _checked_term(parameter, value, store):
+    """The value as a term of the parameter's type, checked against the graph where it names a resource."""
+    term = _term(parameter, value)
+    if store is not None and parameter.value_classes:
+        _check_exists(parameter, term, store)
+    return term
 
 
 def _term(parameter, value):
@@ -158,5 +126,5 @@ def _local_name(iri):
 def _is_a(store, resource, value_class):
     """True when the graph says `resource` has type `value_class`."""
     substitutions = {ox.Variable("resource"): resource, ox.Variable("class"): value_class}
-    return bool(_oxigraph(store).query("ASK { ?resource a ?class }", use_default_graph_as_union=True,
+    return bool(oxigraph_store(store).query("ASK { ?resource a ?class }", use_default_graph_as_union=True,
                                        substitutions=substitutions))

@@ -1,0 +1,43 @@
+"""Running saved queries on Oxigraph: values arrive as substitutions, never as text.
+
+grlc splices parameter values into the query text and so needs the parameters out of the projection
+(`SELECT <iri>` is not SPARQL); Oxigraph substitutes only variables the query projects. The files are
+written for grlc, and substitutable_text() adds the parameter variables where Oxigraph wants them.
+"""
+
+import re
+
+import pyoxigraph as ox
+
+SELECT_CLAUSE = re.compile(r"^SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?", re.MULTILINE)
+GROUP_BY_CLAUSE = re.compile(r"^GROUP BY\s+", re.MULTILINE)
+
+
+def substitutable_text(query):
+    """The query text with its parameter variables added to the outer SELECT (and GROUP BY).
+
+    Only the query's own variable names enter the text, never a value.
+    """
+    names = " ".join(f"?{parameter.variable}" for parameter in query.parameters)
+    if not names:
+        return query.text
+    # The outer query's solution modifiers (GROUP BY, ORDER BY) follow the last closing brace.
+    body, _, modifiers = query.text.rpartition("}")
+    body = SELECT_CLAUSE.sub(lambda match: f"{match.group(0)}{names} ", body, count=1)
+    modifiers = GROUP_BY_CLAUSE.sub(lambda match: f"{match.group(0)}{names} ", modifiers, count=1)
+    return f"{body}}}{modifiers}"
+
+
+def select(store, text, substitutions=None):
+    """Run `text` over the union of the named graphs with the given substitutions."""
+    return oxigraph_store(store).query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
+
+
+def oxigraph_store(store):
+    """The pyoxigraph Store to run on: substitutions are an Oxigraph feature, not a protocol one."""
+    if isinstance(store, ox.Store):
+        return store
+    inner = getattr(store, "_store", None)  # EmbeddedStore.query does not pass substitutions through yet
+    if isinstance(inner, ox.Store):
+        return inner
+    raise TypeError("saved queries run on the embedded Oxigraph store (substitutions are an Oxigraph feature)")
