@@ -91,13 +91,7 @@ def expand(curie, namespaces):
 def read_query(path):
     """The SavedQuery in the .rq file at `path`; raises QueryFileError when the header is unusable."""
     path = Path(path)
-    header_text, text = split_header(path.read_text(encoding="utf-8"))
-    try:
-        header = yaml.safe_load(header_text) or {}
-    except yaml.YAMLError as error:
-        raise QueryFileError(f"{path.name}: the #+ header is not valid YAML: {error}") from error
-    if not isinstance(header, dict):
-        raise QueryFileError(f"{path.name}: the #+ header must be a YAML mapping")
+    header, text = _read_header(path)
     example = {key: str(value) for key, value in (header.get("example") or {}).items()}
     return SavedQuery(
         name=path.stem, summary=header.get("summary", ""), description=header.get("description", ""),
@@ -106,6 +100,18 @@ def read_query(path):
         columns=dict(header.get("columns") or {}), example=example,
         terms=tuple(header.get("terms") or ()), text=text,
     )
+
+
+def _read_header(path):
+    """(header as a dict, query text) of the file at `path`."""
+    header_text, text = split_header(path.read_text(encoding="utf-8"))
+    try:
+        header = yaml.safe_load(header_text) or {}
+    except yaml.YAMLError as error:
+        raise QueryFileError(f"{path.name}: the #+ header is not valid YAML: {error}") from error
+    if not isinstance(header, dict):
+        raise QueryFileError(f"{path.name}: the #+ header must be a YAML mapping")
+    return header, text
 
 
 def _parameters(declared, example, namespaces, file_name):

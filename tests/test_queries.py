@@ -10,7 +10,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SH
 from rdflib.plugins.sparql import prepareQuery
 
 from atkg.ontology import ontology_graph
-from atkg.queries import QUERY_DIR, ParameterError, bind, load_queries, queries_graph, run, select
+from atkg.queries import QUERY_DIR, ParameterError, QueryFileError, bind, load_queries, queries_graph, run, select
 from atkg.queries.model import expand, prefixes, query_variables, split_header
 
 QUERY_NAMES = sorted(path.stem for path in QUERY_DIR.glob("*.rq"))
@@ -409,3 +409,19 @@ def test_published_queries_run_as_published(store):
     graph = queries_graph(base="https://w3id.org/atkg/")
     text = graph.value(URIRef("https://w3id.org/atkg/query/readmission-figures"), SH.select)
     assert 389 in {int(row["value"].value) for row in select(store, str(text))}
+
+
+def test_a_header_that_is_not_yaml_is_refused(tmp_path):
+    path = tmp_path / "broken.rq"
+    path.write_text("#+ summary: [unclosed\nSELECT ?s WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    with pytest.raises(QueryFileError, match=r"^broken\.rq: the #\+ header is not valid YAML: "):
+        load_queries(tmp_path)
+
+
+def test_a_parameter_of_an_unknown_type_is_refused(tmp_path):
+    path = tmp_path / "odd.rq"
+    path.write_text("#+ parameters:\n#+   when:\n#+     type: datetime\nSELECT ?s WHERE { ?s ?p ?_when_datetime }\n",
+                    encoding="utf-8")
+    with pytest.raises(QueryFileError) as error:
+        load_queries(tmp_path)
+    assert str(error.value) == "odd.rq: parameter 'when' has type 'datetime', not one of iri, integer, string, date"
