@@ -58,13 +58,14 @@ def check_report_text(text, *, agency=None, year=None, context, stem="report"):
     report_iri = iris.report_iri(body.key, year, base=context.base)
     earlier = _earlier_versions(context, graphs, report_iri)
     context = context.without(earlier) if earlier else context
-    outcome, lines, rows = _validate(context, graphs, report_iri, offset)
+    source = iris.source_iri(stem, base=context.base)
+    outcome, lines, rows = _validate(context, graphs, report_iri, source=source, offset=offset)
     return CheckVerdict(stem=stem, agency_key=body.key, agency_name=body.name_az, year=year,
                         report_iri=str(report_iri), coverage=rows, outcome=outcome, lines=lines, graphs=graphs,
                         replaces=tuple(sorted(str(name) for name in earlier)))
 
 
-def _validate(context, graphs, report_iri, offset):
+def _validate(context, graphs, report_iri, *, source, offset):
     """Add the report's triples to the context graph, validate its nodes, read the table, take them out."""
     data, added = context.graph, set()
     for graph in graphs.values():
@@ -74,8 +75,8 @@ def _validate(context, graphs, report_iri, offset):
     try:
         focus = {s for graph in graphs.values() for s in graph.subjects() if isinstance(s, URIRef)}
         outcome = validate_focused(data, focus_nodes=focus)
-        lines = source_lines(data, focus | _values(outcome), offset=offset)
-        rows = coverage_rows(data, report_iri, offset=offset)
+        lines = source_lines(data, focus | _values(outcome), source=source, offset=offset)
+        rows = coverage_rows(data, report_iri, source=source, offset=offset)
     finally:
         for triple in added:
             data.remove(triple)

@@ -1,0 +1,274 @@
+"""atkg check: the real reports give their real findings; mutated reports (an entry dropped, a code
+changed, a date broken, a heading duplicated, the file truncated, binary or wrongly encoded bytes) give
+the right verdict, exit code and message; nothing in the store changes."""
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.namespace import RDF, SH
+
+from atkg.cli import main
+from atkg.graph.dataset import to_quads
+from atkg.graph.sources import sources_dir
+from atkg.graph.store import EmbeddedStore
+from atkg.shapes import check_report_text, load_context, render_verdict_text
+from atkg.shapes.report_source import CheckError
+
+REPORT_2020, REPORT_2021 = "000_8824f00754a92447", "002_e692b092547fc0c1"
+BASE = "https://w3id.org/atkg/"
+ENTRY_2021 = f"{BASE}report/dmx-2021/entry/"
+
+
+def source_text(stem):
+    return (sources_dir() / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def context(built):
+    settings, _ = built
+    return load_context(EmbeddedStore(settings.store_dir, read_only=True), base=settings.base_iri)
+
+
+def findings(verdict):
+    """(severity, shape, value or focus without the base, source line) of every finding."""
+    outcome = verdict.outcome
+    return sorted((f.severity, f.shape.rsplit("#", 1)[1], (f.value or f.focus_node).removeprefix(BASE),
+                   verdict.lines.get(f.value) or verdict.lines.get(f.focus_node))
+                  for f in (*outcome.violations, *outcome.warnings, *outcome.infos))
+
+
+def lines_without(text, first, last):
+    """The text without its lines first..last (1-based, inclusive)."""
+    lines = text.split("\n")
+    return "\n".join(lines[:first - 1] + lines[last:])
+
+
+def test_the_2021_report_conforms_with_its_real_findings(context):
+    verdict = check_report_text(source_text(REPORT_2021), context=context, stem=REPORT_2021)
+    assert (verdict.exit_code, verdict.agency_key, verdict.year) == (0, "dmx", 2021)
+    assert findings(verdict) == [
+        ("info", "EntryResponsibilityShape", "report/dmx-2021/entry/4.4.8", 69),
+        ("info", "EntryResponsibilityShape", "report/dmx-2021/entry/4.6.6", 99),
+        ("info", "ReportEntryShape", '"false"^^<http://www.w3.org/2001/XMLSchema#boolean>', 27),
+        ("info", "ReportEntryShape", '"false"^^<http://www.w3.org/2001/XMLSchema#boolean>', 55),
+        ("warning", "HeadingOnlyMeasureEntryShape", "report/dmx-2021/entry/4.8.4", 167),
+    ]
+
+
+def test_the_2021_coverage_table_lists_every_measure_the_agency_executes_that_year(context):
+    verdict = check_report_text(source_text(REPORT_2021), context=context, stem=REPORT_2021)
+    assert [row.code for row in verdict.coverage] == [
+        "4.1.6", "4.2.1", "4.2.4", "4.2.9", "4.2.10", "4.3.3", "4.3.4", "4.3.5", "4.3.6", "4.4.9", "4.5.8", "4.6.3",
+        "4.7.1", "4.7.2", "4.7.3", "4.7.4", "4.7.7", "4.8.1", "4.8.3"]
+    assert all(row.covered for row in verdict.coverage)
+    first = verdict.coverage[0]
+    assert (first.period, first.status, first.line) == ("2020-2021", "carried-out", 7)
+
+
+def test_the_2020_report_conforms_with_its_real_findings(context):
+    verdict = check_report_text(source_text(REPORT_2020), context=context, stem=REPORT_2020)
+    assert verdict.exit_code == 0 and len(verdict.coverage) == 18
+    assert [(f[0], f[1], f[3]) for f in findings(verdict)] == [
+        ("info", "EntryResponsibilityShape", 55), ("info", "EntryResponsibilityShape", 75),
+        ("info", "ReportEntryShape", 27), ("info", "ReportEntryShape", 31), ("info", "ReportEntryShape", 43),
+        ("warning", "HeadingOnlyMeasureEntryShape", 119), ("warning", "SourceQuoteSpanShape", 85),
+    ]
+    assert {row.code: row.status for row in verdict.coverage}["4.7.1"] == "not-carried-out"
+
+
+def test_the_check_sees_the_same_graph_as_the_build(built):
+    settings, _ = built
+    store = EmbeddedStore(settings.store_dir, read_only=True)
+    verdict = check_report_text(source_text(REPORT_2021), context=load_context(store, base=settings.base_iri),
+                                stem=REPORT_2021)
+    (graph_iri, graph), = verdict.graphs.items()
+    stored = {str(q) for q in store.quads() if q.graph_name.value == str(graph_iri)}
+    # through a store of its own: Oxigraph reports xsd:positiveInteger as xsd:integer
+    checked = EmbeddedStore()
+    checked.load_quads(to_quads(verdict.graphs))
+    assert len(stored) > 1000 and {str(q) for q in checked.quads()} == stored
+
+
+def test_dropping_an_entry_is_a_violation_naming_the_measure(context):
+    text = lines_without(source_text(REPORT_2021), 7, 14)  # the 4.1.6 entry
+    verdict = check_report_text(text, context=context, stem=REPORT_2021)
+    assert verdict.exit_code == 1
+    assert [f for f in findings(verdict) if "4.1.6" in f[2]] == [
+        ("violation", "ReportCoverageShape", "plan/nap-2020-2024/measure/4.1.6", 3),
+        ("warning", "EndedMeasureShape", "plan/nap-2020-2024/measure/4.1.6", 3),
+    ]
+    violation, = verdict.outcome.violations
+    assert violation.message_en == (
+        "The report has no entry for measure 4.1.6, which this agency is to carry out in 2020-2021: add an entry "
+        "with the heading “4.1.6-… yarımbənd üzrə (...):”.")
+    assert violation.message_az.startswith("Hesabatda 4.1.6 tədbiri üzrə hissə yoxdur")
+    ended, = [f for f in verdict.outcome.warnings if f.shape.endswith("EndedMeasureShape")]
+    assert ended.message_en.startswith("The period of measure 4.1.6 ended in 2021, but no report of the agency")
+    assert [(row.code, row.covered) for row in verdict.coverage][0] == ("4.1.6", False)
+
+
+def test_changing_a_measure_code_to_a_section_the_plan_lacks_is_a_violation(context):
+    text = source_text(REPORT_2021).replace("**4.2.1-ci yarımbənd üzrə", "**4.9.1-ci yarımbənd üzrə")
+    verdict = check_report_text(text, context=context, stem=REPORT_2021)
+    assert verdict.exit_code == 1
+    assert sorted((f.shape.rsplit("#", 1)[1], f.message_en) for f in verdict.outcome.violations) == [
+        ("ReportCoverageShape", "The report has no entry for measure 4.2.1, which this agency is to carry out in "
+                                "2020-2024: add an entry with the heading “4.2.1-… yarımbənd üzrə (...):”."),
+        ("ReportEntryMeasureShape", "The heading's code 4.9.1 belongs to section 4.9, which the plan does not have: "
+                                    "correct the measure code in the heading."),
+    ]
+    wrong, = [f for f in verdict.outcome.violations if f.shape.endswith("ReportEntryMeasureShape")]
+    assert verdict.lines[wrong.value] == 15
+
+
+def test_a_broken_date_is_a_warning_on_its_line(context):
+    text = source_text(REPORT_2021).replace("02 mart 2021-ci il tarixdə GUAM", "02 mart 2012-ci il tarixdə GUAM")
+    verdict = check_report_text(text, context=context, stem=REPORT_2021)
+    assert verdict.exit_code == 0
+    date, = [f for f in verdict.outcome.warnings if f.shape.endswith("EventDateShape")]
+    assert date.message_en == ("The event's date (2012-03-02) is far from the report's year 2021: check the date "
+                               "(the year) in the text.")
+    assert verdict.lines[date.value] == 93
+
+
+def test_a_duplicated_heading_is_a_violation_on_the_second_heading(context):
+    lines = source_text(REPORT_2021).split("\n")
+    text = "\n".join(lines[:26] + lines[22:26] + lines[26:])  # 4.2.4 (lines 23-26) twice
+    verdict = check_report_text(text, context=context, stem=REPORT_2021)
+    assert verdict.exit_code == 1
+    duplicate, = verdict.outcome.violations
+    # quotes are named by their text alone, so the copy's heading quote is the first heading's (line 23)
+    assert duplicate.value == f"{ENTRY_2021}4.2.4-2" and verdict.lines[duplicate.value] == 23
+    assert duplicate.message_en == ("The report has a second heading for measure 4.2.4: merge the two entries under "
+                                    "one heading, or correct the code in this heading.")
+
+
+def test_a_truncated_report_misses_the_measures_after_the_cut(context):
+    text = "\n".join(source_text(REPORT_2021).split("\n")[:60])  # up to the 4.3.5 entry
+    verdict = check_report_text(text, context=context, stem=REPORT_2021)
+    missing = [row.code for row in verdict.coverage if not row.covered]
+    assert missing == ["4.3.6", "4.4.9", "4.5.8", "4.6.3", "4.7.1", "4.7.2", "4.7.3", "4.7.4", "4.7.7", "4.8.1", "4.8.3"]
+    assert verdict.exit_code == 1 and len(verdict.outcome.violations) == 11
+
+
+def test_a_report_cut_before_its_first_heading_cannot_be_checked(context):
+    text = "\n".join(source_text(REPORT_2021).split("\n")[:6])
+    with pytest.raises(CheckError) as raised:
+        check_report_text(text, context=context, stem=REPORT_2021)
+    assert str(raised.value) == (f"{REPORT_2021}: not recognised as the plan or a report (no measures table, no "
+                                 "'yarımbənd üzrə' headings, no programme rows): this is not a yearly report")
+
+
+def test_the_agency_and_year_come_from_the_options_when_the_title_lacks_them(context):
+    text = "Hesabat\n\n" + "\n".join(source_text(REPORT_2021).split("\n")[6:])
+    with pytest.raises(CheckError) as raised:
+        check_report_text(text, context=context, stem="005_draft")
+    assert str(raised.value) == "005_draft: the title does not say which body reports: give --agency (e.g. --agency dmx)"
+    verdict = check_report_text(text, agency="DMX", year=2021, context=context, stem="005_draft")
+    assert (verdict.exit_code, verdict.report_iri) == (0, f"{BASE}report/dmx-2021")
+    assert verdict.coverage[0].line == 3  # the line of the draft itself, not of the added title
+
+
+def test_options_that_contradict_the_title_are_refused(context):
+    with pytest.raises(CheckError) as raised:
+        check_report_text(source_text(REPORT_2021), year=2022, context=context, stem=REPORT_2021)
+    assert str(raised.value) == f"{REPORT_2021}: the title says 2021 but --year says 2022"
+
+
+def test_the_text_verdict_has_table_problems_with_lines_and_a_summary(context):
+    text = lines_without(source_text(REPORT_2021), 7, 14)
+    verdict = check_report_text(text, context=context, stem=REPORT_2021)
+    rendered = render_verdict_text(verdict, language="en")
+    # the third warning: a quote of curated facts from this report now stands on another line too
+    assert "  4.1.6   2020-2021  MISSING" in rendered
+    assert "    line 3  VIOLATION: The report has no entry for measure 4.1.6" in rendered
+    assert rendered.endswith("Summary: the report does NOT conform: 1 violation(s) to fix before ingest (18 of 19 "
+                             "measures covered; 3 warning(s), 4 note(s)).\n")
+    assert render_verdict_text(verdict, language="az").endswith(
+        "Nəticə: hesabat tələblərə UYĞUN DEYİL: əlavə etməzdən əvvəl 1 xəta düzəldilməlidir (19 tədbirdən 18 əhatə "
+        "olunub; 3 xəbərdarlıq, 4 qeyd).\n")
+
+
+# The command line
+
+
+def run(built, *arguments):
+    settings, _ = built
+    return CliRunner().invoke(main, ["check", *map(str, arguments)], env={"ATKG_DATA_DIR": str(settings.data_dir)})
+
+
+def store_quads(built):
+    settings, _ = built
+    return sorted(str(quad) for quad in EmbeddedStore(settings.store_dir, read_only=True).quads())
+
+
+def test_check_command_on_a_real_report_exits_0_and_changes_nothing(built):
+    before = store_quads(built)
+    result = run(built, sources_dir() / f"{REPORT_2021}.txt", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Report {REPORT_2021}: Dövlət Miqrasiya Xidməti (dmx), 2021\n")
+    assert result.stdout.endswith("Summary: the report conforms (19 of 19 measures covered; 1 warning(s), 4 note(s)).\n")
+    assert store_quads(built) == before
+
+
+def test_check_command_exits_1_on_violations(built, tmp_path):
+    report = tmp_path / "005_dropped.txt"
+    report.write_text(lines_without(source_text(REPORT_2021), 7, 14), encoding="utf-8")
+    result = run(built, report)
+    assert result.exit_code == 1
+    assert "XƏTA: Hesabatda 4.1.6 tədbiri üzrə hissə yoxdur" in result.stdout
+
+
+def test_check_command_writes_the_standard_shacl_report_in_turtle(built, tmp_path):
+    report = tmp_path / "005_dropped.txt"
+    report.write_text(lines_without(source_text(REPORT_2021), 7, 14), encoding="utf-8")
+    result = run(built, report, "--format", "turtle")
+    graph = Graph().parse(data=result.stdout, format="turtle")
+    validation_report = graph.value(None, RDF.type, SH.ValidationReport)
+    assert result.exit_code == 1 and validation_report is not None
+    assert graph.value(validation_report, SH.conforms).toPython() is False
+    assert len(list(graph.objects(validation_report, SH.result))) == 7
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("empty.txt", b"", "the file is empty: nothing to check"),
+    ("blank.txt", b"  \n\n ", "the file is empty: nothing to check"),
+    ("scan.pdf", b"%PDF-1.4\x00\x01\x02binary", "the file is binary (it holds NUL bytes), not text: save the report "
+                                               "as plain UTF-8 text (.txt)"),
+    ("utf16.txt", "4.2.1-ci yarımbənd üzrə (Birinci):".encode("utf-16"),
+     "the file is binary (it holds NUL bytes), not text: save the report as plain UTF-8 text (.txt)"),
+    ("turkish.txt", "4.2.1 İnsan alverinə qarşı".encode("cp1254", errors="replace"),
+     "not UTF-8 text (byte 6): save the report as UTF-8 text"),
+])
+def test_check_command_exits_2_on_files_it_cannot_read(built, tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = run(built, path)
+    assert result.exit_code == 2
+    assert result.stderr == f"atkg check: cannot run: {path}: {message}\n"
+
+
+def test_check_command_exits_2_on_a_file_cut_inside_a_letter(built, tmp_path):
+    data = (sources_dir() / f"{REPORT_2021}.txt").read_bytes()
+    cut = data.index("ə".encode()) + 1
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data[:cut])
+    result = run(built, path)
+    assert result.exit_code == 2
+    assert result.stderr == f"atkg check: cannot run: {path}: not UTF-8 text (byte {cut - 1}): save the report as UTF-8 text\n"
+
+
+def test_check_command_exits_2_on_the_plan_and_on_a_missing_file(built, tmp_path):
+    result = run(built, sources_dir() / "004_961f872eaa6ca64b.txt")
+    assert result.exit_code == 2
+    assert result.stderr == ("atkg check: cannot run: 004_961f872eaa6ca64b: this is a plan, not a yearly report: "
+                             "only yearly reports can be checked\n")
+    missing = run(built, tmp_path / "nowhere.txt")
+    assert missing.exit_code == 2
+    assert missing.stderr == f"atkg check: cannot run: {tmp_path / 'nowhere.txt'}: cannot be read: No such file or directory\n"
+
+
+def test_check_command_explains_itself():
+    result = CliRunner().invoke(main, ["check", "--help"])
+    assert result.exit_code == 0
+    assert "Exit code 0: the report conforms" in " ".join(result.output.split())
