@@ -171,6 +171,8 @@ def test_report_coverage_lists_the_19_measures_of_2021_all_covered(answer):
     rows = answer("report-coverage", agency=AGENCY + "dmx", year=2021)
     assert len(rows) == 19
     assert all(row["covered"] == "true" for row in rows)
+    notations = [row["notation"] for row in rows]
+    assert notations == sorted(notations, key=lambda notation: [int(part) for part in notation.split(".")])
     by_measure = {row["notation"]: row for row in rows}
     assert by_measure["4.4.9"]["status_en"] == "Carried out"
     assert by_measure["4.2.9"]["status_en"] == "No cases"
@@ -207,6 +209,7 @@ def test_events_timeline_gives_the_2021_trainings(answer):
     assert len(rows) == 10
     assert {row["kind_en"] for row in rows} == {"Training"}
     assert all(row["start"].startswith("2021") for row in rows)
+    assert [row["start"] for row in rows] == sorted(row["start"] for row in rows)
     assert "2021-11-04" in {row["start"] for row in rows}
 
 
