@@ -278,7 +278,8 @@ def test_countries_mentioned_in_2021_include_afghanistan_under_4_3_5(answer):
     assert afghanistan["measures"] == "4.3.5"
 
 
-@pytest.mark.parametrize("term", ["Miqrasiya Xidmətinin", "MİQRASİYA XİDMƏTİNİN", "miqrasiya xidmətinin", "DMX"])
+@pytest.mark.parametrize("term", ["Miqrasiya Xidmətinin", "MİQRASİYA XİDMƏTİNİN", "miqrasiya xidmətinin",
+                                  "DMX"])
 def test_search_finds_the_state_migration_service_in_any_case_and_form(answer, term):
     rows = answer("search", term=term)
     assert "Dövlət Miqrasiya Xidməti" in {row["label_az"] for row in rows if row["thing"] == AGENCY + "dmx"}
@@ -428,3 +429,35 @@ def test_a_parameter_of_an_unknown_type_is_refused(tmp_path):
     with pytest.raises(QueryFileError) as error:
         load_queries(tmp_path)
     assert str(error.value) == "odd.rq: parameter 'when' has type 'datetime', not one of iri, integer, string, date"
+
+
+PERSON_REFERENCES = """
+@prefix atkg: <https://w3id.org/atkg/ontology#> .
+@prefix ex: <https://example.org/kg/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:report atkg:reportYear "2022"^^xsd:gYear .
+ex:entry a atkg:ReportEntry ; atkg:inReport ex:report ; atkg:aboutMeasure ex:measure ;
+  atkg:entryText "Özbəkistan vətəndaşı Filankəs Filankəsov polisə göndərilmişdir."@az .
+ex:measure skos:notation "4.3.5" .
+ex:uz skos:prefLabel "Uzbekistan"@en .
+ex:person a atkg:PrivatePersonReference ; rdfs:label "Filankəs Filankəsov"@az ;
+  atkg:personRole "ehtimal olunan qurban"@az , "possible victim"@en ; atkg:nationality ex:uz ;
+  atkg:personCount "3"^^xsd:nonNegativeInteger ; skos:note "small count: re-identification risk"@en ;
+  prov:wasDerivedFrom ex:entry .
+"""
+
+
+def test_referrals_give_role_nationality_and_count_of_person_references_never_a_name(queries):
+    store = ox.Store()
+    store.load(PERSON_REFERENCES.encode("utf-8"), format=ox.RdfFormat.TURTLE,
+               to_graph=ox.NamedNode("https://example.org/g"))
+    solutions = run(queries["referrals"], {}, store=store)
+    rows = [{column.value: row[column.value] for column in solutions.variables} for row in solutions]
+    assert [{column: _plain(row[column]) for column in queries["referrals"].columns} for row in rows] == [{
+        "year": 2022, "kind": "person reference", "what_en": "possible victim", "nationality_en": "Uzbekistan",
+        "count": 3, "warning": "small count: re-identification risk", "entry": "https://example.org/kg/entry",
+        "measure": "4.3.5"}]
+    assert not any("Filankəs" in str(term) for row in rows for term in row.values())
