@@ -67,7 +67,7 @@ def ingest_command(report, force, replace, sources_folder, language):
     except CheckError as error:
         _cannot_run("ingest", error)
     except IngestRefused as refusal:
-        click.echo(str(refusal), err=True, nl=False)
+        click.echo(str(refusal).rstrip("\n"), err=True)
         raise SystemExit(1) from None
     except OSError as error:
         _cannot_run("ingest", f"{error.filename or ''}: {error.strerror}: nothing was changed")
