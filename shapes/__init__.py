@@ -9,10 +9,10 @@ from atkg.shapes.check import CheckVerdict, CoverageRow, check_report_text
 from atkg.shapes.context import CheckContext, load_context
 from atkg.shapes.loading import meta_shapes_graph, shapes_graph
 from atkg.shapes.outcome import Finding, ValidationOutcome
-from atkg.shapes.render import render_verdict_text
+from atkg.shapes.render import render_findings, render_verdict_text
 from atkg.shapes.validation import validate_dataset
 
 __all__ = [
     "CheckContext", "CheckVerdict", "CoverageRow", "Finding", "ValidationOutcome", "check_report_text",
-    "load_context", "meta_shapes_graph", "render_verdict_text", "shapes_graph", "validate_dataset",
+    "load_context", "meta_shapes_graph", "render_findings", "render_verdict_text", "shapes_graph", "validate_dataset",
 ]

@@ -85,3 +85,11 @@ def status_label(slug, language):
 @lru_cache(maxsize=1)
 def _ontology():
     return ontology_graph()
+
+
+def render_findings(outcome, *, language="en"):
+    """One line per finding of a dataset validation (violations, then warnings, then infos), for the
+    build's output: severity, shape, focus node and message."""
+    words = _WORDS[language]
+    return [f"{words[f.severity]}: {f.shape.rsplit('#', 1)[-1]} on <{f.focus_node}>: {f.message(language)}"
+            for f in (*outcome.violations, *outcome.warnings, *outcome.infos)]
