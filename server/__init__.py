@@ -35,13 +35,18 @@ def create_app(test_config=None):
     if isinstance(app.config["DATA"], str):
         app.config["DATA"] = [app.config["DATA"]]
 
-    from atkg.server import describe, engine, ops, sparql, web
+    from atkg.server import api, describe, engine, ops, sparql, web
 
     web.init_app(app)
     engine.init_app(app)
     ops.init_app(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(describe.bp)
+    from atkg.server import pages, pages_check, pages_dashboard, pages_gallery, pages_resource
+
+    for blueprint in (pages.bp, pages_resource.bp, pages_gallery.bp, pages_dashboard.bp, pages_check.bp):
+        app.register_blueprint(blueprint)
+    app.register_blueprint(api.bp)
     return app
 
 

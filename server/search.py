@@ -1,0 +1,104 @@
+"""Search as people type: measures, report entries, agencies, partners and acts by Azerbaijani or English
+words, with İ/i and I/ı folded the Azerbaijani way, word prefixes, and inflected forms.
+
+Ranking, best first: a name equal to the words typed ("exact"); a name with words beginning with each
+word typed ("prefix"); an inflected form from the graph (skos:hiddenLabel), or a name matched through
+the typed words' stems ("inflected"); then titles and running text of entries ("text"). The index is
+built once per data version from the store (see search_index) and kept by the app.
+"""
+
+import threading
+import time
+
+from flask import current_app
+
+from atkg.server.engine import get_engine
+from atkg.server.search_index import FIELDS_QUERY, THINGS_QUERY, build_index
+from atkg.server.search_words import folded, stem, tokens
+
+KINDS = ("measure", "entry", "agency", "partner", "act")
+MATCHES = ("exact", "prefix", "inflected", "text")
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 200
+SNIPPET = 80  # characters of running text shown around the first word found
+_LOCK = threading.Lock()
+
+
+def search(text, *, limit=DEFAULT_LIMIT, kinds=None):
+    """The things matching `text`, best first, as dicts: iri, type, label {az, en}, notation, match, matched."""
+    index = current_index()
+    words = tokens(text)
+    if not words:
+        return []
+    best = {}
+    for number, match in _matches(index, words, folded(text)):
+        thing = index.fields[number].thing
+        if thing not in best or _order(match, index.fields[number]) < _order(*best[thing]):
+            best[thing] = (match, index.fields[number])
+    found = [(thing, match, field) for thing, (match, field) in best.items()
+             if kinds is None or index.things[thing].kind in kinds]
+    found.sort(key=lambda item: (_order(item[1], item[2]), index.things[item[0]].iri))
+    return [_result(index.things[thing], match, field, words) for thing, match, field in found[:limit]]
+
+
+def _matches(index, words, whole):
+    """(field number, match) for every field in which every typed word (or, failing that, its stem) begins
+    a word."""
+    direct = _fields_with_all(index, words)
+    for number in direct:
+        field = index.fields[number]
+        if field.kind == "label":
+            yield number, "exact" if field.folded == whole else "prefix"
+        else:
+            yield number, field.kind
+    for number in _fields_with_all(index, [stem(word) for word in words]) - direct:
+        yield number, "text" if index.fields[number].kind == "text" else "inflected"
+
+
+def _fields_with_all(index, prefixes):
+    found = None
+    for prefix in prefixes:
+        fields = index.fields_starting(prefix)
+        found = fields if found is None else found & fields
+        if not found:
+            return set()
+    return found
+
+
+def _order(match, field):
+    """Sort key: the kind of match, the graph's own inflected forms before stem matches, then the shorter
+    (closer) name, then the name itself."""
+    guessed = match == "inflected" and field.kind != "inflected"
+    return MATCHES.index(match), guessed, len(field.folded), field.folded
+
+
+def _result(thing, match, field, words):
+    matched = field.text if match != "text" else _snippet(field, words)
+    return {"iri": thing.iri, "type": thing.kind, "label": {"az": thing.labels.get("az"),
+            "en": thing.labels.get("en")}, "notation": thing.notation, "match": match, "matched": matched}
+
+
+def _snippet(field, words):
+    """About SNIPPET characters of running text around the first typed word's stem."""
+    at = max(field.folded.find(stem(words[0])), 0)
+    start = max(at - SNIPPET // 2, 0)
+    text = " ".join(field.text.split())
+    return ("…" if start else "") + text[start:start + SNIPPET] + ("…" if start + SNIPPET < len(text) else "")
+
+
+def current_index():
+    """The app's search index for the current data version, built on first use (and after updates)."""
+    engine, cache = get_engine(), current_app.extensions.setdefault("atkg.search", {})
+    version = engine.version()
+    with _LOCK:
+        if version is None or cache.get("version") != version:
+            started = time.monotonic()
+            index = build_index(engine.select(THINGS_QUERY, union=True), engine.select(FIELDS_QUERY, union=True),
+                                base=current_app.config["BASE_IRI"])
+            cache.update(version=version, index=index, seconds=time.monotonic() - started)
+        return cache["index"]
+
+
+def index_build_seconds():
+    """How long the current index took to build (for /metrics and the tests)."""
+    return current_app.extensions.get("atkg.search", {}).get("seconds")
