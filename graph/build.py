@@ -20,6 +20,7 @@ from atkg.graph.timing import Steps
 from atkg.graph.translations import load_translations, translations_graph
 from atkg.graph.vocabulary import check_vocabulary
 from atkg.ontology import ATKG, ontology_graph
+from atkg.queries import load_queries, queries_graph
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ def build_graphs(settings, *, steps, sources_folder=None):
     graphs[_source_graph(plan_source, base)] += source_document_graph(plan_source, base=base)
     with steps.step("curated English titles"):
         graphs[iris.graph_iri("curated/translations", base=base)] = _translations(graphs, base)
+    with steps.step("saved queries") as record:
+        graphs[iris.graph_iri("queries", base=base)] = queries_graph(base=base)
+        record.detail = f"{len(load_queries())} SHACL SPARQL executables"
     return graphs
 
 

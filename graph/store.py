@@ -26,13 +26,16 @@ class EmbeddedStore:
             self._store = ox.Store(str(self.path))
         self._generation = 0
 
-    def query(self, sparql, *, default_graph=None, named_graphs=None, union_default_graph=False):
-        """Run a SPARQL query; graph arguments are lists of IRIs as strings (the protocol's parameters)."""
+    def query(self, sparql, *, default_graph=None, named_graphs=None, union_default_graph=False,
+              substitutions=None):
+        """Run a SPARQL query; graph arguments are lists of IRIs as strings (the protocol's parameters);
+        `substitutions` binds variables to terms (SEP-0007) without touching the query text."""
         return self._store.query(
             sparql,
             default_graph=_nodes(default_graph),
             named_graphs=_nodes(named_graphs),
             use_default_graph_as_union=union_default_graph,
+            substitutions=substitutions or None,
         )
 
     def update(self, sparql):

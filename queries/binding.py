@@ -11,7 +11,7 @@ import re
 
 import pyoxigraph as ox
 
-from atkg.queries.execution import oxigraph_store
+from atkg.queries.execution import select
 from atkg.queries.model import SavedQuery
 
 IRI_PATTERN = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
@@ -126,5 +126,4 @@ def _local_name(iri):
 def _is_a(store, resource, value_class):
     """True when the graph says `resource` has type `value_class`."""
     substitutions = {ox.Variable("resource"): resource, ox.Variable("class"): value_class}
-    return bool(oxigraph_store(store).query("ASK { ?resource a ?class }", use_default_graph_as_union=True,
-                                       substitutions=substitutions))
+    return bool(select(store, "ASK { ?resource a ?class }", substitutions))

@@ -9,6 +9,8 @@ import re
 
 import pyoxigraph as ox
 
+from atkg.graph.store import EmbeddedStore
+
 SELECT_CLAUSE = re.compile(r"^SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?", re.MULTILINE)
 GROUP_BY_CLAUSE = re.compile(r"^GROUP BY\s+", re.MULTILINE)
 
@@ -30,14 +32,13 @@ def substitutable_text(query):
 
 def select(store, text, substitutions=None):
     """Run `text` over the union of the named graphs with the given substitutions."""
+    if isinstance(store, EmbeddedStore):
+        return store.query(text, union_default_graph=True, substitutions=substitutions)
     return oxigraph_store(store).query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
 
 
 def oxigraph_store(store):
-    """The pyoxigraph Store to run on: substitutions are an Oxigraph feature, not a protocol one."""
+    """A pyoxigraph Store as it is: substitutions are an Oxigraph feature, not a protocol one."""
     if isinstance(store, ox.Store):
         return store
-    inner = getattr(store, "_store", None)  # EmbeddedStore.query does not pass substitutions through yet
-    if isinstance(inner, ox.Store):
-        return inner
     raise TypeError("saved queries run on the embedded Oxigraph store (substitutions are an Oxigraph feature)")

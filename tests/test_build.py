@@ -18,6 +18,7 @@ def test_named_graphs(built):
         "https://w3id.org/atkg/graph/curated/translations",
         "https://w3id.org/atkg/graph/inferred",
         "https://w3id.org/atkg/graph/ontology",
+        "https://w3id.org/atkg/graph/queries",
         "https://w3id.org/atkg/graph/source/000_8824f00754a92447",
         "https://w3id.org/atkg/graph/source/002_e692b092547fc0c1",
         "https://w3id.org/atkg/graph/source/003_b3a56393352a5cda",
@@ -105,3 +106,14 @@ def test_every_plan_fact_is_derived_from_a_quote_found_at_its_line(built, select
 def test_owl_rl_inferences_are_in_their_own_graph(select):
     typed = select(f"""SELECT ?g WHERE {{ GRAPH ?g {{ <{DMX}> a org:Organization }} }}""")
     assert typed == [("https://w3id.org/atkg/graph/inferred",)]
+
+
+def test_the_plan_is_not_inferred_to_be_a_measure(select):
+    """Regression: atkg:period once had rdfs:domain atkg:Measure, and plans have periods too."""
+    assert select(f"SELECT ?g WHERE {{ GRAPH ?g {{ <{PLAN}> a atkg:Measure }} }}") == []
+
+
+def test_saved_queries_are_published_as_shacl_executables(select):
+    rows = select("""SELECT DISTINCT ?q WHERE { GRAPH <https://w3id.org/atkg/graph/queries> {
+        ?q a <http://www.w3.org/ns/shacl#SPARQLSelectExecutable> } }""")
+    assert ("https://w3id.org/atkg/query/report-coverage",) in rows and len(rows) >= 25
