@@ -91,7 +91,7 @@ def _search_operation():
         {"name": "limit", "in": "query", "required": False, "description": "At most this many results",
          "schema": {"type": "integer", "minimum": 1, "maximum": search.MAX_LIMIT}},
     ]
-    return {"operationId": "search", "summary": "Find measures, entries, agencies, partners and acts by name",
+    return {"operationId": "search_things", "summary": "Find measures, entries, agencies, partners and acts by name",
             "parameters": parameters,
             "responses": {"200": {"description": "Matches, best first",
                                   "content": {"application/json": {"schema": {"type": "object"}}}},
