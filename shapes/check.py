@@ -10,7 +10,6 @@ from atkg.shapes.agency import body_for
 from atkg.shapes.coverage_table import CoverageRow, coverage_rows, source_lines
 from atkg.shapes.report_source import (CheckError, report_named_graphs, stated_agency_and_year,
                                        with_title_facts, yearly_report_source)
-from atkg.shapes.validation import validate_focused
 
 __all__ = ["CheckError", "CheckVerdict", "CoverageRow", "check_report_text"]
 
@@ -74,7 +73,7 @@ def _validate(context, graphs, report_iri, *, source, offset):
         data.add(triple)
     try:
         focus = {s for graph in graphs.values() for s in graph.subjects() if isinstance(s, URIRef)}
-        outcome = validate_focused(data, focus_nodes=focus)
+        outcome = context.validator.run(focus)
         lines = source_lines(data, focus | _values(outcome), source=source, offset=offset)
         rows = coverage_rows(data, report_iri, source=source, offset=offset)
     finally:

@@ -2,6 +2,7 @@
 not the OWL RL "inferred" graph), read once into rdflib, with the plan's measure titles and the registry."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -9,7 +10,7 @@ from rdflib import Graph, URIRef
 from atkg.graph import iris
 from atkg.graph.agencies import load_registry
 from atkg.shapes.prepared import PreparedQueryGraph
-from atkg.shapes.validation import INFERRED_GRAPH_SUFFIX
+from atkg.shapes.validation import INFERRED_GRAPH_SUFFIX, FocusedValidator
 
 _PLAN_TITLES = """
 PREFIX atkg: <https://w3id.org/atkg/ontology#>
@@ -31,6 +32,11 @@ class CheckContext:
     graph: Graph
     registry: object
     plan_titles: dict
+
+    @cached_property
+    def validator(self):
+        """A FocusedValidator over `graph`, made once per context."""
+        return FocusedValidator(self.graph)
 
     def without(self, graph_iris):
         """A context without the given named graphs (an earlier version of the report being checked)."""

@@ -41,6 +41,8 @@ class ValidationOutcome:
 
 def outcome_from_results(results, shapes):
     """Read pyshacl's results graph (with the shapes graph for shape names) into a ValidationOutcome."""
+    if not isinstance(results, Graph):  # pySHACL returns its ValidationFailure instead when it cannot validate
+        raise RuntimeError(f"pySHACL could not validate: {results}")
     # Only the report's own results: pySHACL also nests the results behind an sh:node failure (sh:detail).
     nodes = [node for report in results.subjects(RDF.type, SH.ValidationReport) for node in results.objects(report, SH.result)]
     findings = sorted((_finding(results, shapes, node) for node in nodes), key=_sort_key)

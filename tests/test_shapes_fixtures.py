@@ -51,7 +51,7 @@ def _tuple(finding: Finding, with_values):
 
 
 SPARQL_SHAPES = ("ReportCoverageShape", "ReportEntryMeasureShape", "HeadingOnlyMeasureEntryShape",
-                 "EndedMeasureShape", "EntryResponsibilityShape", "EventDateShape")
+                 "EndedMeasureShape", "EntryResponsibilityShape", "EventDateShape", "SourceDocumentQuoteOrderShape")
 
 
 def _expand(curie):

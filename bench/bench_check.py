@@ -1,0 +1,96 @@
+"""How long `atkg check` takes on the real graph, against pySHACL validating the same graph in full.
+
+    .venv/bin/python bench/bench_check.py [--runs 5] [--report graph/sources/002_e692b092547fc0c1.txt]
+
+The context (the store's graphs except the inferred one) is loaded once, as a long-running process or
+the web page keeps it, and the report's own graph is taken out of it so that the report is new to it.
+Timed, in the same run, medians of --runs runs, wall clock and CPU time:
+
+- check: check_report_text (parse the report, build its graph, validate its nodes, coverage table);
+- focused: only the pySHACL part of the check (the report's nodes as focus nodes, no inference);
+- full: pySHACL over the same data graph, every node, no inference;
+- full+rdfs: validate_dataset as the build runs it (ontology, RDFS inference) over the same graphs.
+"""
+
+import argparse
+import os
+import platform
+import statistics
+import time
+from pathlib import Path
+
+from pyshacl import validate
+from rdflib import Graph, URIRef
+
+from atkg.config import settings_from_env
+from atkg.graph import iris
+from atkg.graph.store import EmbeddedStore
+from atkg.shapes import check_report_text, load_context, shapes_graph, validate_dataset
+from atkg.shapes.validation import validate_focused
+
+TARGET_SECONDS = 1.0
+
+
+def timed(action, runs):
+    """(median wall seconds, median CPU seconds, last result) of `runs` calls."""
+    walls, cpus, result = [], [], None
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = action()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus), result
+
+
+def main():
+    """Run the benchmark and print absolute figures and ratios."""
+    options = _options()
+    settings = settings_from_env()
+    report = Path(options.report)
+    text, stem = report.read_text(encoding="utf-8"), report.stem
+    wall, cpu, context = timed(lambda: load_context(EmbeddedStore(settings.store_dir, read_only=True),
+                                                    base=settings.base_iri), 1)
+    print(f"context: {len(context.graph)} triples in {len(context.graphs)} graphs, loaded in {wall:.2f} s")
+    context = context.without({iris.graph_iri(f"source/{stem}", base=settings.base_iri)})
+    figures = {"check": timed(lambda: check_report_text(text, context=context, stem=stem), options.runs)}
+    verdict = figures["check"][2]
+    data = _with_report(context.graph, verdict.graphs)
+    focus = {s for graph in verdict.graphs.values() for s in graph.subjects() if isinstance(s, URIRef)}
+    figures["focused"] = timed(lambda: validate_focused(data, focus_nodes=focus), options.runs)
+    figures["full"] = timed(lambda: validate(data, shacl_graph=shapes_graph(), inference="none", advanced=True,
+                                             allow_warnings=True), options.runs)
+    ontology = context.graphs[iris.graph_iri("ontology", base=settings.base_iri)]
+    graphs = {**context.graphs, **verdict.graphs}
+    figures["full+rdfs"] = timed(lambda: validate_dataset(graphs, ontology=ontology), max(1, options.runs // 2))
+    _print(figures, report=report, focus=len(focus), triples=len(data), runs=options.runs)
+
+
+def _with_report(graph, report_graphs):
+    data = Graph()
+    data += graph
+    for extra in report_graphs.values():
+        data += extra
+    return data
+
+
+def _print(figures, *, report, focus, triples, runs):
+    print(f"report: {report.name}, {focus} focus nodes; data graph: {triples} triples; medians of {runs} runs")
+    print(f"machine: {platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    check_wall, check_cpu, _ = figures["check"]
+    for name, (wall, cpu, _) in figures.items():
+        print(f"  {name:10} wall {wall:6.2f} s  cpu {cpu:6.2f} s  (x{wall / check_wall:5.1f} the check's wall time)")
+    verdict = "meets" if check_wall <= TARGET_SECONDS else "misses"
+    print(f"check {verdict} the {TARGET_SECONDS:.0f} s target (wall {check_wall:.2f} s, cpu {check_cpu:.2f} s); "
+          f"the focused validation is {figures['full'][0] / figures['focused'][0]:.1f}x faster than the full one")
+
+
+def _options():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--report", default="graph/sources/002_e692b092547fc0c1.txt")
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    main()
