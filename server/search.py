@@ -31,28 +31,27 @@ def search(text, *, limit=DEFAULT_LIMIT, kinds=None):
     if not words:
         return []
     best = {}
-    for number, match in _matches(index, words, folded(text)):
-        thing = index.fields[number].thing
-        if thing not in best or _order(match, index.fields[number]) < _order(*best[thing]):
-            best[thing] = (match, index.fields[number])
-    found = [(thing, match, field) for thing, (match, field) in best.items()
-             if kinds is None or index.things[thing].kind in kinds]
-    found.sort(key=lambda item: (_order(item[1], item[2]), index.things[item[0]].iri))
-    return [_result(index.things[thing], match, field, words) for thing, match, field in found[:limit]]
+    for number, match, guessed in _matches(index, words, folded(text)):
+        field = index.fields[number]
+        if field.thing not in best or _order(match, guessed, field) < _order(*best[field.thing]):
+            best[field.thing] = (match, guessed, field)
+    found = sorted((_order(*found) + (index.things[thing].iri,), thing, found) for thing, found in best.items()
+                   if kinds is None or index.things[thing].kind in kinds)
+    return [_result(index.things[thing], match, field, words) for _, thing, (match, _, field) in found[:limit]]
 
 
 def _matches(index, words, whole):
-    """(field number, match) for every field in which every typed word (or, failing that, its stem) begins
-    a word."""
+    """(field number, match, guessed) for every field in which every typed word begins a word, or failing
+    that every typed word's stem (a guess: guessed matches come after the others of their kind)."""
     direct = _fields_with_all(index, words)
     for number in direct:
         field = index.fields[number]
         if field.kind == "label":
-            yield number, "exact" if field.folded == whole else "prefix"
+            yield number, "exact" if field.folded == whole else "prefix", False
         else:
-            yield number, field.kind
+            yield number, field.kind, False
     for number in _fields_with_all(index, [stem(word) for word in words]) - direct:
-        yield number, "text" if index.fields[number].kind == "text" else "inflected"
+        yield number, "text" if index.fields[number].kind == "text" else "inflected", True
 
 
 def _fields_with_all(index, prefixes):
@@ -65,10 +64,8 @@ def _fields_with_all(index, prefixes):
     return found
 
 
-def _order(match, field):
-    """Sort key: the kind of match, the graph's own inflected forms before stem matches, then the shorter
-    (closer) name, then the name itself."""
-    guessed = match == "inflected" and field.kind != "inflected"
+def _order(match, guessed, field):
+    """Sort key: the kind of match, words as typed before stems, the shorter (closer) name, the name."""
     return MATCHES.index(match), guessed, len(field.folded), field.folded
 
 
