@@ -3,12 +3,13 @@
 import csv
 import io
 import json
+import shutil
 import urllib.parse
 
 import pytest
 
 from atkg.queries import QUERY_DIR
-from tests.server.helpers import fetch, start_server
+from tests.server.helpers import TOKEN, fetch, start_server
 
 AGENCY = "https://w3id.org/atkg/agency/"
 NAP = "https://w3id.org/atkg/plan/nap-2020-2024"
@@ -187,3 +188,38 @@ def test_a_request_larger_than_the_limit_is_413(limited_server):
 def test_the_served_folder_is_the_configured_one(limited_server):
     listing = json.loads(fetch(f"{limited_server.base}/api/queries")[2])
     assert [query["name"] for query in listing["queries"]] == ["agencies", "measures-by-agency", "slow-cross-join"]
+
+
+@pytest.fixture(scope="module")
+def writable_server(built, tmp_path_factory):
+    """A server taking updates (bearer token) on its own copy of the real build's store."""
+    settings, _ = built
+    tmp = tmp_path_factory.mktemp("writable")
+    shutil.copytree(settings.store_dir, tmp / "store")
+    running = start_server(tmp, store=tmp / "store", env={"ATKG_UPDATE_TOKEN": TOKEN})
+    yield running
+    running.stop()
+
+
+def test_answers_follow_an_update(writable_server):
+    before = rows(call(writable_server, "measures-by-agency", agency=AGENCY + "dmx")[2])
+    update = (f"PREFIX atkg: <https://w3id.org/atkg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+              f"INSERT DATA {{ GRAPH <https://w3id.org/atkg/graph/test-update> {{ <{NAP}/measure/9.9.9> a atkg:Measure ; "
+              f'skos:notation "9.9.9" ; atkg:inPlan <{NAP}> ; atkg:responsibleBody <{AGENCY}dmx> }} }}')
+    status, _, _ = fetch(writable_server.update, method="POST", body=update, headers={
+        "Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})
+    after = rows(call(writable_server, "measures-by-agency", agency=AGENCY + "dmx")[2])
+    assert status == 200 and (len(before), len(after)) == (23, 24)
+    assert [row["notation"] for row in after if row["notation"] not in {r["notation"] for r in before}] == ["9.9.9"]
+
+
+def test_a_remote_store_cannot_take_substitutions_so_saved_queries_are_501(real_server, tmp_path):
+    proxy = start_server(tmp_path, env={"ATKG_STORE_QUERY_URL": real_server.sparql})
+    try:
+        status, _, body = call(proxy, "agencies")
+        listed = json.loads(fetch(f"{proxy.base}/api/queries")[2])["count"]
+    finally:
+        proxy.stop()
+    assert (status, body.decode()) == (501, "Saved queries need the embedded store: values are bound as Oxigraph "
+                                            "substitutions, which a remote store cannot take. Use /sparql instead.\n")
+    assert listed == len(list(QUERY_DIR.glob("*.rq")))
