@@ -12,7 +12,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from atkg.queries import QUERY_DIR, ParameterError, load_queries
 from atkg.server import api_formats, openapi, search
 from atkg.server.api_listing import describe_query, public_url
-from atkg.server.api_run import SavedQueryRunner, get_runner
+from atkg.server.api_run import NeedsEmbeddedStore, SavedQueryRunner, get_runner
 from atkg.server.engine import QueryFailed, get_engine
 from atkg.server.messages import overload, plain
 from atkg.server.ops import get_metrics
@@ -120,12 +120,11 @@ def _limit(text):
 def _answer(query, values):
     """The SavedAnswer, with the endpoint's refusals for a query that fails, overruns or finds no worker."""
     engine = get_engine()
-    if engine.remote:
-        raise ProtocolError(501, "Saved queries need the embedded store: values are bound as Oxigraph "
-                                 "substitutions, which a remote store cannot take. Use /sparql instead.")
     started = time.monotonic()
     try:
         return get_runner().answer(query, values)
+    except NeedsEmbeddedStore as error:
+        raise ProtocolError(501, str(error)) from error
     except QueryFailed as error:
         raise ProtocolError(500, f"The saved query {query.name} could not be carried out: {error}") from error
     except (QueryTimeout, Busy, WorkerLost) as error:

@@ -33,6 +33,14 @@ class SavedAnswer:
     json_body: bytes
 
 
+class NeedsEmbeddedStore(QueryFailed):
+    """Saved queries cannot run on a remote store: it cannot take Oxigraph substitutions."""
+
+    def __init__(self):
+        super().__init__("Saved queries need the embedded store: values are bound as Oxigraph substitutions, "
+                         "which a remote store cannot take. Use /sparql instead.", syntax=False)
+
+
 class SavedQueryWorker(Worker):
     """A worker process running atkg.server.api_worker instead of the endpoint's worker."""
 
@@ -66,6 +74,8 @@ class SavedQueryRunner:
     def answer(self, query, values):
         """The SavedAnswer of `query` with `values`, from the cache when the data has not changed."""
         engine = get_engine()
+        if engine.remote:
+            raise NeedsEmbeddedStore()
         key = json.dumps(["saved-query", engine.version(), query.name, sorted(values.items())])
         cached = engine.cache.get(key)
         if cached is not None:
