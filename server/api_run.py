@@ -44,7 +44,7 @@ class NeedsEmbeddedStore(QueryFailed):
 class SavedQueryWorker(Worker):
     """A worker process running atkg.server.api_worker instead of the endpoint's worker."""
 
-    def __init__(self, source):  # pylint: disable=super-init-not-called
+    def __init__(self, source):  # Worker.__init__ names its module; this one runs api_worker
         ours, theirs = socket.socketpair()
         self.process = subprocess.Popen([sys.executable, "-m", "atkg.server.api_worker", str(theirs.fileno())],
                                         pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL)
@@ -112,7 +112,7 @@ class SavedQueryRunner:
 
 def read_only_source(engine):
     """The engine's data source, opened read-only and copied into memory (this pool never writes)."""
-    source = engine._source_with_replay()  # pylint: disable=protected-access  # the only view of the replay
+    source = engine._source_with_replay()  # the only view of the data with the updates to replay
     if source["kind"] == "disk":
         source = dict(source, read_only=True, in_memory=True)
     return source

@@ -3,21 +3,24 @@ words, with İ/i and I/ı folded the Azerbaijani way, word prefixes, and inflect
 
 Ranking, best first: a name equal to the words typed ("exact"); a name with words beginning with each
 word typed ("prefix"); an inflected form from the graph (skos:hiddenLabel), or a name matched through
-the typed words' stems ("inflected"); then titles and running text of entries ("text"). The index is
+the typed words' stems ("inflected"); then titles and running text of entries ("text"). When nothing
+matches, the same again with ə read as e, ı as i and so on ("loose"), as typed on a Latin keyboard. The index is
 built once per data version from the store (see search_index) and kept by the app.
 """
 
+import re
 import threading
 import time
 
 from flask import current_app
 
+from atkg.graph.text import fold, tidy
 from atkg.server.engine import get_engine
 from atkg.server.search_index import FIELDS_QUERY, THINGS_QUERY, build_index
-from atkg.server.search_words import folded, stem, tokens
+from atkg.server.search_words import folded, loose, stem, tokens
 
 KINDS = ("measure", "entry", "agency", "partner", "act")
-MATCHES = ("exact", "prefix", "inflected", "text")
+MATCHES = ("exact", "prefix", "inflected", "text", "loose")
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 200
 SNIPPET = 80  # characters of running text shown around the first word found
@@ -31,7 +34,11 @@ def search(text, *, limit=DEFAULT_LIMIT, kinds=None):
     if not words:
         return []
     best = {}
-    for number, match, guessed in _matches(index, words, folded(text)):
+    matches = list(_matches(index, words, folded(text)))
+    if not matches:  # typed without Azerbaijani letters, perhaps
+        matches = [(number, "loose", index.fields[number].kind == "text")  # names before running text
+                   for number in _fields_with_all(index, map(loose, words), is_loose=True)]
+    for number, match, guessed in matches:
         field = index.fields[number]
         if field.thing not in best or _order(match, guessed, field) < _order(*best[field.thing]):
             best[field.thing] = (match, guessed, field)
@@ -54,10 +61,10 @@ def _matches(index, words, whole):
         yield number, "text" if index.fields[number].kind == "text" else "inflected", True
 
 
-def _fields_with_all(index, prefixes):
+def _fields_with_all(index, prefixes, *, is_loose=False):
     found = None
     for prefix in prefixes:
-        fields = index.fields_starting(prefix)
+        fields = index.fields_starting(prefix, is_loose=is_loose)
         found = fields if found is None else found & fields
         if not found:
             return set()
@@ -70,16 +77,16 @@ def _order(match, guessed, field):
 
 
 def _result(thing, match, field, words):
-    matched = field.text if match != "text" else _snippet(field, words)
+    matched = _snippet(field, words) if field.kind == "text" else field.text
     return {"iri": thing.iri, "type": thing.kind, "label": {"az": thing.labels.get("az"),
             "en": thing.labels.get("en")}, "notation": thing.notation, "match": match, "matched": matched}
 
 
 def _snippet(field, words):
-    """About SNIPPET characters of running text around the first typed word's stem."""
-    at = max(field.folded.find(stem(words[0])), 0)
-    start = max(at - SNIPPET // 2, 0)
-    text = " ".join(field.text.split())
+    """About SNIPPET characters of running text, from a little before the first typed word's stem."""
+    text = tidy(field.text)
+    found = re.search(r"\b" + re.escape(loose(stem(words[0]))), loose(fold(text)))  # same offsets as text
+    start = max((found.start() if found else 0) - SNIPPET // 4, 0)
     return ("…" if start else "") + text[start:start + SNIPPET] + ("…" if start + SNIPPET < len(text) else "")
 
 

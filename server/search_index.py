@@ -6,7 +6,7 @@ import bisect
 import dataclasses
 from collections import defaultdict
 
-from atkg.server.search_words import folded, index_words
+from atkg.server.search_words import folded, index_words, loose
 
 ATKG = "https://w3id.org/atkg/ontology#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -58,25 +58,25 @@ class Field:
 
 
 class SearchIndex:
-    """Things and their fields, with every indexed word pointing to the fields that hold it."""
+    """Things and their fields, with every indexed word (and its loose form) pointing to the fields that
+    hold it."""
 
     def __init__(self, things, fields):
         self.things, self.fields = things, fields
-        postings = defaultdict(set)
+        self.vocabularies = {False: defaultdict(set), True: defaultdict(set)}  # by looseness
         for number, field in enumerate(fields):
             for word in index_words(field.text):
-                postings[word].add(number)
-        self.words = sorted(postings)
-        self.postings = dict(postings)
+                self.vocabularies[False][word].add(number)
+                self.vocabularies[True][loose(word)].add(number)
+        self.words = {looseness: sorted(postings) for looseness, postings in self.vocabularies.items()}
 
-    def fields_starting(self, prefix):
-        """The numbers of the fields holding a word that begins with `prefix`."""
-        found = set()
-        start = bisect.bisect_left(self.words, prefix)
-        for word in self.words[start:]:
+    def fields_starting(self, prefix, *, is_loose=False):
+        """The numbers of the fields holding a word that begins with `prefix` (a loose() word if is_loose)."""
+        found, words, postings = set(), self.words[is_loose], self.vocabularies[is_loose]
+        for word in words[bisect.bisect_left(words, prefix):]:
             if not word.startswith(prefix):
                 break
-            found |= self.postings[word]
+            found |= postings[word]
         return found
 
 

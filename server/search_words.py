@@ -1,7 +1,8 @@
 """Words for search: Azerbaijani case folding, tokens as people type them, and a light suffix stemmer.
 
 Folding is atkg.graph.text.fold (İ→i, I→ı, then lower case), so "İŞLƏR" and "işlər" are one word while
-"DIN" (dın) and "DİN" (din) stay apart, as the language has it.
+"DIN" (dın) and "DİN" (din) stay apart, as the language has it. Only when that finds nothing does search
+fall back to loose(), which also reads ə as e, ı as i, ş as s and so on.
 """
 
 import re
@@ -20,6 +21,8 @@ SUFFIXES = sorted("""
 """.split(), key=lambda suffix: (-len(suffix), suffix))
 MIN_STEM = 4
 MAX_STRIPS = 2
+# People without an Azerbaijani keyboard type "xidmeti", "dovlet", "DIN": the fallback when nothing matches.
+LATIN = str.maketrans({"ə": "e", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "ç": "c", "ğ": "g"})
 
 
 def tokens(text):
@@ -53,6 +56,11 @@ def stem(word):
             break
         word = word[:-len(cut)]
     return word
+
+
+def loose(word):
+    """A folded word with the Azerbaijani letters a Latin keyboard lacks replaced: "xidməti" -> "xidmeti"."""
+    return word.translate(LATIN)
 
 
 def folded(text):
