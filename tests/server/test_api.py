@@ -6,9 +6,11 @@ import json
 import shutil
 import urllib.parse
 
+import pyoxigraph as ox
 import pytest
 
 from atkg.queries import QUERY_DIR
+from atkg.server.api_formats import html_table
 from tests.server.helpers import TOKEN, fetch, start_server
 
 AGENCY = "https://w3id.org/atkg/agency/"
@@ -223,3 +225,14 @@ def test_a_remote_store_cannot_take_substitutions_so_saved_queries_are_501(real_
     assert (status, body.decode()) == (501, "Saved queries need the embedded store: values are bound as Oxigraph "
                                             "substitutions, which a remote store cannot take. Use /sparql instead.\n")
     assert listed == len(list(QUERY_DIR.glob("*.rq")))
+
+
+def test_the_html_table_escapes_what_it_shows():
+    page = html_table(["name", "link"], [(ox.Literal('<script>alert("x")</script> & co'),
+                                          ox.NamedNode("https://example.org/a?b=1&c='2'")), (None, None)],
+                      title="A <title>")
+    assert "<title>A &lt;title&gt;</title>" in page
+    assert "<td>&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co</td>" in page
+    assert ('<td><a href="https://example.org/a?b=1&amp;c=&#39;2&#39;">https://example.org/a?b=1&amp;c=&#39;2&#39;'
+            "</a></td>") in page
+    assert "<tr><td></td><td></td></tr>" in page and "<p>2 rows</p>" in page
