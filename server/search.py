@@ -23,6 +23,7 @@ KINDS = ("measure", "entry", "agency", "partner", "act")
 MATCHES = ("exact", "prefix", "inflected", "text", "loose")
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 200
+REMOTE_INDEX_SECONDS = 300
 SNIPPET = 80  # characters of running text shown around the first word found
 _LOCK = threading.Lock()
 
@@ -91,18 +92,22 @@ def _snippet(field, words):
 
 
 def current_index():
-    """The app's search index for the current data version, built on first use (and after updates)."""
+    """The app's search index for the current data version, built on first use (and after updates).
+
+    A remote store has no version to follow, so its index is rebuilt when REMOTE_INDEX_SECONDS have passed.
+    """
     engine, cache = get_engine(), current_app.extensions.setdefault("atkg.search", {})
     version = engine.version()
     with _LOCK:
-        if version is None or cache.get("version") != version:
+        stale = version is None and time.monotonic() - cache.get("built", 0) > REMOTE_INDEX_SECONDS
+        if stale or "index" not in cache or cache["version"] != version:
             started = time.monotonic()
             index = build_index(engine.select(THINGS_QUERY, union=True), engine.select(FIELDS_QUERY, union=True),
                                 base=current_app.config["BASE_IRI"])
-            cache.update(version=version, index=index, seconds=time.monotonic() - started)
+            cache.update(version=version, index=index, built=started, seconds=time.monotonic() - started)
         return cache["index"]
 
 
 def index_build_seconds():
-    """How long the current index took to build (for /metrics and the tests)."""
+    """How long the current index took to build, in seconds (the tests measure it)."""
     return current_app.extensions.get("atkg.search", {}).get("seconds")

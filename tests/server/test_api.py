@@ -215,13 +215,15 @@ def test_answers_follow_an_update(writable_server):
     assert [row["notation"] for row in after if row["notation"] not in {r["notation"] for r in before}] == ["9.9.9"]
 
 
-def test_a_remote_store_cannot_take_substitutions_so_saved_queries_are_501(real_server, tmp_path):
+def test_a_remote_store_cannot_take_substitutions_so_saved_queries_are_501_but_search_works(real_server, tmp_path):
     proxy = start_server(tmp_path, env={"ATKG_STORE_QUERY_URL": real_server.sparql})
     try:
         status, _, body = call(proxy, "agencies")
         listed = json.loads(fetch(f"{proxy.base}/api/queries")[2])["count"]
+        found = json.loads(fetch(f"{proxy.base}/api/search?q=DMX")[2])["results"][0]
     finally:
         proxy.stop()
+    assert (found["iri"], found["match"]) == (AGENCY + "dmx", "exact")
     assert (status, body.decode()) == (501, "Saved queries need the embedded store: values are bound as Oxigraph "
                                             "substitutions, which a remote store cannot take. Use /sparql instead.\n")
     assert listed == len(list(QUERY_DIR.glob("*.rq")))
