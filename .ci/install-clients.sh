@@ -5,6 +5,8 @@
 #   - Apache Jena ARQ from Debian (libapache-jena-java), plus a small jar that puts back the shaded Xerces
 #     message bundles Debian left under the wrong package (without it every typed literal check fails),
 #     written to .ci/clients/jena-xerces-messages.jar, and the class path in .ci/clients/jena.classpath
+#   - Chromium from Debian (chromium, plus a font), driven headless by Python Playwright in tests/browser/;
+#     Playwright's own browser download does not work here and is never used
 # The Oxigraph server comes from PyPI (`oxigraph`, in the project's test extra), SPARQLWrapper too.
 # Safe to run again: each step is skipped when its result is already there.
 set -euo pipefail
@@ -73,6 +75,18 @@ write_jena_classpath() {
     echo "jena: class path in $CLIENTS/jena.classpath"
 }
 
+install_chromium() {
+    if [ -x /usr/bin/chromium ] && /usr/bin/chromium --version >/dev/null 2>&1; then
+        echo "chromium: already installed ($(/usr/bin/chromium --version))"
+        return
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
+    echo "chromium: installed ($(/usr/bin/chromium --version))"
+}
+
 install_comunica
 install_jena
+install_chromium
 echo "clients ready in $CLIENTS"

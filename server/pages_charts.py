@@ -9,6 +9,7 @@ LABEL_COLUMNS = ("year", "period", "indicator_en", "indicator_az", "partner_en",
                  "label_az", "name_en", "name_az", "agency_en", "country_en", "kind_en", "measure", "notation")
 DATE_COLUMNS = ("start", "date", "signed", "adopted")
 MAX_BARS = 40
+MAX_LABEL = 60  # characters; longer labels are cut with an ellipsis
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,12 @@ class Chart:
     label_width: int
 
 
-def bar_chart(pairs, *, width=720, bar_height=18, gap=6):
+def bar_chart(pairs, *, width=760, bar_height=18, gap=6):
     """A Chart of (label, number) pairs in their order; None when there is nothing to draw."""
-    pairs = [(str(label), number) for label, number in pairs if number is not None][:MAX_BARS]
+    pairs = [(_short(str(label)), number) for label, number in pairs if number is not None][:MAX_BARS]
     if not pairs or max(number for _, number in pairs) <= 0:
         return None
-    label_width = min(320, 12 + 7 * max(len(label) for label, _ in pairs))
+    label_width = min(12 + 7 * MAX_LABEL, 12 + 7 * max(len(label) for label, _ in pairs))
     room = width - label_width - 60
     top = max(number for _, number in pairs)
     bars = tuple(Bar(label=label, text=_number_text(number), y=i * (bar_height + gap) + gap,
@@ -76,6 +77,10 @@ def _number(term):
         return float(term.value)
     except ValueError:
         return None
+
+
+def _short(label):
+    return label if len(label) <= MAX_LABEL else label[:MAX_LABEL - 1] + "…"
 
 
 def _number_text(number):

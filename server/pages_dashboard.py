@@ -13,9 +13,9 @@ from atkg.server.pages_facts import labels
 
 bp = Blueprint("dashboard", __name__)
 EVENTS = PREFIXES + """SELECT DISTINCT ?event ?start ?kind ?measure WHERE { GRAPH ?g {
-  ?event a atkg:Event ; schema:startDate ?start .
+  ?event a atkg:Event . OPTIONAL { ?event schema:startDate ?start }
   OPTIONAL { ?event atkg:eventType ?kind } OPTIONAL { ?event atkg:implementsMeasure ?measure } } """ \
-    + ASSERTED + "} ORDER BY ?start ?event"
+    + ASSERTED + "} ORDER BY (!BOUND(?start)) ?start ?event"
 PARTNERS = PREFIXES + """SELECT ?partner (COUNT(DISTINCT ?event) AS ?n) WHERE { GRAPH ?g {
   ?event atkg:partner ?partner } """ + ASSERTED + "} GROUP BY ?partner ORDER BY DESC(?n) ?partner"
 FIGURES = PREFIXES + """SELECT DISTINCT ?obs ?indicator ?value ?year WHERE { GRAPH ?g {
@@ -46,7 +46,7 @@ def show():
 
 def _timeline(events):
     """Events counted per month of their start (a year alone counts under the year)."""
-    counted = Counter(row["start"].value[:7] for row in events)
+    counted = Counter(row["start"].value[:7] for row in events if "start" in row)
     return bar_chart(sorted(counted.items()))
 
 

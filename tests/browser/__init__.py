@@ -1,0 +1,1 @@
+"""Browser tests: the pages in headless Chromium from Debian, driven by Playwright."""

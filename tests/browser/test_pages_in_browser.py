@@ -1,0 +1,113 @@
+"""The pages as a person uses them, in headless Chromium: open each page, run a query in the editor, fill a
+saved query's form and read its table, follow a link to a resource, switch language, search, check a
+report. Screenshots go to a temporary folder (their paths are printed)."""
+
+import re
+
+import pytest
+
+from tests.server.helpers import ROOT
+
+DMX = "https://w3id.org/atkg/agency/dmx"
+REPORT_2021 = ROOT / "graph" / "sources" / "002_e692b092547fc0c1.txt"
+PAGES = {"/": "National Action Plan against human trafficking: knowledge graph", "/queries": "Saved queries",
+         "/queries/agencies": "The executing bodies and partners", "/sparql": "Query editor",
+         "/dashboard": "Dashboard", "/check": "Check a report", "/id/agency/dmx": "State Migration Service",
+         "/id/plan/nap-2020-2024/measure/4.2.1": "Measure 4.2.1"}
+
+
+def shoot(page, screenshots, name):
+    """Save a screenshot of the whole page and say where."""
+    path = screenshots / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    print(f"screenshot: {path}")
+    return path
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_each_page_opens_without_errors(browser_page, site, screenshots, path):
+    response = browser_page.goto(site.base + path)
+    assert response.status == 200
+    assert PAGES[path] in browser_page.locator("h1").first.inner_text()
+    browser_page.wait_for_load_state("networkidle")
+    shoot(browser_page, screenshots, "page" + re.sub(r"\W+", "-", path).rstrip("-"))
+
+
+def test_editor_runs_a_saved_query_against_our_endpoint(browser_page, site, screenshots):
+    browser_page.goto(site.base + "/sparql")
+    browser_page.wait_for_selector(".yasqe .CodeMirror")
+    browser_page.select_option("#saved-query", "measures-by-agency")
+    browser_page.click("#load-query")
+    assert "measures-by-agency" in browser_page.locator(".tabPanel.active, .tab.active").first.inner_text() or \
+        browser_page.evaluate("window.atkgYasgui.getTab().getName()") == "measures-by-agency"
+    with browser_page.expect_response(lambda r: r.url == site.sparql and r.request.method == "POST") as answer:
+        browser_page.click(".yasqe_queryButton")
+    assert answer.value.status == 200
+    cells = browser_page.locator(".yasr table.dataTable tbody td")
+    cells.first.wait_for()
+    assert "4.2.1" in browser_page.locator(".yasr table.dataTable tbody").inner_text()
+    shoot(browser_page, screenshots, "editor-results")
+
+
+def test_saved_query_form_gives_a_table(browser_page, site, screenshots):
+    browser_page.goto(site.base + "/queries/measures-by-agency")
+    browser_page.select_option("#param-agency", DMX)
+    with browser_page.expect_navigation():
+        browser_page.click("#query-form button[type=submit]")
+    assert "agency=https%3A%2F%2Fw3id.org%2Fatkg%2Fagency%2Fdmx" in browser_page.url
+    table = browser_page.locator("#result-table")
+    headers = table.locator("thead th").all_inner_texts()
+    assert "notation" in headers
+    column = headers.index("notation") + 1
+    codes = table.locator(f"tbody tr td:nth-child({column})").all_inner_texts()
+    assert "4.2.1" in codes and "4.8.3" in codes
+    shoot(browser_page, screenshots, "saved-query-table")
+
+
+def test_following_a_link_opens_the_resource_with_its_quote(browser_page, site):
+    browser_page.goto(site.base + "/queries/measures-by-agency?run=1&agency=" + DMX)
+    with browser_page.expect_navigation():
+        browser_page.locator('#result-table a[href="/id/plan/nap-2020-2024/measure/4.2.1"]').first.click()
+    assert browser_page.locator("h1").inner_text() == "Measure 4.2.1"
+    assert "İnsan alveri probleminin mahiyyəti" in browser_page.locator("blockquote.quote").first.inner_text()
+
+
+def test_language_switch_is_remembered(browser_page, site):
+    browser_page.goto(site.base + "/")
+    assert browser_page.locator("#holds").inner_text() == "What the graph holds"
+    with browser_page.expect_navigation():
+        browser_page.click("#lang-az")
+    assert browser_page.locator("#holds").inner_text() == "Qrafda nə var"
+    browser_page.goto(site.base + "/dashboard")
+    assert browser_page.locator("h1").inner_text() == "İcra paneli"
+    assert browser_page.locator("html").get_attribute("lang") == "az"
+
+
+def test_search_box_finds_as_people_type(browser_page, site, screenshots):
+    browser_page.goto(site.base + "/dashboard")
+    browser_page.locator("#search-box").press_sequentially("miqrasiya xidm", delay=40)
+    link = browser_page.locator('#search-results a[href="/id/agency/dmx"]')
+    link.wait_for()
+    assert link.inner_text() == "State Migration Service"
+    shoot(browser_page, screenshots, "search")
+    with browser_page.expect_navigation():
+        link.click()
+    assert browser_page.locator("h1").inner_text() == "State Migration Service"
+
+
+def test_dashboard_shows_the_heatmap(browser_page, site):
+    browser_page.goto(site.base + "/dashboard")
+    covered = browser_page.locator('#heat-dmx td[data-state="covered"]')
+    assert covered.count() >= 20
+    assert browser_page.locator('#heat-dmx td[data-year="2022"][data-state="no-report"]').count() >= 1
+
+
+def test_check_page_gives_a_verdict(browser_page, site, screenshots):
+    browser_page.goto(site.base + "/check")
+    browser_page.fill("#report-text", REPORT_2021.read_text(encoding="utf-8"))
+    with browser_page.expect_navigation():
+        browser_page.click("#check-form button[type=submit]")
+    assert "Dövlət Miqrasiya Xidməti, 2021" in browser_page.locator("#verdict").inner_text()
+    assert "measures covered" in browser_page.locator("#summary").inner_text()
+    assert browser_page.locator("#coverage-table tbody tr").count() >= 10
+    shoot(browser_page, screenshots, "check-verdict")
