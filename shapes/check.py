@@ -43,25 +43,35 @@ class CheckVerdict:
 
 def check_report_text(text, *, agency=None, year=None, context, stem="report"):
     """Check a yearly report's text; agency (a registry key, abbreviation or name) and year are needed
-    only when the text does not state them. Raises CheckError when the check cannot run."""
-    source = yearly_report_source(text, stem=stem)
-    agency_name, stated_year = stated_agency_and_year(text, stem=stem)
-    body = _agency(agency, agency_name, context.registry, stem=stem)
-    year = _year(year, stated_year, stem=stem)
-    offset = 0
-    if agency_name is None or stated_year is None:
-        text, offset = with_title_facts(text, agency_name=body.name_az, year=year)
-        source = yearly_report_source(text, stem=stem)
+    only when the text does not state them. Raises CheckError when the check cannot run.
+
+    Checks on one context run one at a time (they add the report's triples to the context graph for the
+    time of the validation); give each process its own context."""
+    source, body, year, offset = _report_source(text, agency=agency, year=year, registry=context.registry, stem=stem)
     graphs = report_named_graphs(source, base=context.base, registry=context.registry,
                                  plan_titles=context.plan_titles)
     report_iri = iris.report_iri(body.key, year, base=context.base)
     earlier = _earlier_versions(context, graphs, report_iri)
     context = context.without(earlier) if earlier else context
-    source = iris.source_iri(stem, base=context.base)
-    outcome, lines, rows = _validate(context, graphs, report_iri, source=source, offset=offset)
+    with context.lock:
+        outcome, lines, rows = _validate(context, graphs, report_iri, offset=offset,
+                                         source=iris.source_iri(stem, base=context.base))
     return CheckVerdict(stem=stem, agency_key=body.key, agency_name=body.name_az, year=year,
                         report_iri=str(report_iri), coverage=rows, outcome=outcome, lines=lines, graphs=graphs,
                         replaces=tuple(sorted(str(name) for name in earlier)))
+
+
+def _report_source(text, *, agency, year, registry, stem):
+    """(Source, reporting body, year, lines added in front) of the text: when the title lacks the agency or
+    the year, a title stating them is put in front (the caller shifts line numbers back)."""
+    source = yearly_report_source(text, stem=stem)
+    agency_name, stated_year = stated_agency_and_year(text, stem=stem)
+    body = _agency(agency, agency_name, registry, stem=stem)
+    year = _year(year, stated_year, stem=stem)
+    if agency_name is not None and stated_year is not None:
+        return source, body, year, 0
+    text, offset = with_title_facts(text, agency_name=body.name_az, year=year)
+    return yearly_report_source(text, stem=stem), body, year, offset
 
 
 def _validate(context, graphs, report_iri, *, source, offset):

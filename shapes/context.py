@@ -1,7 +1,8 @@
 """The context a report is checked in: the store's graphs (the plan, bodies, ontology, earlier reports;
 not the OWL RL "inferred" graph), read once into rdflib, with the plan's measure titles and the registry."""
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import pyoxigraph as ox
@@ -25,13 +26,15 @@ SELECT ?code ?title WHERE {
 @dataclass(frozen=True, eq=False)
 class CheckContext:
     """graphs maps each named graph's IRI to its rdflib Graph; graph is their union (shared, do not keep
-    changes in it); plan_titles maps a measure code to the plan's Azerbaijani title."""
+    changes in it); plan_titles maps a measure code to the plan's Azerbaijani title; lock serialises the
+    checks that use this context."""
 
     base: str
     graphs: dict
     graph: Graph
     registry: object
     plan_titles: dict
+    lock: object = field(default_factory=threading.Lock, repr=False)
 
     @cached_property
     def validator(self):

@@ -268,6 +268,12 @@ def test_check_command_exits_2_on_the_plan_and_on_a_missing_file(built, tmp_path
     assert missing.stderr == f"atkg check: cannot run: {tmp_path / 'nowhere.txt'}: cannot be read: No such file or directory\n"
 
 
+def test_atkg_lists_check_and_ingest():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    assert "  check " in result.output and "  ingest " in result.output
+
+
 def test_check_command_explains_itself():
     result = CliRunner().invoke(main, ["check", "--help"])
     assert result.exit_code == 0
