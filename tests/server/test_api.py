@@ -206,7 +206,8 @@ def writable_server(built, tmp_path_factory):
 def test_answers_follow_an_update(writable_server):
     before = rows(call(writable_server, "measures-by-agency", agency=AGENCY + "dmx")[2])
     update = (f"PREFIX atkg: <https://w3id.org/atkg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-              f"INSERT DATA {{ GRAPH <https://w3id.org/atkg/graph/test-update> {{ <{NAP}/measure/9.9.9> a atkg:Measure ; "
+              f"INSERT DATA {{ GRAPH <https://w3id.org/atkg/graph/test-update> {{ "
+              f"<{NAP}/measure/9.9.9> a atkg:Measure ; "
               f'skos:notation "9.9.9" ; atkg:inPlan <{NAP}> ; atkg:responsibleBody <{AGENCY}dmx> }} }}')
     status, _, _ = fetch(writable_server.update, method="POST", body=update, headers={
         "Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})
