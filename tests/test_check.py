@@ -278,3 +278,41 @@ def test_check_command_explains_itself():
     result = CliRunner().invoke(main, ["check", "--help"])
     assert result.exit_code == 0
     assert "Exit code 0: the report conforms" in " ".join(result.output.split())
+
+
+# The same mutations on the 2020 report
+
+
+def test_2020_dropping_the_4_2_1_entry_is_a_violation(context):
+    text = lines_without(source_text(REPORT_2020), 11, 18)  # the 4.2.1 entry
+    verdict = check_report_text(text, context=context, stem=REPORT_2020)
+    assert verdict.exit_code == 1
+    violation, = verdict.outcome.violations
+    assert violation.message_en.startswith("The report has no entry for measure 4.2.1, which this agency is to "
+                                           "carry out in 2020-2024")
+    assert [row.code for row in verdict.coverage if not row.covered] == ["4.2.1"]
+
+
+def test_2020_a_heading_code_outside_the_plan_is_a_violation_on_its_line(context):
+    text = source_text(REPORT_2020).replace("4.2.9-cu yarımbənd üzrə", "5.2.9-cu yarımbənd üzrə")
+    verdict = check_report_text(text, context=context, stem=REPORT_2020)
+    wrong, = [f for f in verdict.outcome.violations if f.shape.endswith("ReportEntryMeasureShape")]
+    assert wrong.message_en == ("The heading's code 5.2.9 belongs to section 5.2, which the plan does not have: "
+                                "correct the measure code in the heading.")
+    assert verdict.lines[wrong.value] == 27 and verdict.exit_code == 1
+
+
+def test_2020_a_date_moved_to_another_decade_is_a_warning(context):
+    text = source_text(REPORT_2020).replace("12.11.2020-ci il tarixdə", "12.11.2030-cu il tarixdə")
+    verdict = check_report_text(text, context=context, stem=REPORT_2020)
+    date, = [f for f in verdict.outcome.warnings if f.shape.endswith("EventDateShape")]
+    assert date.message_en.startswith("The event's date (2030-11-12) is far from the report's year 2020")
+    assert verdict.lines[date.value] == 115 and verdict.exit_code == 0  # its sentence starts on 115, the date is on 117
+
+
+def test_2020_a_duplicated_heading_is_a_violation(context):
+    lines = source_text(REPORT_2020).split("\n")
+    text = "\n".join(lines[:30] + lines[26:30] + lines[30:])  # the 4.2.9 entry (lines 27-30) twice
+    verdict = check_report_text(text, context=context, stem=REPORT_2020)
+    duplicate, = verdict.outcome.violations
+    assert duplicate.value == f"{BASE}report/dmx-2020/entry/4.2.9-2" and verdict.exit_code == 1
