@@ -3,13 +3,37 @@ links from graph IRIs to their pages, the search box). The other pages live in p
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, Response, render_template, request, url_for
 
 from atkg.server import pages_data
+from atkg.server.engine import QueryFailed, get_engine
+from atkg.server.messages import overload
 from atkg.server.pages_editor import editor_examples
 from atkg.server.pages_i18n import LANGUAGES, current_language, remember_language, word
+from atkg.server.pool import Busy, QueryTimeout, WorkerLost
 
-bp = Blueprint("pages", __name__)
+QUERY_TROUBLE = (QueryFailed, QueryTimeout, Busy, WorkerLost)
+
+
+def query_trouble(error):
+    """A page (503) saying in words that a query behind the page failed, overran or found no worker."""
+    if isinstance(error, QueryFailed):
+        message = word("query_failed")
+    else:
+        message = overload(error, get_engine().timeout).message
+    page = render_template("message.html", iri=None, message=message)
+    return Response(page, status=503, content_type="text/html; charset=utf-8")
+
+
+def page_blueprint(name, import_name):
+    """A blueprint of pages whose failed queries become a page that says so (503), not a crash."""
+    blueprint = Blueprint(name, import_name)
+    for error in QUERY_TROUBLE:
+        blueprint.register_error_handler(error, query_trouble)
+    return blueprint
+
+
+bp = page_blueprint("pages", __name__)
 
 
 @bp.app_context_processor

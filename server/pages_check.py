@@ -4,12 +4,13 @@ checked in a copy of the graph read through the engine, and the store is never w
 
 import threading
 
-from flask import Blueprint, current_app, render_template, request
+from flask import current_app, render_template, request
 from rdflib import Graph, URIRef
 
 from atkg.graph.agencies import load_registry
 from atkg.server.describe import named_graph_iris
 from atkg.server.engine import get_engine
+from atkg.server.pages import page_blueprint
 from atkg.server.pages_data import base_iri, construct, iri_ref
 from atkg.server.pages_i18n import current_language, word
 from atkg.shapes import check_report_text
@@ -18,7 +19,7 @@ from atkg.shapes.render import line_of, status_label
 from atkg.shapes.report_source import CheckError, decode_report
 from atkg.shapes.validation import INFERRED_GRAPH_SUFFIX
 
-bp = Blueprint("check", __name__)
+bp = page_blueprint("check", __name__)
 # A check adds the report's triples to the shared context graph for a moment: one check at a time.
 CHECK_LOCK = threading.Lock()
 

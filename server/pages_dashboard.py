@@ -3,15 +3,15 @@ events over time, the partners by number of events, and the reports' figures by 
 
 from collections import Counter, defaultdict
 
-from flask import Blueprint, render_template
+from flask import render_template
 
-from atkg.server.pages import label_of
+from atkg.server.pages import label_of, page_blueprint
 from atkg.server.pages_charts import bar_chart
 from atkg.server.pages_coverage import coverage
 from atkg.server.pages_data import ASSERTED, PREFIXES, select
 from atkg.server.pages_facts import labels
 
-bp = Blueprint("dashboard", __name__)
+bp = page_blueprint("dashboard", __name__)
 EVENTS = PREFIXES + """SELECT DISTINCT ?event ?start ?kind ?measure WHERE { GRAPH ?g {
   ?event a atkg:Event . OPTIONAL { ?event schema:startDate ?start }
   OPTIONAL { ?event atkg:eventType ?kind } OPTIONAL { ?event atkg:implementsMeasure ?measure } } """ \

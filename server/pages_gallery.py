@@ -4,7 +4,7 @@ answer as a table, a chart where one says more, and download links (the API's JS
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import abort, render_template, request, url_for
 
 from atkg.queries import ParameterError
 from atkg.server.api import saved_queries
@@ -12,12 +12,13 @@ from atkg.server.api_run import get_runner
 from atkg.server.engine import QueryFailed, get_engine
 from atkg.server.messages import overload
 from atkg.server.pages_charts import chart_for_answer
+from atkg.server.pages import page_blueprint
 from atkg.server.pages_data import PREFIXES, Term, iri_ref, select
 from atkg.server.pages_facts import labels
 from atkg.server.pages_i18n import current_language
 from atkg.server.pool import Busy, QueryTimeout, WorkerLost
 
-bp = Blueprint("gallery", __name__)
+bp = page_blueprint("gallery", __name__)
 MAX_CHOICES = 300
 
 

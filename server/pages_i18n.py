@@ -76,7 +76,9 @@ WORDS = {
     "editor_noscript": ("Redaktor JavaScript tələb edir. Onsuz sorğunu bu formada göndərə bilərsiniz.",
                         "The editor needs JavaScript. Without it, send your query with this form."),
     "offline_note": ("Bu səhifələr internetə çıxmadan işləyir.", "These pages work without the internet."),
-    "tags": ("Mövzular", "Topics"), "violation": ("xəta", "violation"),
+    "tags": ("Mövzular", "Topics"),
+    "query_failed": ("Bu səhifənin məlumatını qrafdan oxumaq alınmadı. Bir az sonra yenidən cəhd edin.",
+                     "The data for this page could not be read from the graph. Please try again in a moment."), "violation": ("xəta", "violation"),
     "warning": ("xəbərdarlıq", "warning"), "info": ("qeyd", "note"),
 }
 

@@ -1,15 +1,16 @@
 """/id/<path>: the page of the resource whose IRI is the base IRI + path. Browsers get HTML (with
 schema.org JSON-LD); RDF clients get the resource's statements as Turtle, JSON-LD, N-Triples or RDF/XML."""
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Response, abort, render_template, request
 
 from atkg.server import results
 from atkg.server.describe import wants_html
+from atkg.server.pages import page_blueprint
 from atkg.server.pages_data import base_iri, construct, iri_ref
 from atkg.server.pages_facts import incoming, labels, quotes, schema_org, statements
 from atkg.server.pages_i18n import word
 
-bp = Blueprint("resource", __name__)
+bp = page_blueprint("resource", __name__)
 # ?format= for links on the page (a browser cannot set Accept on a link).
 FORMATS = {"turtle": results.GRAPH["text/turtle"], "jsonld": results.GRAPH["application/ld+json"],
            "ntriples": results.GRAPH["application/n-triples"], "rdfxml": results.GRAPH["application/rdf+xml"]}
@@ -58,5 +59,5 @@ def _rdf(iri, chosen):
 
 
 def _not_found(iri):
-    page = render_template("not_found.html", iri=iri, message=word("not_found"))
+    page = render_template("message.html", iri=iri, message=word("not_found"))
     return Response(page, status=404, content_type="text/html; charset=utf-8", headers={"Vary": "Accept"})

@@ -111,3 +111,20 @@ def test_check_page_gives_a_verdict(browser_page, site, screenshots):
     assert "measures covered" in browser_page.locator("#summary").inner_text()
     assert browser_page.locator("#coverage-table tbody tr").count() >= 10
     shoot(browser_page, screenshots, "check-verdict")
+
+
+def test_typing_in_the_editor_asks_no_other_site(browser_page, site):
+    # YASGUI's class and property completers ask lov.linkeddata.es; the editor turns them off, and the
+    # fixture fails the test on any request off loopback.
+    browser_page.goto(site.base + "/sparql")
+    browser_page.wait_for_selector(".yasqe .CodeMirror")
+    assert browser_page.evaluate("window.atkgYasgui.getTab().getYasqe().config.autocompleters") == \
+        ["prefixes", "variables"]
+    browser_page.evaluate("window.atkgYasgui.getTab().getYasqe().setValue("
+                          "'PREFIX schema: <https://schema.org/>\\nSELECT * WHERE { ?s a ')")
+    browser_page.click(".CodeMirror-code")
+    browser_page.keyboard.press("Control+End")
+    browser_page.keyboard.type("schema:Eve", delay=50)
+    browser_page.keyboard.press("Control+Space")
+    browser_page.wait_for_timeout(1000)
+    assert browser_page.evaluate("window.atkgYasgui.getTab().getYasqe().getValue()").endswith("?s a schema:Eve")

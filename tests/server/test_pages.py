@@ -218,3 +218,27 @@ def test_language_switch_is_remembered_in_a_cookie(site):
 def test_every_page_has_the_search_box_and_both_languages(site, path):
     status, _, text = page(site, path)
     assert status == 200 and 'id="search-box"' in text and 'id="lang-az"' in text
+
+
+@pytest.fixture
+def app_with_stuck_engine(rdf_dir, tmp_path):
+    """The app on the small test data, whose engine reports every query as stopped at the time limit."""
+    from atkg.server import create_app
+    from atkg.server.pool import QueryTimeout
+
+    app = create_app({"DATA": [str(rdf_dir)], "DATA_DIR": str(tmp_path), "QUERY_TIMEOUT": 3})
+    engine = app.extensions["atkg.engine"]
+
+    def stuck(*args, **kwargs):
+        raise QueryTimeout("stopped")
+
+    engine.query = stuck
+    yield app
+    engine.close()
+
+
+def test_a_page_whose_query_overran_says_so(app_with_stuck_engine):
+    response = app_with_stuck_engine.test_client().get("/dashboard", headers=HTML)
+    text = response.get_data(as_text=True)
+    assert response.status_code == 503 and response.content_type == "text/html; charset=utf-8"
+    assert "The query took longer than the limit of 3 seconds and was stopped" in text
