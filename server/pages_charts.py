@@ -5,9 +5,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 NUMERIC_TYPES = ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger")
-LABEL_COLUMNS = ("year", "period", "indicator_en", "indicator_az", "partner_en", "partner_az", "label_en",
-                 "label_az", "name_en", "name_az", "agency_en", "country_en", "kind_en", "measure", "notation")
-DATE_COLUMNS = ("start", "date", "signed", "adopted")
+# The columns worth a bar (first found wins) and the columns that name it (first two found).
+VALUE_COLUMNS = ("value", "count", "responsible", "shared", "entries")
+LABEL_COLUMNS = ("year", "indicator_en", "what_en", "nationality_en", "country_en", "label_en", "agency_en",
+                 "partner_en", "sectionTitle_en", "section", "status_en", "notation")
 MAX_BARS = 40
 MAX_LABEL = 60  # characters; longer labels are cut with an ellipsis
 
@@ -47,21 +48,26 @@ def bar_chart(pairs, *, width=760, bar_height=18, gap=6):
 
 
 def chart_for_answer(names, rows):
-    """The chart that says more than the table: a number per label, else rows counted per month or year."""
-    numeric = [name for name in names if name not in ("year", "measure") and _all_numbers(rows, names.index(name))]
+    """The chart that says more than the table: figures or counts per label (by year where there is one,
+    else the largest first), events per month, or events per partner; None for other answers."""
+    values = [name for name in VALUE_COLUMNS if name in names and _all_numbers(rows, names.index(name))]
     labels = [name for name in LABEL_COLUMNS if name in names]
-    if numeric and labels and len(rows) <= MAX_BARS:
-        value_at = names.index(numeric[0])
-        label_at = [names.index(name) for name in labels[:2]]
+    if values and labels:
+        value_at, label_at = names.index(values[0]), [names.index(name) for name in labels[:2]]
         pairs = [(" · ".join(_text(row[i]) for i in label_at if row[i] is not None), _number(row[value_at]))
                  for row in rows]
-        return bar_chart(pairs)
-    dated = [name for name in DATE_COLUMNS if name in names]
-    if dated:
-        at = names.index(dated[0])
-        counted = Counter(_text(row[at])[:7] for row in rows if row[at] is not None)
-        return bar_chart(sorted(counted.items()))
+        return bar_chart(pairs if "year" in labels else sorted(pairs, key=lambda pair: -pair[1]))
+    if "start" in names:
+        return _counted(rows, names.index("start"), key=lambda text: text[:7], by_count=False)
+    if "partner_en" in names:
+        return _counted(rows, names.index("partner_en"), key=lambda text: text, by_count=True)
     return None
+
+
+def _counted(rows, at, *, key, by_count):
+    counted = Counter(key(_text(row[at])) for row in rows if row[at] is not None)
+    pairs = sorted(counted.items(), key=lambda pair: (-pair[1], pair[0])) if by_count else sorted(counted.items())
+    return bar_chart(pairs)
 
 
 def _all_numbers(rows, at):
