@@ -13,6 +13,14 @@ from atkg.server.pages_i18n import LANGUAGES, current_language, remember_languag
 from atkg.server.pool import Busy, QueryTimeout, WorkerLost
 
 QUERY_TROUBLE = (QueryFailed, QueryTimeout, Busy, WorkerLost)
+# Short names for IRIs that have no label, in the prefixes people know from the queries.
+KNOWN_PREFIXES = {"http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf", "http://www.w3.org/2000/01/rdf-schema#": "rdfs",
+                  "http://www.w3.org/2002/07/owl#": "owl", "http://www.w3.org/2004/02/skos/core#": "skos",
+                  "http://purl.org/dc/terms/": "dcterms", "http://www.w3.org/ns/prov#": "prov",
+                  "https://schema.org/": "schema", "http://www.w3.org/2006/time#": "time",
+                  "http://www.w3.org/ns/org#": "org", "http://data.europa.eu/eli/ontology#": "eli",
+                  "http://purl.org/linked-data/cube#": "qb", "http://xmlns.com/foaf/0.1/": "foaf",
+                  "https://w3id.org/atkg/ontology#": "atkg", "http://www.w3.org/ns/dcat#": "dcat"}
 
 
 def query_trouble(error):
@@ -41,7 +49,7 @@ def page_helpers():
     """What every template may use: the language, its words, and links into the graph's pages."""
     return {"lang": current_language(), "t": word, "languages": LANGUAGES, "lang_url": language_url,
             "local": local_url, "label_of": label_of, "base_iri": pages_data.base_iri(),
-            "saved_examples": editor_examples}
+            "saved_examples": editor_examples, "short_name": short_name}
 
 
 @bp.after_app_request
@@ -80,3 +88,11 @@ def label_of(labels, language=None):
         if labels.get(choice):
             return labels[choice]
     return next(iter(labels.values()), "")
+
+
+def short_name(iri):
+    """prefix:name for an IRI in a well-known vocabulary, else the IRI itself."""
+    for namespace, prefix in KNOWN_PREFIXES.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri

@@ -47,11 +47,11 @@ def bar_chart(pairs, *, width=760, bar_height=18, gap=6):
     return Chart(bars=bars, width=width, height=len(bars) * (bar_height + gap) + gap, label_width=label_width)
 
 
-def chart_for_answer(names, rows):
+def chart_for_answer(names, rows, *, language="en"):
     """The chart that says more than the table: figures or counts per label (by year where there is one,
     else the largest first), events per month, or events per partner; None for other answers."""
     values = [name for name in VALUE_COLUMNS if name in names and _all_numbers(rows, names.index(name))]
-    labels = [name for name in LABEL_COLUMNS if name in names]
+    labels = [_in_language(name, names, language) for name in LABEL_COLUMNS if name in names]
     if values and labels:
         value_at, label_at = names.index(values[0]), [names.index(name) for name in labels[:2]]
         pairs = [(" · ".join(_text(row[i]) for i in label_at if row[i] is not None), _number(row[value_at]))
@@ -62,6 +62,12 @@ def chart_for_answer(names, rows):
     if "partner_en" in names:
         return _counted(rows, names.index("partner_en"), key=lambda text: text, by_count=True)
     return None
+
+
+def _in_language(name, names, language):
+    """The Azerbaijani twin of an English label column (label_en -> label_az) for an Azerbaijani page."""
+    twin = name[:-3] + "_az"
+    return twin if language == "az" and name.endswith("_en") and twin in names else name
 
 
 def _counted(rows, at, *, key, by_count):
