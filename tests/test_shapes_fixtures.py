@@ -11,6 +11,7 @@ from rdflib.namespace import SH
 from atkg.ontology import ontology_graph
 from atkg.shapes import shapes_graph, validate_dataset
 from atkg.shapes.outcome import Finding
+from atkg.shapes.validation import validate_focused
 
 FIXTURES = Path(__file__).parent / "shapes"
 BASE = "https://w3id.org/atkg/"
@@ -108,3 +109,12 @@ def _kebab(name):
 def _targeting_shapes():
     graph = shapes_graph()
     return {shape for target in (SH.targetClass, SH.targetSubjectsOf) for shape in graph.subjects(target, None)}
+
+
+def test_without_inference_sh_class_catches_the_wrong_link_itself():
+    data = Graph().parse(FIXTURES / "context.ttl") + ontology_graph()
+    data.parse(FIXTURES / "invalid-report-entry-inferred-from-an-event-link.ttl")
+    event = URIRef(f"{BASE}report/dmx-2021/entry/4.1.1/event/1")
+    outcome = validate_focused(data, focus_nodes={event})
+    assert [(f.shape, f.path, f.value) for f in outcome.violations] == [
+        (ATKG + "EventShape", ATKG + "reportedIn", f"{BASE}plan/nap-2020-2024/measure/4.1.1")]
