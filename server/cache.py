@@ -9,7 +9,7 @@ class ResultCache:
 
     def __init__(self, *, max_bytes):
         self.max_bytes, self.size = max_bytes, 0
-        self._items = OrderedDict()
+        self._items = OrderedDict()  # key -> (answer, its size in bytes)
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
@@ -22,19 +22,19 @@ class ResultCache:
                 return None
             self._items.move_to_end(key)
             self.hits += 1
-            return found
+            return found[0]
 
-    def put(self, key, value):
-        """Keep `value` (a tuple whose second item is the body) unless it alone is too big."""
-        cost = len(value[1] or b"")
-        if cost > self.max_bytes // 4:
+    def put(self, key, value, *, size):
+        """Keep `value`, which weighs `size` bytes (its body), unless it alone is too big."""
+        if size > self.max_bytes // 4:
             return
         with self._lock:
-            self._items[key] = value
-            self.size += cost
+            previous = self._items.pop(key, None)
+            self.size += size - (previous[1] if previous else 0)
+            self._items[key] = (value, size)
             while self.size > self.max_bytes:
-                _, dropped = self._items.popitem(last=False)
-                self.size -= len(dropped[1] or b"")
+                _, (_, dropped) = self._items.popitem(last=False)
+                self.size -= dropped
 
     def clear(self):
         """Forget everything (the data changed)."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from flask import current_app
 
 from atkg.graph.store import VERSION_FILE, open_store
+from atkg.queries import ParameterError
 from atkg.server.cache import ResultCache
 from atkg.server.pool import WorkerPool
 from atkg.server.worker import answer, rdf_files
@@ -85,7 +86,21 @@ class Engine:
             return cached
         found = self._run(job)
         if self.version():
-            self.cache.put(key, found)
+            self.cache.put(key, found, size=len(found[1] or b""))
+        return found
+
+    def saved(self, query, values):
+        """(names, rows of terms, truncated, JSON body) of a saved query, `values` bound in the worker.
+
+        The same workers, time limit, row limit and cache as `query`; ParameterError for a refused value.
+        """
+        job = {"kind": "saved", "query": query, "values": dict(values), "max_rows": self.max_rows}
+        key = json.dumps(["saved", self.version(), query.name, query.text, sorted(job["values"].items())])
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
+        found = self._run(job)
+        self.cache.put(key, found, size=len(found[3]))
         return found
 
     def update(self, text):
@@ -112,6 +127,8 @@ class Engine:
             status, payload = "ok", answer(self.remote, job)
         else:
             status, payload = self.pool.run(job, timeout=self.timeout)
+        if status == "parameter":
+            raise ParameterError(payload)
         if status != "ok":
             raise QueryFailed(payload, syntax=status == "syntax")
         return payload

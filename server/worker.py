@@ -1,7 +1,9 @@
 """A query worker: a separate process holding its own view of the data, so a runaway query can be killed.
 
-The web process sends jobs over a pipe and reads back (status, payload) pairs; results are already
-written in the asked format, so only bytes cross the pipe.
+The web process sends jobs over a pipe and reads back (status, payload) pairs. A query job's results are
+already written in the asked format, so only bytes cross the pipe; a saved query's job carries the query
+and the caller's values, bound here as Oxigraph substitutions (never written into the text), and its
+reply holds the rows as terms beside their JSON body.
 """
 
 import os
@@ -14,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from atkg.graph.store import EmbeddedStore, open_store
+from atkg.queries import ParameterError, run
 from atkg.server import results
 
 RDF_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
@@ -78,15 +81,19 @@ def _exit_when_orphaned(parent):
 
 
 def run_job(store, job):
-    """Run one job and report ("ok", payload), ("syntax", message) or ("error", message)."""
+    """Run one job and report ("ok", payload), or ("syntax" | "parameter" | "error", message)."""
     try:
         if job["kind"] == "update":
             store.update(job["text"])
             store.flush()
             return "ok", None
+        if job["kind"] == "saved":
+            return "ok", answer_saved(store, job)
         return "ok", answer(store, job)
     except SyntaxError as error:
         return "syntax", str(error)
+    except ParameterError as error:
+        return "parameter", str(error)
     except Exception as error:  # the store's own evaluation errors, reported to the client in words
         return "error", str(error)
 
@@ -114,6 +121,25 @@ def answer(store, job):
         rows = [[row[index] for index in range(len(names))] for row in rows]
         return "tabular", results.write_solutions(names, rows, formats["tabular"]), len(rows), truncated
     return "graph", results.write_triples(rows, formats["graph"]), len(rows), truncated
+
+
+def answer_saved(store, job):
+    """A saved query's (column names, rows of terms or None, truncated, JSON body), values bound here.
+
+    atkg.queries.run checks each value by type and, for IRIs, against the graph; the parameter columns it
+    adds for Oxigraph's substitutions are left out of the answer.
+    """
+    query, limit = job["query"], job["max_rows"]
+    hidden = {parameter.variable for parameter in query.parameters}
+    solutions = run(query, job["values"], store=store)
+    names = [variable.value for variable in solutions.variables if variable.value not in hidden]
+    rows, truncated = [], False
+    for solution in solutions:
+        if len(rows) == limit:
+            truncated = True
+            break
+        rows.append(tuple(solution[name] for name in names))
+    return names, rows, truncated, results.write_solutions(names, rows, "json")
 
 
 def _kind(outcome):
