@@ -138,3 +138,14 @@ def _in_helper(node):
 
 def _languages(node, predicate):
     return {value.language for value in SHAPES.objects(node, predicate) if isinstance(value, Literal)}
+
+
+def test_shapes_files_declare_only_the_prefixes_they_use_sorted():
+    files = shape_files() + [path for path in shape_files()[0].parent.iterdir() if path.name.startswith("meta-")]
+    assert len(files) == 7
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        prefixes = re.findall(r"^@prefix (\w*):", text, re.MULTILINE)
+        body = re.sub(r'"""[\s\S]*?"""|"(?:[^"\\]|\\.)*"|^@prefix.*$', '""', text, flags=re.MULTILINE)
+        assert prefixes == sorted(prefixes), path.name
+        assert [p for p in prefixes if not re.search(rf"(?<![\w<]){p}:", body)] == [], path.name
