@@ -229,8 +229,8 @@ def app_with_stuck_engine(rdf_dir, tmp_path):
     app = create_app({"DATA": [str(rdf_dir)], "DATA_DIR": str(tmp_path), "QUERY_TIMEOUT": 3})
     engine = app.extensions["atkg.engine"]
 
-    def stuck(*args, **kwargs):
-        raise QueryTimeout("stopped")
+    def stuck(text, *, default_graph, named_graphs, formats, max_rows=None, union=False):
+        raise QueryTimeout(f"stopped: {text[:40]}")
 
     engine.query = stuck
     yield app
