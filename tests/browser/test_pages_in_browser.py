@@ -128,3 +128,13 @@ def test_typing_in_the_editor_asks_no_other_site(browser_page, site):
     browser_page.keyboard.press("Control+Space")
     browser_page.wait_for_timeout(1000)
     assert browser_page.evaluate("window.atkgYasgui.getTab().getYasqe().getValue()").endswith("?s a schema:Eve")
+
+
+def test_open_in_the_editor_loads_that_saved_query(browser_page, site):
+    browser_page.goto(site.base + "/queries/events-timeline")
+    with browser_page.expect_navigation():
+        browser_page.click('a[href="/sparql?saved=events-timeline"]')
+    browser_page.wait_for_selector(".yasqe .CodeMirror")
+    assert browser_page.input_value("#saved-query") == "events-timeline"
+    text = browser_page.evaluate("window.atkgYasgui.getTab().getYasqe().getValue()")
+    assert text.startswith("# Events held between two dates") and '"2021-01-01"^^xsd:date' in text
