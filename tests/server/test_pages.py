@@ -161,9 +161,11 @@ def test_saved_query_with_a_bad_value_says_what_is_wrong(site):
     assert 'id="result-table"' not in text
 
 
-def test_figures_get_a_chart(site):
+def test_figures_get_a_chart_and_lists_of_names_do_not(site):
     _, _, text = page(site, "/queries/readmission-figures")
     assert '<svg class="chart"' in text and "<rect class=\"bar\"" in text
+    assert "<title>2021 · Citizens readmitted: 389</title>" in text  # the 2021 report: 389 readmitted
+    assert '<svg class="chart"' not in page(site, "/queries/agencies")[2]
 
 
 def test_dashboard_heatmap_links_the_entries_each_report_has(site, select):
