@@ -1,10 +1,12 @@
 """SHACL shapes of the atkg graph, validation of the dataset, and the check and ingest of a new report.
 
-validate_dataset checks every named graph of a build; check_report_text checks one report's text in the
+validate_dataset checks every named graph of a build (validate_build is that step of `atkg build`: it lists
+the findings and raises DatasetInvalid on Violations); check_report_text checks one report's text in the
 context of the plan and the current graph; ingest_report adds a checked report to the store and the
 sources folder; render_verdict_text prints a verdict for people.
 """
 
+from atkg.shapes.build_check import DatasetInvalid, validate_build
 from atkg.shapes.check import CheckVerdict, CoverageRow, check_report_text
 from atkg.shapes.context import CheckContext, load_context
 from atkg.shapes.loading import meta_shapes_graph, shapes_graph
@@ -13,6 +15,7 @@ from atkg.shapes.render import render_findings, render_verdict_text
 from atkg.shapes.validation import validate_dataset
 
 __all__ = [
-    "CheckContext", "CheckVerdict", "CoverageRow", "Finding", "ValidationOutcome", "check_report_text",
-    "load_context", "meta_shapes_graph", "render_findings", "render_verdict_text", "shapes_graph", "validate_dataset",
+    "CheckContext", "CheckVerdict", "CoverageRow", "DatasetInvalid", "Finding", "ValidationOutcome",
+    "check_report_text", "load_context", "meta_shapes_graph", "render_findings", "render_verdict_text",
+    "shapes_graph", "validate_build", "validate_dataset",
 ]

@@ -44,7 +44,8 @@ def outcome_from_results(results, shapes):
     if not isinstance(results, Graph):  # pySHACL returns its ValidationFailure instead when it cannot validate
         raise RuntimeError(f"pySHACL could not validate: {results}")
     # Only the report's own results: pySHACL also nests the results behind an sh:node failure (sh:detail).
-    nodes = [node for report in results.subjects(RDF.type, SH.ValidationReport) for node in results.objects(report, SH.result)]
+    nodes = [node for report in results.subjects(RDF.type, SH.ValidationReport)
+             for node in results.objects(report, SH.result)]
     findings = sorted((_finding(results, shapes, node) for node in nodes), key=_sort_key)
     by_severity = {name: tuple(f for f in findings if f.severity == name) for name in SEVERITIES.values()}
     return ValidationOutcome(conforms=not by_severity["violation"], violations=by_severity["violation"],

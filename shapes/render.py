@@ -5,6 +5,7 @@ from functools import lru_cache
 from rdflib import URIRef
 from rdflib.namespace import SKOS
 
+from atkg.graph.reports.ordinals import ordinal
 from atkg.ontology import ontology_graph
 
 _WORDS = {
@@ -17,7 +18,8 @@ _WORDS = {
                          "warning(s), {infos} note(s)).",
            "summary_bad": "Summary: the report does NOT conform: {violations} violation(s) to fix before "
                           "ingest ({covered} of {total} measures covered; {warnings} warning(s), {infos} note(s))."},
-    "az": {"report": "Hesabat", "coverage": "{agency} orqanının {year}-ci ildə icra etdiyi tədbirlər (Planın cədvəli)",
+    "az": {"report": "Hesabat",
+           "coverage": "{agency} orqanının {year} ildə icra etdiyi tədbirlər (Planın cədvəli)",
            "head": ("nömrə", "müddət", "hissə", "icra vəziyyəti", "sətir"), "yes": "var", "no": "YOXDUR",
            "none": "(oxunmadı)", "problems": "Problemlər", "no_problems": "Problem tapılmadı.",
            "violation": "XƏTA", "warning": "xəbərdarlıq", "info": "qeyd", "line": "sətir",
@@ -36,7 +38,9 @@ def render_verdict_text(verdict, *, language):
     parts = [f"{words['report']} {verdict.stem}: {verdict.agency_name} ({verdict.agency_key}), {verdict.year}"]
     if verdict.replaces:
         parts.append(words["replaces"].format(graphs=", ".join(verdict.replaces)))
-    parts += ["", words["coverage"].format(agency=verdict.agency_name, year=verdict.year), _table(verdict, words, language)]
+    year = ordinal(verdict.year) if language == "az" else verdict.year  # 2021-ci, 2023-cü
+    parts += ["", words["coverage"].format(agency=verdict.agency_name, year=year),
+              _table(verdict, words, language)]
     parts += ["", f"{words['problems']}:"] + (_problems(verdict, words, language) or [f"  {words['no_problems']}"])
     parts += ["", _summary(verdict, words)]
     return "\n".join(parts) + "\n"

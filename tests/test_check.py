@@ -184,6 +184,8 @@ def test_the_text_verdict_has_table_problems_with_lines_and_a_summary(context):
     assert "    line 3  VIOLATION: The report has no entry for measure 4.1.6" in rendered
     assert rendered.endswith("Summary: the report does NOT conform: 1 violation(s) to fix before ingest (18 of 19 "
                              "measures covered; 3 warning(s), 4 note(s)).\n")
+    assert "Dövlət Miqrasiya Xidməti orqanının 2021-ci ildə icra etdiyi tədbirlər" in render_verdict_text(
+        verdict, language="az")
     assert render_verdict_text(verdict, language="az").endswith(
         "Nəticə: hesabat tələblərə UYĞUN DEYİL: əlavə etməzdən əvvəl 1 xəta düzəldilməlidir (19 tədbirdən 18 əhatə "
         "olunub; 3 xəbərdarlıq, 4 qeyd).\n")

@@ -10,7 +10,8 @@ from atkg.config import settings_from_env
 from atkg.graph import iris
 from atkg.graph.build import build_graphs
 from atkg.graph.timing import Steps
-from atkg.shapes import render_findings, validate_dataset
+from atkg.ontology import ATKG
+from atkg.shapes import DatasetInvalid, render_findings, validate_build, validate_dataset
 
 BASE = "https://w3id.org/atkg/"
 
@@ -70,3 +71,30 @@ def test_every_finding_is_explained_in_both_languages(outcome):
     for finding in (*outcome.warnings, *outcome.infos):
         assert ": " in finding.message_en and ": " in finding.message_az
         assert finding.message_en != finding.message_az
+
+
+def test_validate_build_lists_every_finding_and_returns_the_outcome():
+    settings = settings_from_env({})
+    graphs = build_graphs(settings, steps=Steps(lambda line: None))
+    echoed = []
+    outcome = validate_build(graphs, ontology=graphs[iris.graph_iri("ontology", base=settings.base_iri)],
+                             echo=echoed.append)
+    assert outcome.conforms and len(echoed) == len(outcome.warnings) + len(outcome.infos) == 23
+    assert echoed[0].startswith("    warning: HeadingOnlyMeasureEntryShape on <https://w3id.org/atkg/report/dmx-2020>: "
+                                "Measure 4.8.4 is not in this copy of the plan's table")
+
+
+def test_validate_build_stops_on_violations_with_a_message_naming_them():
+    settings = settings_from_env({})
+    graphs = build_graphs(settings, steps=Steps(lambda line: None))
+    ontology = graphs[iris.graph_iri("ontology", base=settings.base_iri)]
+    plan = graphs[iris.graph_iri("source/004_961f872eaa6ca64b", base=settings.base_iri)]
+    measure = iris.plan_part_iri("measure", "4.2.1", base=settings.base_iri)
+    plan.remove((measure, ATKG.responsibleBody, None))
+    with pytest.raises(DatasetInvalid) as raised:
+        validate_build(graphs, ontology=ontology, echo=lambda line: None)
+    assert str(raised.value) == (
+        "1 SHACL violation(s) in the built graph:\n  VIOLATION: PlannedMeasureShape on <" + str(measure) + ">: The "
+        "measure has no responsible body, or one that is not a known body: check the executing-bodies column of its "
+        "row and graph/curated/agencies.yaml.")
+    assert isinstance(raised.value, ValueError)
