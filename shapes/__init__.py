@@ -8,14 +8,15 @@ sources folder; render_verdict_text prints a verdict for people.
 
 from atkg.shapes.build_check import DatasetInvalid, validate_build
 from atkg.shapes.check import CheckVerdict, CoverageRow, check_report_text
-from atkg.shapes.context import CheckContext, load_context
+from atkg.shapes.context import CheckContext, context_from_graphs, load_context
 from atkg.shapes.loading import meta_shapes_graph, shapes_graph
 from atkg.shapes.outcome import Finding, ValidationOutcome
 from atkg.shapes.render import render_findings, render_verdict_text
+from atkg.shapes.report_source import CheckError
 from atkg.shapes.validation import validate_dataset
 
 __all__ = [
-    "CheckContext", "CheckVerdict", "CoverageRow", "DatasetInvalid", "Finding", "ValidationOutcome",
-    "check_report_text", "load_context", "meta_shapes_graph", "render_findings", "render_verdict_text",
-    "shapes_graph", "validate_build", "validate_dataset",
+    "CheckContext", "CheckError", "CheckVerdict", "CoverageRow", "DatasetInvalid", "Finding", "ValidationOutcome",
+    "check_report_text", "context_from_graphs", "load_context", "meta_shapes_graph", "render_findings",
+    "render_verdict_text", "shapes_graph", "validate_build", "validate_dataset",
 ]

@@ -48,13 +48,22 @@ class CheckContext:
 
 
 def load_context(store, *, base):
-    """Read every named graph of `store` (an EmbeddedStore) except the inferred one into a CheckContext."""
+    """Read every named graph of `store` (embedded or remote) except the inferred one into a CheckContext."""
     by_graph = {}
-    for quad in store.quads():
-        if isinstance(quad.graph_name, ox.NamedNode) and not quad.graph_name.value.endswith(INFERRED_GRAPH_SUFFIX):
-            by_graph.setdefault(quad.graph_name.value, []).append(ox.Triple(quad.subject, quad.predicate, quad.object))
+    for graph_name, triple in _quads(store):
+        if not graph_name.endswith(INFERRED_GRAPH_SUFFIX):
+            by_graph.setdefault(graph_name, []).append(triple)
     graphs = {URIRef(name): _rdflib_graph(triples) for name, triples in sorted(by_graph.items())}
     return context_from_graphs(graphs, base=base, registry=load_registry())
+
+
+def _quads(store):
+    """(graph IRI, pyoxigraph Triple) of every triple in a named graph of the store."""
+    if hasattr(store, "quads"):  # the embedded store hands its quads over directly
+        return ((q.graph_name.value, ox.Triple(q.subject, q.predicate, q.object)) for q in store.quads()
+                if isinstance(q.graph_name, ox.NamedNode))
+    rows = store.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return ((row["g"].value, ox.Triple(row["s"], row["p"], row["o"])) for row in rows)
 
 
 def context_from_graphs(graphs, *, base, registry):

@@ -318,3 +318,22 @@ def test_2020_a_duplicated_heading_is_a_violation(context):
     verdict = check_report_text(text, context=context, stem=REPORT_2020)
     duplicate, = verdict.outcome.violations
     assert duplicate.value == f"{BASE}report/dmx-2020/entry/4.2.9-2" and verdict.exit_code == 1
+
+
+class QueryOnlyStore:
+    """A store that only answers queries, as a remote SPARQL store does."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def query(self, sparql):
+        return self.store.query(sparql)
+
+
+def test_a_context_read_through_queries_equals_one_read_from_the_quads(built, context):
+    settings, _ = built
+    store = EmbeddedStore(settings.store_dir, read_only=True)
+    queried = load_context(QueryOnlyStore(store), base=settings.base_iri)
+    assert sorted(queried.graphs) == sorted(context.graphs) and len(queried.graphs) >= 7
+    assert all(set(queried.graphs[name]) == set(context.graphs[name]) for name in context.graphs)
+    assert not any(str(name).endswith("graph/inferred") for name in queried.graphs)
