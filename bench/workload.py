@@ -1,7 +1,16 @@
-"""Realistic cross-cutting queries over the graph, as a person exploring the plan would ask them.
+"""The workload: every saved query with its example values, and cross-cutting queries a person exploring
+the plan would write.
 
-They name graphs with GRAPH ?g (the data lives in named graphs) and use only vocabulary the build emits.
+A saved query goes to atkg as GET /api/queries/NAME?values; Oxigraph gets the same query with the values
+written into its text, as grlc would send it. The cross-cutting queries name graphs with GRAPH ?g (the data
+lives in named graphs), use only vocabulary the build emits, and go to both servers as SPARQL text.
 """
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from atkg.queries import bind, load_queries
 
 PREFIXES = """PREFIX atkg: <https://w3id.org/atkg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -40,13 +49,34 @@ GROUP BY ?class ORDER BY DESC(?count) ?class LIMIT 20""",
   GRAPH ?g { ?body a atkg:ExecutingBody }
   FILTER NOT EXISTS { GRAPH ?h { ?measure atkg:responsibleBody ?body } }
 }""",
-    "any_shared_measure": """ASK { GRAPH ?g { ?measure a atkg:Measure ; atkg:responsibleBody ?a , ?b FILTER(?a != ?b) } }""",
+    "any_shared_measure": """ASK { GRAPH ?g { ?measure a atkg:Measure ; atkg:responsibleBody ?a , ?b
+  FILTER(?a != ?b) } }""",
     "describe_section_4": """CONSTRUCT { ?measure ?p ?o } WHERE {
   GRAPH ?g { ?measure a atkg:Measure ; skos:notation ?n ; ?p ?o FILTER(STRSTARTS(?n, "4.1.")) }
 } LIMIT 200""",
 }
 
 
+@dataclass(frozen=True)
+class Request:
+    """One workload item: SPARQL text for any endpoint, and for a saved query its /api address."""
+
+    name: str
+    text: str
+    api_path: str | None = None
+
+
 def workload():
-    """(name, full query text) pairs in a fixed order."""
-    return [(name, PREFIXES + text) for name, text in QUERIES.items()]
+    """The saved queries (by name), then the cross-cutting ones, as Requests in a fixed order."""
+    saved = [saved_request(query) for query in load_queries().values()]
+    return saved + [Request(name, PREFIXES + text) for name, text in QUERIES.items()]
+
+
+def saved_request(query):
+    """The Request for a saved query run with its example values."""
+    text = query.text
+    for variable, term in bind(query, query.example).items():
+        # The example values are ours and checked by bind(): safe to write into the text for Oxigraph.
+        text = re.sub(rf"[?$]{re.escape(variable.value)}\b", str(term).replace("\\", "\\\\"), text)
+    address = f"/api/queries/{query.name}" + (f"?{urlencode(query.example)}" if query.example else "")
+    return Request(f"api:{query.name}", text, address)

@@ -6,14 +6,17 @@ query's text. Answers are cached with the endpoint's under the same data version
 """
 
 import dataclasses
+from collections.abc import Sequence
+from functools import cached_property
 
+import pyoxigraph as ox
 from flask import current_app
 
 from atkg.queries import ParameterError
 from atkg.server.engine import QueryFailed, get_engine
 from atkg.server.pool import Busy, QueryTimeout, WorkerLost
 
-__all__ = ["Busy", "NeedsEmbeddedStore", "ParameterError", "QueryFailed", "QueryTimeout", "SavedAnswer",
+__all__ = ["Busy", "NeedsEmbeddedStore", "ParameterError", "ParsedRows", "QueryFailed", "QueryTimeout", "SavedAnswer",
            "SavedQueryRunner", "WorkerLost", "get_runner"]
 
 
@@ -25,6 +28,27 @@ class SavedAnswer:
     rows: list
     truncated: bool
     json_body: bytes
+
+
+class ParsedRows(Sequence):
+    """The rows of a SPARQL JSON results body as tuples of terms (None when unbound), read on first use.
+
+    The JSON body is what most callers send, so the rows are read only for CSV, HTML and the pages.
+    """
+
+    def __init__(self, names, body):
+        self._names, self._body = names, body
+
+    @cached_property
+    def _rows(self):
+        parsed = ox.parse_query_results(self._body, format=ox.QueryResultsFormat.JSON)
+        return [tuple(solution[name] for name in self._names) for solution in parsed]
+
+    def __getitem__(self, index):
+        return self._rows[index]
+
+    def __len__(self):
+        return len(self._rows)
 
 
 class NeedsEmbeddedStore(QueryFailed):
@@ -51,7 +75,8 @@ class SavedQueryRunner:
         engine = get_engine()
         if engine.remote:
             raise NeedsEmbeddedStore()
-        return SavedAnswer(*engine.saved(query, values))
+        names, body, truncated = engine.saved(query, values)
+        return SavedAnswer(names, ParsedRows(names, body), truncated, body)
 
 
 def get_runner():

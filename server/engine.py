@@ -73,7 +73,7 @@ class Engine:
         return None if self._stamp is None else f"{self._stamp}-{self.generation}"
 
     def query(self, text, *, default_graph, named_graphs, formats, max_rows=None, union=False):
-        """(kind, body, rows, truncated) for a query; body is None when no acceptable format fits.
+        """(kind, body, row count or None, truncated) for a query; body is None when no format fits.
 
         `union` makes the default graph the union of all graphs (never with a remote store).
         """
@@ -90,7 +90,7 @@ class Engine:
         return found
 
     def saved(self, query, values):
-        """(names, rows of terms, truncated, JSON body) of a saved query, `values` bound in the worker.
+        """(column names, JSON body, truncated) of a saved query, `values` bound in the worker.
 
         The same workers, time limit, row limit and cache as `query`; ParameterError for a refused value.
         """
@@ -100,7 +100,7 @@ class Engine:
         if cached is not None:
             return cached
         found = self._run(job)
-        self.cache.put(key, found, size=len(found[3]))
+        self.cache.put(key, found, size=len(found[1]))
         return found
 
     def update(self, text):

@@ -3,13 +3,14 @@
 The web process sends jobs over a pipe and reads back (status, payload) pairs. A query job's results are
 already written in the asked format, so only bytes cross the pipe; a saved query's job carries the query
 and the caller's values, bound here as Oxigraph substitutions (never written into the text), and its
-reply holds the rows as terms beside their JSON body.
+reply holds the column names and the JSON body.
 """
 
 import os
 import sys
 import threading
 import time
+from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pyoxigraph as ox
 
 from atkg.graph.store import EmbeddedStore, open_store
 from atkg.queries import ParameterError, run
-from atkg.server import results
+from atkg.server import answers, results
 
 RDF_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
                 ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
@@ -99,47 +100,58 @@ def run_job(store, job):
 
 
 def answer(store, job):
-    """Evaluate a query and write its results: (kind, body bytes, row count, truncated)."""
-    outcome = store.query(job["text"], default_graph=job["default_graph"], named_graphs=job["named_graphs"],
-                          union_default_graph=job.get("union", False))
+    """Evaluate a query and write its results: (kind, body bytes, row count or None, truncated).
+
+    Oxigraph writes the body itself (atkg.server.answers); an answer too large for that is read solution
+    by solution up to the row limit instead. The row count is None when the body was not counted.
+    """
+    outcome = _evaluate(store, job)
     formats, limit = job["formats"], job["max_rows"]
     kind = _kind(outcome)
     if formats[kind] is None:
         return kind, None, 0, False
     if kind == "boolean":
         return kind, results.write_boolean(bool(outcome), formats[kind]), 1, False
-    rows = []
-    for item in outcome:
-        if len(rows) == limit:
-            truncated = True
-            break
-        rows.append(item)
-    else:
-        truncated = False
+    write = answers.solutions if kind == "tabular" else answers.triples
+    written = write(outcome, formats[kind], limit)
+    if written is not None:
+        return kind, written[0], None, written[1]
+    return _answer_in_python(_evaluate(store, job), kind, formats[kind], limit)
+
+
+def _evaluate(store, job):
+    return store.query(job["text"], default_graph=job["default_graph"], named_graphs=job["named_graphs"],
+                       union_default_graph=job.get("union", False))
+
+
+def _answer_in_python(outcome, kind, fmt, limit):
+    """The answer read solution by solution, stopping at the row limit (for answers past Oxigraph's cap)."""
+    rows = list(islice(outcome, limit + 1))
+    truncated = len(rows) > limit
+    rows = rows[:limit]
     if kind == "tabular":
         names = [variable.value for variable in outcome.variables]
         rows = [[row[index] for index in range(len(names))] for row in rows]
-        return "tabular", results.write_solutions(names, rows, formats["tabular"]), len(rows), truncated
-    return "graph", results.write_triples(rows, formats["graph"]), len(rows), truncated
+        return "tabular", results.write_solutions(names, rows, fmt), len(rows), truncated
+    return "graph", results.write_triples(rows, fmt), len(rows), truncated
 
 
 def answer_saved(store, job):
-    """A saved query's (column names, rows of terms or None, truncated, JSON body), values bound here.
+    """A saved query's (column names, JSON body, truncated), its values bound here.
 
     atkg.queries.run checks each value by type and, for IRIs, against the graph; the parameter columns it
     adds for Oxigraph's substitutions are left out of the answer.
     """
     query, limit = job["query"], job["max_rows"]
     hidden = {parameter.variable for parameter in query.parameters}
-    solutions = run(query, job["values"], store=store)
-    names = [variable.value for variable in solutions.variables if variable.value not in hidden]
-    rows, truncated = [], False
-    for solution in solutions:
-        if len(rows) == limit:
-            truncated = True
-            break
-        rows.append(tuple(solution[name] for name in names))
-    return names, rows, truncated, results.write_solutions(names, rows, "json")
+    outcome = run(query, job["values"], store=store)
+    names = [variable.value for variable in outcome.variables if variable.value not in hidden]
+    written = answers.solutions(outcome, "json", limit, hidden=hidden)
+    if written is None:
+        outcome = run(query, job["values"], store=store)
+        rows = [tuple(solution[name] for name in names) for solution in islice(outcome, limit + 1)]
+        written = results.write_solutions(names, rows[:limit], "json"), len(rows) > limit
+    return names, written[0], written[1]
 
 
 def _kind(outcome):

@@ -1,0 +1,110 @@
+"""Writing a query's answer in the worker with Oxigraph's own serialisers, within the row limit.
+
+Oxigraph writes results several times faster than Python, but it writes all of them. So it writes into a
+buffer that refuses to grow past OUTPUT_CAP (None tells the caller to read the answer solution by solution
+instead), and the rows are counted before a body is sent: a body shorter than SMALLEST_ROW[fmt] bytes per
+allowed row cannot hold too many; otherwise it is counted. Where rows must be counted, cut or have
+columns left out, Oxigraph writes TSV first (one line per solution, by the format's own escaping), the
+lines are cut as bytes, and Oxigraph reads them back and writes the asked format.
+"""
+
+import io
+from itertools import islice
+
+import pyoxigraph as ox
+
+from atkg.server import results
+
+TSV = ox.QueryResultsFormat.TSV
+RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                  "csv": ox.QueryResultsFormat.CSV, "tsv": TSV}
+# The fewest bytes one solution takes in each format, separators included: {}, / <result/> / CRLF / LF.
+SMALLEST_ROW = {"json": 3, "xml": 9, "csv": 2, "tsv": 1}
+OUTPUT_CAP = 32 * 1024 * 1024
+
+
+class _OverCap(Exception):
+    """Raised inside Oxigraph's writer to stop it: the answer is larger than OUTPUT_CAP."""
+
+
+class _CappedBuffer(io.RawIOBase):
+    """A write-only bytes buffer that stops the writer once it holds more than `cap` bytes."""
+
+    def __init__(self, cap):
+        super().__init__()
+        self.parts, self.size, self.cap = [], 0, cap
+
+    def writable(self):
+        """Always: this is an output."""
+        return True
+
+    def write(self, chunk):
+        """Keep `chunk`, or raise _OverCap when it would pass the cap."""
+        self.size += len(chunk)
+        if self.size > self.cap:
+            raise _OverCap()
+        self.parts.append(bytes(chunk))
+        return len(chunk)
+
+
+def native(outcome, fmt):
+    """`outcome` (solutions or triples) written by Oxigraph in `fmt`, or None when past OUTPUT_CAP."""
+    buffer = _CappedBuffer(OUTPUT_CAP)
+    try:
+        outcome.serialize(buffer, format=fmt)
+    except _OverCap:
+        return None
+    return b"".join(buffer.parts)
+
+
+def solutions(outcome, fmt, limit, *, hidden=frozenset()):
+    """(body, truncated) of SELECT results in `fmt`, at most `limit` rows, the `hidden` columns left out.
+
+    None when the answer is past OUTPUT_CAP.
+    """
+    if hidden or fmt not in ("json", "xml"):
+        return _through_tsv(outcome, fmt, limit, hidden)
+    body = native(outcome, RESULT_FORMATS[fmt])
+    if body is None:
+        return None
+    if len(body) < SMALLEST_ROW[fmt] * (limit + 1):
+        return body, False
+    parsed = ox.parse_query_results(body, format=RESULT_FORMATS[fmt])
+    kept = list(islice(parsed, limit + 1))
+    if len(kept) <= limit:
+        return body, False
+    names = [variable.value for variable in parsed.variables]
+    rows = [[solution[index] for index in range(len(names))] for solution in kept[:limit]]
+    return results.write_solutions(names, rows, fmt), True
+
+
+def _through_tsv(outcome, fmt, limit, hidden):
+    table = native(outcome, TSV)
+    if table is None:
+        return None
+    header, *rows = table.split(b"\n")[:-1]  # TSV escapes line breaks in terms: a line is a solution
+    truncated = len(rows) > limit
+    if hidden:
+        keep = [index for index, name in enumerate(header.split(b"\t")) if name[1:].decode() not in hidden]
+        header, *rows = (_columns(line, keep) for line in [header, *rows[:limit]])
+    if fmt == "tsv" and not truncated and not hidden:
+        return table, False
+    table = b"\n".join([header, *rows[:limit], b""])
+    return ox.parse_query_results(table, format=TSV).serialize(format=RESULT_FORMATS[fmt]), truncated
+
+
+def _columns(line, keep):
+    cells = line.split(b"\t")
+    return b"\t".join(cells[index] for index in keep)
+
+
+def triples(outcome, fmt, limit):
+    """(body, truncated) of CONSTRUCT / DESCRIBE results in `fmt`, at most `limit` triples; None past the cap."""
+    lines = native(outcome, ox.RdfFormat.N_TRIPLES)  # one triple a line
+    if lines is None:
+        return None
+    count = lines.count(b"\n")
+    if count <= limit and fmt == "ntriples":
+        return lines, False
+    parsed = islice(ox.parse(lines, format=ox.RdfFormat.N_TRIPLES), limit)
+    return ox.serialize(parsed, format=results.RDF_FORMATS[fmt]) or b"", count > limit
