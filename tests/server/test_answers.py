@@ -1,0 +1,92 @@
+"""Answers written by Oxigraph's own serialisers in the worker: row limits, hidden columns, the size cap."""
+
+import json
+
+import pyoxigraph as ox
+import pytest
+
+from atkg.graph.store import EmbeddedStore
+from atkg.server import answers, worker
+
+EX = "http://example.org/"
+TRICKY = 'tab\there\nnew line "quoted" \\ back'  # escaped in TSV, so a line is still one solution
+
+
+@pytest.fixture(scope="module")
+def store():
+    """Twelve subjects, each with a number and a label; the last label holds a tab, a line break and quotes."""
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    quads = []
+    for number in range(12):
+        subject, label = ox.NamedNode(f"{EX}s{number:02}"), TRICKY if number == 11 else f"item {number}"
+        quads += [ox.Quad(subject, ox.NamedNode(f"{EX}n"), ox.Literal(str(number), datatype=integer)),
+                  ox.Quad(subject, ox.NamedNode(f"{EX}label"), ox.Literal(label, language="az"))]
+    data = EmbeddedStore(None)
+    data.load_quads(quads)
+    return data
+
+
+NUMBERED = f"SELECT ?s ?n ?l WHERE {{ ?s <{EX}n> ?n ; <{EX}label> ?l }} ORDER BY ?n"
+
+
+def select(store):
+    return store.query(NUMBERED)
+
+
+def bindings(body):
+    return json.loads(body)["results"]["bindings"]
+
+
+def test_json_under_the_limit_is_oxigraphs_own_body(store):
+    body, truncated = answers.solutions(select(store), "json", 100)
+    assert not truncated
+    assert body == select(store).serialize(format=ox.QueryResultsFormat.JSON)
+    assert bindings(body)[11]["l"] == {"type": "literal", "value": TRICKY, "xml:lang": "az"}
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_rows_past_the_limit_are_cut_in_every_format(store, fmt):
+    body, truncated = answers.solutions(select(store), fmt, 5)
+    assert truncated
+    parsed = {"json": lambda: len(bindings(body)), "xml": lambda: body.count(b"<result>"),
+              "csv": lambda: body.count(b"\r\n") - 1, "tsv": lambda: body.count(b"\n") - 1}[fmt]()
+    assert parsed == 5
+    assert f"{EX}s04".encode() in body and f"{EX}s05".encode() not in body
+
+
+def test_exactly_the_limit_is_not_truncated(store):
+    body, truncated = answers.solutions(select(store), "json", 12)
+    assert not truncated and len(bindings(body)) == 12
+
+
+def test_hidden_columns_are_left_out_and_the_tricky_literal_survives(store):
+    body, truncated = answers.solutions(select(store), "json", 100, hidden={"n"})
+    assert not truncated
+    parsed = json.loads(body)
+    assert parsed["head"]["vars"] == ["s", "l"]
+    assert parsed["results"]["bindings"][11] == {"s": {"type": "uri", "value": f"{EX}s11"},
+                                                 "l": {"type": "literal", "value": TRICKY, "xml:lang": "az"}}
+
+
+def test_unbound_cells_and_no_variables(store):
+    body, _ = answers.solutions(store.query("SELECT ?x ?y WHERE { BIND(1 AS ?y) }"), "json", 10, hidden={"y"})
+    assert json.loads(body) == {"head": {"vars": ["x"]}, "results": {"bindings": [{}]}}
+    body, _ = answers.solutions(store.query("SELECT * WHERE {}"), "tsv", 10)
+    assert body == b"\n\n"
+
+
+def test_triples_past_the_limit_are_cut(store):
+    body, truncated = answers.triples(store.query("CONSTRUCT WHERE { ?s ?p ?o }"), "ntriples", 7)
+    assert truncated and body.count(b"\n") == 7
+    body, truncated = answers.triples(store.query("CONSTRUCT WHERE { ?s ?p ?o }"), "turtle", 100)
+    assert not truncated and len(list(ox.parse(body, format=ox.RdfFormat.TURTLE))) == 24
+
+
+def test_past_the_cap_the_worker_reads_solution_by_solution(store, monkeypatch):
+    monkeypatch.setattr(answers, "OUTPUT_CAP", 100)
+    assert answers.solutions(select(store), "json", 5) is None
+    job = {"text": NUMBERED, "default_graph": None, "named_graphs": None, "max_rows": 5,
+           "formats": {"tabular": "json", "boolean": "json", "graph": "turtle"}}
+    kind, body, rows, truncated = worker.answer(store, job)
+    assert (kind, rows, truncated) == ("tabular", 5, True)
+    assert [row["s"]["value"] for row in bindings(body)] == [f"{EX}s{number:02}" for number in range(5)]
