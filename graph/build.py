@@ -21,6 +21,7 @@ from atkg.graph.translations import load_translations, translations_graph
 from atkg.graph.vocabulary import check_vocabulary
 from atkg.ontology import ATKG, ontology_graph
 from atkg.queries import load_queries, queries_graph
+from atkg.shapes import validate_build
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,9 @@ def build(settings, *, echo=print, sources_folder=None):
     ontology = graphs[iris.graph_iri("ontology", base=settings.base_iri)]
     with steps.step("check vocabulary"):
         check_vocabulary(ontology, graphs.values())
+    with steps.step("SHACL validation (pySHACL, RDFS)") as record:
+        outcome = validate_build(graphs, ontology=ontology, echo=echo)
+        record.detail = f"{len(outcome.warnings)} warnings, {len(outcome.infos)} notes"
     with steps.step("OWL RL inferences (reasonable)") as record:
         inferred = owl_rl_inferences(graphs.values())
         graphs[iris.graph_iri("inferred", base=settings.base_iri)] = inferred

@@ -58,10 +58,11 @@ def source_iri(stem, *, base):
     return URIRef(f"{base}source/{stem}")
 
 
-def quote_iri(stem, text, *, base):
-    """A quote from a source: named by a hash of its text, so it is stable across builds."""
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-    return URIRef(f"{base}source/{stem}/quote/{digest}")
+def quote_iri(stem, text, line_start, line_end, *, base):
+    """A quote from a source: named by its lines and a hash of its text, so it is stable across builds and
+    a passage that stands in two places gives two quotes."""
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return URIRef(f"{base}source/{stem}/quote/L{line_start}-{line_end}-{digest}")
 
 
 def report_iri(agency_key, year, *, base):

@@ -11,7 +11,7 @@ from atkg.ontology import ATKG
 
 def add_quote(graph, *, base, stem, text, line_start, line_end):
     """Add a SourceQuote for `text` (lines line_start..line_end of source `stem`) and return its IRI."""
-    quote = iris.quote_iri(stem, text, base=base)
+    quote = iris.quote_iri(stem, text, line_start, line_end, base=base)
     graph.add((quote, RDF.type, ATKG.SourceQuote))
     graph.add((quote, ATKG.quotedText, Literal(text, lang="az")))
     graph.add((quote, ATKG.lineStart, Literal(line_start, datatype=XSD.positiveInteger)))
