@@ -51,7 +51,10 @@ def native(outcome, fmt):
     """`outcome` (solutions or triples) written by Oxigraph in `fmt`, or None when past OUTPUT_CAP."""
     buffer = _CappedBuffer(OUTPUT_CAP)
     try:
-        outcome.serialize(buffer, format=fmt)
+        if hasattr(outcome, "serialize"):
+            outcome.serialize(buffer, format=fmt)
+        else:  # triples a remote store's answer was parsed into
+            ox.serialize(outcome, buffer, format=fmt)
     except _OverCap:
         return None
     return b"".join(buffer.parts)

@@ -82,6 +82,12 @@ def test_triples_past_the_limit_are_cut(store):
     assert not truncated and len(list(ox.parse(body, format=ox.RdfFormat.TURTLE))) == 24
 
 
+def test_triples_parsed_from_a_remote_answer_are_written_too(store):
+    lines = store.query("CONSTRUCT WHERE { ?s ?p ?o }").serialize(format=ox.RdfFormat.N_TRIPLES)
+    body, truncated = answers.triples(ox.parse(lines, format=ox.RdfFormat.N_TRIPLES), "turtle", 30)
+    assert not truncated and len(list(ox.parse(body, format=ox.RdfFormat.TURTLE))) == 24
+
+
 def test_past_the_cap_the_worker_reads_solution_by_solution(store, monkeypatch):
     monkeypatch.setattr(answers, "OUTPUT_CAP", 100)
     assert answers.solutions(select(store), "json", 5) is None
