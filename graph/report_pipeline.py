@@ -13,6 +13,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS
 from atkg.graph import iris
 from atkg.graph.agencies import body_iri, find_mentions
 from atkg.graph.extract.acts_rdf import acts_graph, acts_in_source, curated_acts_graph, load_curated_acts
+from atkg.graph.extract.counts_rdf import counts_graph
 from atkg.graph.extract.events import find_events
 from atkg.graph.extract.events_rdf import events_graph
 from atkg.graph.extract.figures import figures_in_source, load_curated
@@ -66,11 +67,12 @@ def _acts_and_figures(source, text, year, context, *, base, registry):
 
 
 def _entry_extras(entry, node, redaction, report, stem, *, base, registry):
-    """Mentions, events and private-person references of one entry."""
+    """Mentions, counts, events and private-person references of one entry."""
     measure = iris.plan_part_iri("measure", entry.code, base=base)
     graph = mentions_graph(node, entry_mentions(entry.text, registry=registry), base=base, registry=registry)
     graph += events_graph(find_events(entry, report_year=report.year, registry=registry), base=base,
                           entry_iri=node, measure_iri=measure, stem=stem, registry=registry)
+    graph += counts_graph(entry, node, base=base, stem=stem)
     references = [ref for ref in redaction.references if _in_entry(ref, entry, redaction.text)]
     graph += person_references_graph(references, base=base, entry_iri=node, stem=stem, registry=registry)
     return graph

@@ -116,6 +116,16 @@ def test_entries_events_figures_and_acts_are_derived_from_quotes(select):
 
 def test_english_labels_for_statuses_event_kinds_partners_and_agencies(select):
     rows = select("""SELECT DISTINCT ?x WHERE { { ?e atkg:implementationStatus ?x } UNION { ?e atkg:eventType ?x }
-        UNION { ?e atkg:mentions ?x } UNION { ?m atkg:responsibleBody ?x }
+        UNION { ?e atkg:mentions ?x FILTER NOT EXISTS { ?x a schema:QuantitativeValue } }
+        UNION { ?m atkg:responsibleBody ?x }
         FILTER NOT EXISTS { ?x skos:prefLabel ?l FILTER(LANG(?l) = "en") } }""")
     assert rows == []
+
+
+def test_numbers_in_entries_are_kept_with_the_noun_they_count(select):
+    rows = select(f"""SELECT DISTINCT ?value ?noun WHERE {{ <{R2020}/entry/4.4.9> atkg:mentions ?c .
+        ?c a schema:QuantitativeValue ; schema:value ?value ; schema:unitText ?noun }} ORDER BY ?value""")
+    assert rows == [("79", "nəfərinin"), ("102", "vətəndaşdan")]
+    readmitted = select(f"""SELECT DISTINCT ?noun WHERE {{ <{R2021}/entry/4.4.9> atkg:mentions ?c .
+        ?c schema:value 389 ; schema:unitText ?noun }}""")
+    assert len(readmitted) == 1
