@@ -55,3 +55,15 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX time: <http://www.w3.org/2006/time#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
+
+
+@pytest.fixture(scope="session")
+def real_site(built, tmp_path_factory):
+    """`atkg serve` on the store of the session's real build, on a loopback port (one for the session)."""
+    from tests.server.helpers import start_server
+
+    settings, _ = built
+    running = start_server(tmp_path_factory.mktemp("real-site"), store=settings.store_dir,
+                           env={"ATKG_QUERY_TIMEOUT": "30"})
+    yield running
+    running.stop()

@@ -9,8 +9,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.server.helpers import start_server
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # The flags that let Debian's Chromium run headless as root in a container (see CLIENTS.md).
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -19,13 +17,9 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
 @pytest.fixture(scope="session")
-def site(built, tmp_path_factory):
-    """`atkg serve` on the store of the session's real build, on a loopback port."""
-    settings, _ = built
-    running = start_server(tmp_path_factory.mktemp("browser-site"), store=settings.store_dir,
-                           env={"ATKG_QUERY_TIMEOUT": "30"})
-    yield running
-    running.stop()
+def site(real_site):
+    """The session's server on the real build."""
+    return real_site
 
 
 @pytest.fixture(scope="session")
