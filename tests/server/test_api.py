@@ -27,13 +27,9 @@ SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }
 
 
 @pytest.fixture(scope="session")
-def real_server(built, tmp_path_factory):
-    """`atkg serve` on the store of the session's real build."""
-    settings, _ = built
-    running = start_server(tmp_path_factory.mktemp("api"), store=settings.store_dir,
-                           env={"ATKG_QUERY_TIMEOUT": "20"})
-    yield running
-    running.stop()
+def real_server(real_site):
+    """The session's server on the real build."""
+    return real_site
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from rdflib.namespace import SKOS
 
 from tests.server.helpers import ROOT
 from atkg.queries import load_queries
-from tests.server.helpers import fetch, start_server
+from tests.server.helpers import fetch
 
 HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8", "Accept-Language": "en"}
 MEASURE = "https://w3id.org/atkg/plan/nap-2020-2024/measure/4.2.1"
@@ -23,14 +23,10 @@ DMX = "https://w3id.org/atkg/agency/dmx"
 REPORT_2021 = ROOT / "graph" / "sources" / "002_e692b092547fc0c1.txt"
 
 
-@pytest.fixture(scope="module")
-def site(built, tmp_path_factory):
-    """`atkg serve` on the store of the session's real build."""
-    settings, _ = built
-    running = start_server(tmp_path_factory.mktemp("pages"), store=settings.store_dir,
-                           env={"ATKG_QUERY_TIMEOUT": "30"})
-    yield running
-    running.stop()
+@pytest.fixture(scope="session")
+def site(real_site):
+    """The session's server on the real build."""
+    return real_site
 
 
 def page(site, path, headers=HTML):
