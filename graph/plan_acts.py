@@ -9,13 +9,12 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from atkg.graph import iris
 from atkg.graph.agencies import body_iri
+from atkg.graph.extract import month_number
 from atkg.graph.periods import add_year_span
 from atkg.graph.provenance import add_quote, derive
 from atkg.ontology import ATKG, ELI
 
 PRESIDENT = "president"
-_MONTHS = ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
-           "noyabr", "dekabr")
 _PREDECESSOR = re.compile(
     r"Prezidentinin (?P<year>\d{4})-c[üu] il (?P<day>\d{1,2}) (?P<month>[a-zə]+) tarixli (?P<number>\d+) "
     r"nömrəli Sərəncamı ilə təsdiq edilmiş “(?P<title>[^”]+?(?P<first>\d{4})[ -](?P<last>\d{4})[^”]+)”")
@@ -76,7 +75,7 @@ def add_predecessor(graph, plan, plan_node, *, base):
     graph.add((previous, RDFS.label, Literal(title, lang="az")))
     graph.add((previous, ATKG.period, add_year_span(graph, first, last, base=base)))
     graph.add((plan_node, ATKG.predecessor, previous))
-    adopted = date(int(match["year"]), _MONTHS.index(match["month"]) + 1, int(match["day"]))
+    adopted = date(int(match["year"]), month_number(match["month"]), int(match["day"]))
     order = iris.act_iri("presidential-order", match["number"], adopted.isoformat(), base=base)
     graph.add((order, RDF.type, ATKG.LegalAct))
     graph.add((order, ELI.type_document, iris.concept("legal-act-type", "presidential-order")))
