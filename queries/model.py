@@ -2,25 +2,22 @@
 
 Parameters are named in the query the BASIL way, as grlc reads them: `?_agency_iri` is a required IRI
 called "agency", `?__year_integer` an optional integer called "year". The header declares each one
-(type, whether required, what it means, and for IRIs the class its value must have in the graph), so
-the declaration and the query can be checked against each other.
+(type, whether required, what it means in English and in Azerbaijani, and for IRIs the class its value
+must have in the graph), so the declaration and the query can be checked against each other.
 """
 
 import dataclasses
 import re
 from pathlib import Path
 
-import yaml
+from atkg.queries.headers import QueryFileError, columns_in_azerbaijani, read_header, split_header
 
 PARAMETER_TYPES = ("iri", "integer", "string", "date")
 # BASIL's form: one underscore for a required parameter, two for an optional one, then name_type.
 PARAMETER_VARIABLE = re.compile(r"\?(__?)([a-z][a-z0-9]*)_(iri|integer|string|date)\b")
-HEADER_LINE = re.compile(r"^#\+ ?(.*)$")
 PREFIX_LINE = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?:\s*<([^>]*)>", re.IGNORECASE | re.MULTILINE)
-
-
-class QueryFileError(ValueError):
-    """A saved query file whose header is missing, malformed or disagrees with its query."""
+__all__ = ["Parameter", "QueryFileError", "QueryTexts", "SavedQuery", "expand", "prefixes", "query_variables",
+           "read_query", "split_header"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,6 +30,11 @@ class Parameter:
     description: str
     example: str | None = None
     value_classes: tuple[str, ...] = ()  # full IRIs of the classes an IRI value may have (one is enough)
+    description_az: str = ""
+
+    def description_in(self, language):
+        """What the parameter means, in Azerbaijani for "az" (when the header has it), else in English."""
+        return (language == "az" and self.description_az) or self.description
 
     @property
     def variable(self):
@@ -53,18 +55,36 @@ class SavedQuery:
     example: dict
     terms: tuple[str, ...]
     text: str
+    summary_az: str = ""
+    description_az: str = ""
+    columns_az: dict = dataclasses.field(default_factory=dict)
 
     def parameter(self, name):
         """The parameter called `name`, or None."""
         return next((p for p in self.parameters if p.name == name), None)
 
+    def texts_in(self, language):
+        """The query's summary, description, parameter descriptions and column meanings for a reader of
+        `language` ("az" or "en"): the Azerbaijani ones for "az", the English ones otherwise, and English
+        wherever the header lacks the Azerbaijani text."""
+        azerbaijani = language == "az"
+        return QueryTexts(
+            summary=(azerbaijani and self.summary_az) or self.summary,
+            description=(azerbaijani and self.description_az) or self.description,
+            parameters={p.name: p.description_in(language) for p in self.parameters},
+            columns={name: (azerbaijani and self.columns_az.get(name)) or str(meaning)
+                     for name, meaning in self.columns.items()},
+        )
 
-def split_header(source):
-    """(header YAML text, query text): the leading `#+` lines, and everything after them."""
-    lines = source.splitlines()
-    count = next((i for i, line in enumerate(lines) if not HEADER_LINE.match(line)), len(lines))
-    header = "\n".join(HEADER_LINE.match(line).group(1) for line in lines[:count])
-    return header, "\n".join(lines[count:]).strip() + "\n"
+
+@dataclasses.dataclass(frozen=True)
+class QueryTexts:
+    """What a saved query says about itself, in one language."""
+
+    summary: str
+    description: str
+    parameters: dict  # {parameter name: description}
+    columns: dict  # {column name: meaning}
 
 
 def query_variables(text):
@@ -91,7 +111,7 @@ def expand(curie, namespaces):
 def read_query(path):
     """The SavedQuery in the .rq file at `path`; raises QueryFileError when the header is unusable."""
     path = Path(path)
-    header, text = _read_header(path)
+    header, text = read_header(path)
     example = {key: str(value) for key, value in (header.get("example") or {}).items()}
     return SavedQuery(
         name=path.stem, summary=header.get("summary", ""), description=header.get("description", ""),
@@ -99,19 +119,9 @@ def read_query(path):
         parameters=_parameters(header.get("parameters") or {}, example, prefixes(text), path.name),
         columns=dict(header.get("columns") or {}), example=example,
         terms=tuple(header.get("terms") or ()), text=text,
+        summary_az=header.get("summary_az", ""), description_az=header.get("description_az", ""),
+        columns_az=columns_in_azerbaijani(header, path.name),
     )
-
-
-def _read_header(path):
-    """(header as a dict, query text) of the file at `path`."""
-    header_text, text = split_header(path.read_text(encoding="utf-8"))
-    try:
-        header = yaml.safe_load(header_text) or {}
-    except yaml.YAMLError as error:
-        raise QueryFileError(f"{path.name}: the #+ header is not valid YAML: {error}") from error
-    if not isinstance(header, dict):
-        raise QueryFileError(f"{path.name}: the #+ header must be a YAML mapping")
-    return header, text
 
 
 def _parameters(declared, example, namespaces, file_name):
@@ -125,5 +135,6 @@ def _parameters(declared, example, namespaces, file_name):
         classes = (classes,) if isinstance(classes, str) else classes
         result.append(Parameter(name=name, type=spec["type"], required=bool(spec.get("required")),
                                 description=spec.get("description", ""), example=example.get(name),
-                                value_classes=tuple(expand(curie, namespaces) for curie in classes)))
+                                value_classes=tuple(expand(curie, namespaces) for curie in classes),
+                                description_az=spec.get("description_az", "")))
     return tuple(result)

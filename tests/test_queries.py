@@ -14,7 +14,9 @@ from atkg.queries import QUERY_DIR, ParameterError, QueryFileError, bind, load_q
 from atkg.queries.model import expand, prefixes, query_variables, split_header
 
 QUERY_NAMES = sorted(path.stem for path in QUERY_DIR.glob("*.rq"))
-HEADER_KEYS = {"summary", "description", "tags", "endpoint_in_url", "parameters", "columns", "example", "terms"}
+HEADER_KEYS = {"summary", "description", "tags", "endpoint_in_url", "parameters", "columns", "example", "terms",
+               "summary_az", "description_az", "columns_az"}
+AZERBAIJANI_LETTERS = set("əışçğöüƏŞÇĞÖÜİ")  # letters English lacks: a text that has none is not Azerbaijani
 ATKG = "https://w3id.org/atkg/ontology#"
 AGENCY = "https://w3id.org/atkg/agency/"
 CODE = "https://w3id.org/atkg/code/"
@@ -69,6 +71,54 @@ def test_header_is_grlc_yaml_with_the_project_keys(name):
     assert header["summary"] and header["description"] and header["tags"]
     assert header["endpoint_in_url"] is False
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name), "file names are kebab-case API names"
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_every_text_of_the_header_is_also_in_azerbaijani(queries, name):
+    query = queries[name]
+    english, azerbaijani = query.texts_in("en"), query.texts_in("az")
+    assert set(query.columns_az) == set(query.columns) and query.columns
+    texts = [(english.summary, azerbaijani.summary), (english.description, azerbaijani.description)]
+    texts += [(english.parameters[p.name], p.description_az) for p in query.parameters]
+    texts += [(english.columns[column], query.columns_az[column]) for column in query.columns]
+    for english_text, azerbaijani_text in texts:
+        assert azerbaijani_text.strip() and azerbaijani_text != english_text, (name, english_text)
+        assert AZERBAIJANI_LETTERS & set(azerbaijani_text), (name, azerbaijani_text)
+    assert azerbaijani.parameters == {p.name: p.description_az for p in query.parameters}
+    assert azerbaijani.columns == query.columns_az
+
+
+def test_texts_in_gives_the_readers_language(queries):
+    query = queries["report-coverage"]
+    az, en = query.texts_in("az"), query.texts_in("en")
+    assert az.summary == "Orqanın illik hesabatı onun hansı tədbirlərini əhatə edib, hansılarını yox"
+    assert en.summary == "Which of an agency's measures its report for a year covered, and which not"
+    assert az.parameters == {"agency": "Hesabat verən orqan, məs. https://w3id.org/atkg/agency/dmx "
+                                       "(Dövlət Miqrasiya Xidməti)",
+                             "year": "Hesabat ili, məs. 2021"}
+    assert en.parameters["year"] == "The year the report covers, e.g. 2021"
+    assert az.columns["status_az"] == "icra vəziyyəti Azərbaycan dilində"
+    assert en.columns["status_az"] == "implementation status in Azerbaijani"
+    assert query.texts_in("fr") == en
+
+
+def test_a_header_without_azerbaijani_texts_falls_back_to_english(tmp_path):
+    (tmp_path / "plain.rq").write_text(
+        "#+ summary: Everything\n#+ description: All triples\n#+ parameters:\n#+   year:\n#+     type: integer\n"
+        "#+     description: The year\n#+ columns:\n#+   s: the subject\n"
+        "SELECT ?s WHERE { ?s ?p ?__year_integer }\n", encoding="utf-8")
+    texts = load_queries(tmp_path)["plain"].texts_in("az")
+    assert (texts.summary, texts.description, texts.parameters, texts.columns) == (
+        "Everything", "All triples", {"year": "The year"}, {"s": "the subject"})
+
+
+def test_columns_az_naming_a_column_the_query_lacks_is_refused(tmp_path):
+    (tmp_path / "odd.rq").write_text("#+ columns:\n#+   s: the subject\n#+ columns_az:\n#+   s: subyekt\n"
+                                     "#+   o: obyekt\n#+   p: predikat\nSELECT ?s WHERE { ?s ?p ?o }\n",
+                                     encoding="utf-8")
+    with pytest.raises(QueryFileError) as error:
+        load_queries(tmp_path)
+    assert str(error.value) == "odd.rq: columns_az names columns that columns does not list: o, p"
 
 
 @pytest.mark.parametrize("name", QUERY_NAMES)
