@@ -13,24 +13,31 @@ def public_url(path):
 
 
 def describe_query(query):
-    """A saved query as a JSON-ready dict: name, summary, description, tags, parameters, columns, example,
-    links (its address, and its example in JSON, CSV and HTML)."""
+    """A saved query as a JSON-ready dict: name, summary, description (each also in Azerbaijani, as
+    summary_az and description_az), tags, parameters, columns, example, links (its address, and its
+    example in JSON, CSV and HTML)."""
+    azerbaijani = query.texts_in("az")
     return {
         "name": query.name,
         "summary": query.summary,
+        "summary_az": azerbaijani.summary,
         "description": query.description,
+        "description_az": azerbaijani.description,
         "tags": list(query.tags),
         "parameters": [describe_parameter(parameter) for parameter in query.parameters],
-        "columns": [{"name": name, "description": str(text)} for name, text in query.columns.items()],
+        "columns": [{"name": name, "description": str(text), "description_az": azerbaijani.columns[name]}
+                    for name, text in query.columns.items()],
         "example": dict(query.example),
         "links": query_links(query),
     }
 
 
 def describe_parameter(parameter):
-    """One parameter: name, type (iri, integer, string or date), required, description, example, classes."""
+    """One parameter: name, type (iri, integer, string or date), required, description (and description_az,
+    in Azerbaijani), example, classes."""
     return {"name": parameter.name, "type": parameter.type, "required": parameter.required,
-            "description": parameter.description, "example": parameter.example,
+            "description": parameter.description, "description_az": parameter.description_in("az"),
+            "example": parameter.example,
             "classes": list(parameter.value_classes)}
 
 

@@ -24,8 +24,10 @@ MAX_CHOICES = 300
 
 @bp.route("/queries", methods=["GET"])
 def index():
-    """Every saved query, with what it answers and its topics."""
-    return render_template("gallery.html", queries=list(saved_queries().values()))
+    """Every saved query, with what it answers (in the page's language) and its topics."""
+    language = current_language()
+    return render_template("gallery.html", queries=[(query, query.texts_in(language))
+                                                    for query in saved_queries().values()])
 
 
 @bp.route("/queries/<name>", methods=["GET"])
@@ -40,7 +42,8 @@ def show(name):
     rows = [[_term(cell) for cell in row] for row in answer.rows] if answer else []
     names = labels({cell.value for row in rows for cell in row if cell is not None and cell.is_iri})
     chart = chart_for_answer(answer.names, answer.rows, language=current_language()) if rows else None
-    return render_template("saved_query.html", query=query, values=values, answer=answer, rows=rows,
+    return render_template("saved_query.html", query=query, texts=query.texts_in(current_language()),
+                           values=values, answer=answer, rows=rows,
                            problem=problem, names=names, chart=chart, choices=_choices(query),
                            downloads=_downloads(query, values))
 

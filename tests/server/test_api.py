@@ -68,13 +68,23 @@ def test_listing_describes_every_saved_query_from_its_header(real_server):
     assert [query["name"] for query in listing["queries"]] == files and listing["count"] == len(files)
     described = next(query for query in listing["queries"] if query["name"] == "measures-by-agency")
     assert described["summary"] == "Measures an agency carries, alone or jointly"
+    assert described["summary_az"] == "İcraçı orqanın təkbaşına və ya birgə icra etdiyi tədbirlər"
+    assert described["description_az"].startswith("Orqanı icraçı orqan kimi göstərən və ya onu yalnız icraya "
+                                                  "cəlb edən (“... cəlb etməklə”) plan və ya proqramın hər tədbiri")
     assert described["tags"] == ["measures", "agencies"]
     assert described["parameters"] == [{
         "name": "agency", "type": "iri", "required": True, "example": AGENCY + "dmx",
         "description": "The executing body, e.g. https://w3id.org/atkg/agency/dmx (State Migration Service)",
+        "description_az": "İcraçı orqan, məs. https://w3id.org/atkg/agency/dmx (Dövlət Miqrasiya Xidməti)",
         "classes": ["https://w3id.org/atkg/ontology#ExecutingBody"]}]
     assert [column["name"] for column in described["columns"]] == [
         "measure", "notation", "role", "otherBodies", "period", "periodType", "plan", "title_az", "title_en"]
+    assert described["columns"][1] == {"name": "notation", "description": "the measure's number, e.g. 4.2.1",
+                                       "description_az": "tədbirin nömrəsi (yarımbənd), məs. 4.2.1"}
+    for query in listing["queries"]:
+        texts = [query["summary_az"], query["description_az"]]
+        texts += [item["description_az"] for item in query["parameters"] + query["columns"]]
+        assert all(text and set(text) & set("əışçğöüƏŞÇĞÖÜİ") for text in texts), query["name"]
     assert described["example"] == {"agency": AGENCY + "dmx"}
     assert described["links"]["example_csv"] == (f"{real_server.base}/api/queries/measures-by-agency?"
                                                  "agency=https%3A%2F%2Fw3id.org%2Fatkg%2Fagency%2Fdmx&format=csv")

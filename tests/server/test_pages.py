@@ -2,6 +2,7 @@
 resource pages, the editor at /sparql, the saved-query gallery, the dashboard, the check page, languages."""
 
 import csv
+import html
 import io
 import json
 import re
@@ -135,6 +136,46 @@ def test_gallery_lists_every_saved_query(site):
     _, _, text = page(site, "/queries")
     listed = re.findall(r'href="/queries/([a-z0-9-]+)"', text)
     assert sorted(set(listed)) == sorted(load_queries()) and len(listed) >= 20
+
+
+def shown(text, element_id):
+    """The text of the element with that id (a tag without nested tags), unescaped."""
+    return html.unescape(re.search(rf'id="{element_id}"[^>]*>([^<]*)<', text).group(1))
+
+
+def test_saved_query_speaks_the_pages_language(site):
+    _, _, azerbaijani = page(site, "/queries/report-coverage?lang=az")
+    _, _, english = page(site, "/queries/report-coverage?lang=en")
+    assert shown(azerbaijani, "query-summary") == ("Orqanın illik hesabatı onun hansı tədbirlərini əhatə edib, "
+                                                   "hansılarını yox")
+    assert shown(english, "query-summary") == ("Which of an agency's measures its report for a year covered, "
+                                               "and which not")
+    assert shown(azerbaijani, "query-description").startswith("Orqanın icraçısı olduğu və icra müddəti həmin ili")
+    assert shown(english, "query-description").startswith("Every measure the agency is responsible for")
+    assert ('<p class="note">Hesabat ili, məs. 2021 — nümunə: <code>2021</code></p>') in azerbaijani
+    assert ('<p class="note">The year the report covers, e.g. 2021 — example: <code>2021</code></p>') in english
+    assert '<th scope="col" title="icra vəziyyəti Azərbaycan dilində">status_az</th>' in azerbaijani
+    assert '<th scope="col" title="implementation status in Azerbaijani">status_az</th>' in english
+    assert "Which of an agency" not in azerbaijani and "Orqanın illik" not in english
+
+
+def test_gallery_and_editor_list_the_summaries_in_the_pages_language(site):
+    queries = load_queries()
+    for language in ("az", "en"):
+        _, _, gallery = page(site, f"/queries?lang={language}")
+        links = dict(re.findall(r'<a href="/queries/([a-z0-9-]+)">([^<]*)</a>', gallery))
+        assert {name: html.unescape(summary) for name, summary in links.items()} == {
+            name: query.texts_in(language).summary for name, query in queries.items()}
+        _, _, editor = page(site, f"/sparql?lang={language}")
+        examples = json.loads(re.search(r'<script type="application/json" id="saved-queries">(.*?)</script>',
+                                        editor, re.S).group(1))
+        assert {example["name"]: example["summary"] for example in examples} == {
+            name: query.texts_in(language).summary for name, query in queries.items()}
+    assert links["search"] == "Find bodies, partners, countries, measures and acts by name, in any inflected form"
+    assert {example["name"]: example["text"].split("\n")[0] for example in examples}["plan-goals"] == (
+        "# The goals and principles of a plan")
+    _, _, editor = page(site, "/sparql?lang=az")
+    assert "<option value=\"plan-goals\">plan-goals: Planın məqsədləri və prinsipləri</option>" in editor
 
 
 def test_saved_query_form_runs_with_the_visitors_values(site):
