@@ -21,8 +21,10 @@ def _add_query(graph, query, node):
     """The triples of one saved query."""
     graph.add((node, RDF.type, SH.SPARQLSelectExecutable))
     graph.add((node, SH.select, Literal(query.text)))
-    graph.add((node, RDFS.label, Literal(query.summary, lang="en")))
-    graph.add((node, RDFS.comment, Literal(query.description, lang="en")))
+    for language in ("en", "az"):
+        texts = query.texts_in(language)
+        graph.add((node, RDFS.label, Literal(texts.summary, lang=language)))
+        graph.add((node, RDFS.comment, Literal(texts.description, lang=language)))
     graph.add((node, DCTERMS.identifier, Literal(query.name)))
     for tag in query.tags:
         graph.add((node, SCHEMA.keywords, Literal(tag)))

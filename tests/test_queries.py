@@ -454,8 +454,10 @@ def test_queries_graph_publishes_every_query_as_a_shacl_select_executable(querie
     node = URIRef("https://example.org/kg/query/report-coverage")
     assert graph.value(node, SH.select) == Literal(queries["report-coverage"].text)
     assert graph.value(node, DCTERMS.identifier) == Literal("report-coverage")
-    assert str(graph.value(node, RDFS.label)) == queries["report-coverage"].summary
-    assert str(graph.value(node, RDFS.comment)) == queries["report-coverage"].description
+    query = queries["report-coverage"]
+    assert set(graph.objects(node, RDFS.label)) == {Literal(query.summary, lang="en"), Literal(query.summary_az, lang="az")}
+    assert set(graph.objects(node, RDFS.comment)) == {Literal(query.description, lang="en"),
+                                                      Literal(query.description_az, lang="az")}
     assert {str(tag) for tag in graph.objects(node, SCHEMA.keywords)} == {"reports", "coverage", "measures"}
 
 
