@@ -52,7 +52,12 @@ def words(text):
 
 def longest_match(text, text_words, first, *, registry):
     """The longest curated name starting at word `first`, or None."""
-    for form, (key, case) in _index(registry).get(text_words[first].folded, ()):
+    head = text_words[first].folded
+    second = text_words[first + 1].folded if first + 1 < len(text_words) else None
+    index = _index(registry)
+    # Names of two or more words are filed under their first two words, so only those that can fit are
+    # tried; one-word names come last, being the shortest.
+    for form, (key, case) in (*index.get((head, second), ()), *index.get((head, None), ())):
         last = first + len(form)
         if last <= len(text_words) and _fits(form, text, text_words[first:last]):
             return Match(key, case, first, last)
@@ -79,7 +84,8 @@ def _index(registry):
                 raise ValueError(f'"{surface}" names both "{owner[form][0]}" and "{body.key}"')
     index = {}
     for form in sorted(owner, key=lambda form: (-len(form), str(form))):
-        index.setdefault(form[0][0], []).append((form, owner[form]))
+        key = (form[0][0], form[1][0] if len(form) > 1 else None)
+        index.setdefault(key, []).append((form, owner[form]))
     return index
 
 

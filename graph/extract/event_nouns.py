@@ -63,9 +63,21 @@ def event_nouns(sentence):
     return found
 
 
+def _nouns_by_initial():
+    """_NOUNS grouped by the first letter of their first stem, keeping their order (first match wins)."""
+    groups = {}
+    for stems, kind in _NOUNS:
+        groups.setdefault(stems[0][0], []).append((stems, kind))
+    return groups
+
+
+_BY_INITIAL = _nouns_by_initial()
+
+
 def _match(words, index):
     """The (stems, kind) whose words start at words[index], or None."""
-    for stems, kind in _NOUNS:
+    folded = words[index].folded
+    for stems, kind in _BY_INITIAL.get(folded[:1], ()):
         window = words[index:index + len(stems)]
         if len(window) == len(stems) and all(w.folded.startswith(s) for w, s in zip(window, stems)):
             return stems, kind

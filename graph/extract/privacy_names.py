@@ -8,6 +8,7 @@ taken back.
 """
 
 import re
+from functools import cached_property
 from dataclasses import dataclass
 
 from atkg.graph.text import az_lower
@@ -56,9 +57,9 @@ class Token:
     start: int
     end: int
 
-    @property
+    @cached_property
     def folded(self):
-        """The word in Azerbaijani lower case."""
+        """The word in Azerbaijani lower case (worked out once: the matchers ask for it again and again)."""
         return az_lower(self.text)
 
     @property
