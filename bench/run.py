@@ -14,6 +14,7 @@ import http.client
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -70,8 +71,8 @@ def answer_size(body):
 def latencies(server, queries, *, repeats, cold):
     """{name: (median ms, p95 ms, rows, failed runs)} over `repeats` runs of each query.
 
-    A run answered with another status than 200 (a query stopped at the time limit) counts as failed;
-    a query whose first answer fails is run once only.
+    A run answered with another status than 200 (a query stopped at the time limit), or with a body that
+    cannot be read, counts as failed; a query whose first answer fails is run once only.
     """
     client, out = Client(server.url, api=server.api), {}
     for item in queries:
@@ -80,9 +81,12 @@ def latencies(server, queries, *, repeats, cold):
         for _ in range(repeats if status == 200 else 1):
             seconds, status, body = client.ask(item, cold=cold)
             runs.append(seconds * 1000)
-            if status == 200:
-                rows = answer_size(body)
-            else:
+            try:  # Oxigraph's server cuts the body of a 200 answer short when its time limit strikes
+                if status == 200:
+                    rows = answer_size(body)
+            except ValueError:
+                status = "200 with a broken body"
+            if status != 200:
                 failed += 1
                 print(f"{server.name} {item.name}: {status} {body[:200]!r}", file=sys.stderr, flush=True)
         out[item.name] = (statistics.median(runs), percentile(runs, 95), rows, failed)
@@ -187,6 +191,7 @@ def bench_scale(source, scale, args):
     finally:
         for server in running.values():
             server.stop()
+        shutil.rmtree(work, ignore_errors=True)  # the scaled graph and three stores: up to 600 MB at 100x
 
 
 def summary(scale, report):
