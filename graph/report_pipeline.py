@@ -41,7 +41,9 @@ def source_document_graph(source, *, base):
 def report_graphs(source, *, base, registry, plan_titles):
     """Everything a yearly or programme report states, as one graph (its named graph's content)."""
     if source.kind == "programme-report":
-        return _programme(source, base=base, registry=registry) + source_document_graph(source, base=base)
+        graph = _programme(source, base=base, registry=registry)
+        graph += source_document_graph(source, base=base)
+        return graph
     redaction = redact(source.text)
     report = parse_report(redaction.text, stem=source.stem)
     agency = _reporting_agency(report, registry)
@@ -54,7 +56,8 @@ def report_graphs(source, *, base, registry, plan_titles):
     context = SourceContext(agency=body_iri(agency, base=base), report=report_node,
                             measure_iri=lambda code: iris.plan_part_iri("measure", code, base=base))
     graph += _acts_and_figures(source, redaction.text, report.year, context, base=base, registry=registry)
-    return graph + source_document_graph(source, base=base)
+    graph += source_document_graph(source, base=base)
+    return graph
 
 
 def _acts_and_figures(source, text, year, context, *, base, registry):
@@ -63,7 +66,8 @@ def _acts_and_figures(source, text, year, context, *, base, registry):
     graph += curated_acts_graph([r for r in load_curated_acts() if r["stem"] == source.stem], base=base)
     figures = figures_in_source(text, stem=source.stem, default_year=year)
     figures += [figure for figure in load_curated() if figure.stem == source.stem]
-    return graph + figures_graph(figures, base=base, contexts={source.stem: context})
+    graph += figures_graph(figures, base=base, contexts={source.stem: context})
+    return graph
 
 
 def _entry_extras(entry, node, redaction, report, stem, *, base, registry):
@@ -106,7 +110,8 @@ def _programme(source, *, base, registry):
     # A date or figure with no year of its own belongs to the programme's last reported year.
     last_year = max((item.period[1] for item in items if isinstance(item.period, tuple)), default=None)
     context = SourceContext(agency=reporter_iri, report=URIRef(f"{base}report/{PROGRAMME_SLUG}"))
-    return graph + _acts_and_figures(source, source.text, last_year, context, base=base, registry=registry)
+    graph += _acts_and_figures(source, source.text, last_year, context, base=base, registry=registry)
+    return graph
 
 
 def _by_abbreviation(abbreviation, registry, base):

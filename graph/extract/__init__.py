@@ -13,7 +13,11 @@ _AZ_UPPER = str.maketrans({"I": "ı", "İ": "i"})
 
 def lower_same_length(text):
     """Azerbaijani lower case that keeps every offset: one character in, one character out."""
-    return "".join(ch.lower()[0] for ch in text.translate(_AZ_UPPER))
+    translated = text.translate(_AZ_UPPER)
+    lowered = translated.lower()
+    if len(lowered) == len(translated):  # no character grew in lower case: the common, fast case
+        return lowered
+    return "".join(ch.lower()[0] for ch in translated)
 
 
 def squash(text):
