@@ -27,6 +27,12 @@ Məlumat Xidmətin rəisi Vüsal Hüseynov tərəfindən Daxili İşlər Nazirli
 
 Məhkum Elşən Əliyev Rəşid oğlu barədə məlumat aidiyyəti üzrə təqdim edilmişdir.
 """
+# The other measures the State Migration Service executes in 2022, so that the report is complete and the
+# build's SHACL validation passes: this test is about privacy, not coverage.
+OTHER_MEASURES_2022 = ["4.2.1", "4.2.10", "4.3.3", "4.3.4", "4.3.5", "4.3.6", "4.4.9", "4.5.8", "4.6.3",
+                       "4.7.1", "4.7.2", "4.7.3", "4.7.4", "4.7.7", "4.8.1", "4.8.3"]
+COMPLETE_REPORT_2022 = REPORT_2022 + "".join(
+    f"\n{code}-ci yarımbənd üzrə (Tədbir):\n\nTədbirlər davam etdirilmişdir.\n" for code in OTHER_MEASURES_2022)
 NAMES = ["Rustam", "Karimov", "Muhammad", "Imran", "Khan", "Elşən", "Rəşid oğlu"]
 
 
@@ -35,7 +41,7 @@ def built_with_names(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sources")
     for path in sources_dir().glob("*.txt"):
         shutil.copy(path, folder)
-    (folder / "005_dmx_2022_test.txt").write_text(REPORT_2022, encoding="utf-8")
+    (folder / "005_dmx_2022_test.txt").write_text(COMPLETE_REPORT_2022, encoding="utf-8")
     data = tmp_path_factory.mktemp("data")
     result = CliRunner().invoke(main, ["build", "--sources", str(folder), "--data-dir", str(data)])
     assert result.exit_code == 0, result.output
