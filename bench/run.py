@@ -77,6 +77,8 @@ def latencies(server, queries, *, repeats, cold):
     client, out = Client(server.url, api=server.api), {}
     for item in queries:
         _, status, _ = client.ask(item, cold=cold)  # first contact, not counted
+        if status != 200:
+            wait_for_a_worker(client)
         runs, failed, rows = [], 0, None
         for _ in range(repeats if status == 200 else 1):
             seconds, status, body = client.ask(item, cold=cold)
@@ -89,8 +91,17 @@ def latencies(server, queries, *, repeats, cold):
             if status != 200:
                 failed += 1
                 print(f"{server.name} {item.name}: {status} {body[:200]!r}", file=sys.stderr, flush=True)
+                wait_for_a_worker(client)
         out[item.name] = (statistics.median(runs), percentile(runs, 95), rows, failed)
     return out
+
+
+def wait_for_a_worker(client, *, patience=300):
+    """After a failure, wait until the server answers again: a worker killed at the time limit is replaced
+    by one that loads the graph anew, and the next query should not be timed while none is ready."""
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline and client.ask(workload_probe())[1] != 200:
+        time.sleep(1)
 
 
 def percentile(values, share):
