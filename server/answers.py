@@ -1,11 +1,11 @@
 """Writing a query's answer in the worker with Oxigraph's own serialisers, within the row limit.
 
 Oxigraph writes results several times faster than Python, but it writes all of them. So it writes into a
-buffer that refuses to grow past OUTPUT_CAP (None tells the caller to read the answer solution by solution
-instead), and the rows are counted before a body is sent: a body shorter than SMALLEST_ROW[fmt] bytes per
-allowed row cannot hold too many; otherwise it is counted. Where rows must be counted, cut or have
-columns left out, Oxigraph writes TSV first (one line per solution, by the format's own escaping), the
-lines are cut as bytes, and Oxigraph reads them back and writes the asked format.
+buffer that refuses to grow past OUTPUT_CAP (None tells the caller to read the answer solution by
+solution instead, with in_python), and the rows are counted before a body is sent: a body shorter than
+SMALLEST_ROW[fmt] bytes per allowed row cannot hold too many; otherwise it is counted. Where rows must be
+counted, cut or have columns left out, Oxigraph writes TSV first (one line per solution, by the format's
+own escaping), the lines are cut as bytes, and Oxigraph reads them back and writes the asked format.
 """
 
 import io
@@ -111,3 +111,16 @@ def triples(outcome, fmt, limit):
         return lines, False
     parsed = islice(ox.parse(lines, format=ox.RdfFormat.N_TRIPLES), limit)
     return ox.serialize(parsed, format=results.RDF_FORMATS[fmt]) or b"", count > limit
+
+
+def in_python(outcome, fmt, limit, *, names=None):
+    """(body, truncated) read solution by solution, stopping past `limit`: for answers past OUTPUT_CAP.
+
+    `names` picks the columns of SELECT results (all of them, in order, by default).
+    """
+    rows = list(islice(outcome, limit + 1))
+    truncated, rows = len(rows) > limit, rows[:limit]
+    if not isinstance(outcome, ox.QuerySolutions):
+        return results.write_triples(rows, fmt), truncated
+    names = [variable.value for variable in outcome.variables] if names is None else names
+    return results.write_solutions(names, [[row[name] for name in names] for row in rows], fmt), truncated

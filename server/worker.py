@@ -10,7 +10,6 @@ import os
 import sys
 import threading
 import time
-from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -103,7 +102,8 @@ def answer(store, job):
     """Evaluate a query and write its results: (kind, body bytes, row count or None, truncated).
 
     Oxigraph writes the body itself (atkg.server.answers); an answer too large for that is read solution
-    by solution up to the row limit instead. The row count is None when the body was not counted.
+    by solution up to the row limit instead. The row count is given for booleans only (1), or 0 when no
+    asked format fits: other bodies are not parsed to count them.
     """
     outcome = _evaluate(store, job)
     formats, limit = job["formats"], job["max_rows"]
@@ -113,27 +113,14 @@ def answer(store, job):
     if kind == "boolean":
         return kind, results.write_boolean(bool(outcome), formats[kind]), 1, False
     write = answers.solutions if kind == "tabular" else answers.triples
-    written = write(outcome, formats[kind], limit)
-    if written is not None:
-        return kind, written[0], None, written[1]
-    return _answer_in_python(_evaluate(store, job), kind, formats[kind], limit)
+    body, truncated = (write(outcome, formats[kind], limit)
+                       or answers.in_python(_evaluate(store, job), formats[kind], limit))
+    return kind, body, None, truncated
 
 
 def _evaluate(store, job):
     return store.query(job["text"], default_graph=job["default_graph"], named_graphs=job["named_graphs"],
                        union_default_graph=job.get("union", False))
-
-
-def _answer_in_python(outcome, kind, fmt, limit):
-    """The answer read solution by solution, stopping at the row limit (for answers past Oxigraph's cap)."""
-    rows = list(islice(outcome, limit + 1))
-    truncated = len(rows) > limit
-    rows = rows[:limit]
-    if kind == "tabular":
-        names = [variable.value for variable in outcome.variables]
-        rows = [[row[index] for index in range(len(names))] for row in rows]
-        return "tabular", results.write_solutions(names, rows, fmt), len(rows), truncated
-    return "graph", results.write_triples(rows, fmt), len(rows), truncated
 
 
 def answer_saved(store, job):
@@ -146,12 +133,9 @@ def answer_saved(store, job):
     hidden = {parameter.variable for parameter in query.parameters}
     outcome = run(query, job["values"], store=store)
     names = [variable.value for variable in outcome.variables if variable.value not in hidden]
-    written = answers.solutions(outcome, "json", limit, hidden=hidden)
-    if written is None:
-        outcome = run(query, job["values"], store=store)
-        rows = [tuple(solution[name] for name in names) for solution in islice(outcome, limit + 1)]
-        written = results.write_solutions(names, rows[:limit], "json"), len(rows) > limit
-    return names, written[0], written[1]
+    body, truncated = (answers.solutions(outcome, "json", limit, hidden=hidden)
+                       or answers.in_python(run(query, job["values"], store=store), "json", limit, names=names))
+    return names, body, truncated
 
 
 def _kind(outcome):

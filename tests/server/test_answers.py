@@ -6,6 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from atkg.graph.store import EmbeddedStore
+from atkg.queries import Parameter, SavedQuery
 from atkg.server import answers, worker
 
 EX = "http://example.org/"
@@ -88,11 +89,38 @@ def test_triples_parsed_from_a_remote_answer_are_written_too(store):
     assert not truncated and len(list(ox.parse(body, format=ox.RdfFormat.TURTLE))) == 24
 
 
+def test_past_the_cap_triples_are_read_one_by_one(store, monkeypatch):
+    monkeypatch.setattr(answers, "OUTPUT_CAP", 100)
+    job = {"text": "CONSTRUCT WHERE { ?s ?p ?o }", "default_graph": None, "named_graphs": None, "max_rows": 7,
+           "formats": {"tabular": "json", "boolean": "json", "graph": "ntriples"}}
+    kind, body, _, truncated = worker.answer(store, job)
+    assert (kind, truncated, body.count(b"\n")) == ("graph", True, 7)
+
+
 def test_past_the_cap_the_worker_reads_solution_by_solution(store, monkeypatch):
     monkeypatch.setattr(answers, "OUTPUT_CAP", 100)
     assert answers.solutions(select(store), "json", 5) is None
     job = {"text": NUMBERED, "default_graph": None, "named_graphs": None, "max_rows": 5,
            "formats": {"tabular": "json", "boolean": "json", "graph": "turtle"}}
-    kind, body, rows, truncated = worker.answer(store, job)
-    assert (kind, rows, truncated) == ("tabular", 5, True)
+    kind, body, _, truncated = worker.answer(store, job)
+    assert (kind, truncated) == ("tabular", True)
     assert [row["s"]["value"] for row in bindings(body)] == [f"{EX}s{number:02}" for number in range(5)]
+
+
+LABELLED = SavedQuery(
+    name="labelled", summary="Subjects and labels", description="", tags=(), columns={}, example={}, terms=(),
+    parameters=(Parameter(name="subject", type="iri", required=False, description="a subject"),),
+    text=f"SELECT ?s ?l WHERE {{ ?s <{EX}label> ?l FILTER(?s = COALESCE(?__subject_iri, ?s)) }} ORDER BY ?s\n")
+
+
+@pytest.mark.parametrize("cap", [answers.OUTPUT_CAP, 100])
+def test_a_saved_query_leaves_its_parameter_out_natively_and_past_the_cap(store, monkeypatch, cap):
+    monkeypatch.setattr(answers, "OUTPUT_CAP", cap)
+    job = {"kind": "saved", "query": LABELLED, "values": {}, "max_rows": 5}
+    names, body, truncated = worker.answer_saved(store, job)
+    assert (names, truncated, json.loads(body)["head"]["vars"]) == (["s", "l"], True, ["s", "l"])
+    assert [row["l"]["value"] for row in bindings(body)] == [f"item {number}" for number in range(5)]
+    job["values"] = {"subject": f"{EX}s03"}
+    names, body, truncated = worker.answer_saved(store, job)
+    assert not truncated and bindings(body) == [{"s": {"type": "uri", "value": f"{EX}s03"},
+                                                 "l": {"type": "literal", "value": "item 3", "xml:lang": "az"}}]
