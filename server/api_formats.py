@@ -9,11 +9,10 @@ from markupsafe import escape
 from atkg.server import results
 from atkg.server.protocol import ProtocolError
 
-# Media type -> (format name, Content-Type sent back). The first is the default.
+# Media type -> (format name, Content-Type sent back), the endpoint's JSON and CSV plus an HTML table.
+# The first is the default.
 OFFERS = {
-    "application/sparql-results+json": ("json", "application/sparql-results+json"),
-    "application/json": ("json", "application/sparql-results+json"),
-    "text/csv": ("csv", "text/csv; charset=utf-8"),
+    **{media: results.TABULAR[media] for media in ("application/sparql-results+json", "application/json", "text/csv")},
     "text/html": ("html", "text/html; charset=utf-8"),
     "application/xhtml+xml": ("html", "text/html; charset=utf-8"),
 }
