@@ -29,10 +29,15 @@ def derive(graph, node, quote):
 _HARD_BREAK = re.compile(r"[ \t]*(?<!\n)\n(?![ \t]*\n)[ \t]*")
 
 
+def hard_breaks_joined(text):
+    """The text with hard line breaks (a single newline inside a paragraph) joined by a space."""
+    return _HARD_BREAK.sub(" ", text)
+
+
 def quotable_forms(text, *, stem):
     """The forms of a source a quote may be taken from: the text as it is (table rows, lines); hard line
     breaks joined by a space (sentences broken by PDF extraction); and the report parser's re-joined form
     (paragraphs re-flowed, mark-up and page debris gone). Every quote is an exact substring of one of them."""
     from atkg.graph.reports import rejoined  # the report parser depends on this module
 
-    return (text, _HARD_BREAK.sub(" ", text), rejoined(text, stem=stem))
+    return (text, hard_breaks_joined(text), rejoined(text, stem=stem))

@@ -1,6 +1,5 @@
 """Legal-act citations of the reports, the older programme and the plan, and their RDF."""
 
-import re
 from importlib.resources import files
 
 import pytest
@@ -10,6 +9,7 @@ from rdflib.namespace import PROV, XSD
 from atkg.graph.agencies import load_registry
 from atkg.graph.extract.acts import find_act_citations
 from atkg.graph.extract.acts_rdf import acts_graph, acts_in_source, curated_acts_graph, load_curated_acts
+from atkg.graph.provenance import hard_breaks_joined
 from atkg.ontology import ATKG, ELI
 
 BASE = "https://w3id.org/atkg/"
@@ -23,7 +23,7 @@ def source_text(stem):
 
 def joined(stem):
     """The source with hard line breaks (a single newline) joined by a space."""
-    return re.sub(r"[ \t]*(?<!\n)\n(?![ \t]*\n)[ \t]*", " ", source_text(stem))
+    return hard_breaks_joined(source_text(stem))
 
 
 def found(stem):

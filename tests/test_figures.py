@@ -1,6 +1,5 @@
 """Figures of the reports and of the older programme, the indicator code list and the Data Cube."""
 
-import re
 from datetime import date
 from importlib.resources import files
 
@@ -11,6 +10,7 @@ from rdflib.namespace import PROV, RDF, SKOS, TIME, XSD
 from atkg.graph import iris
 from atkg.graph.extract.figures import RULES, Period, figures_in_source, load_curated, sentence_period
 from atkg.graph.extract.figures_rdf import DATASET, QB, SourceContext, figures_graph
+from atkg.graph.provenance import hard_breaks_joined
 from atkg.ontology import ATKG
 
 BASE = "https://w3id.org/atkg/"
@@ -25,7 +25,7 @@ def source_text(stem):
 
 def joined(stem):
     """The source with hard line breaks (a single newline) joined by a space."""
-    return re.sub(r"[ \t]*(?<!\n)\n(?![ \t]*\n)[ \t]*", " ", source_text(stem))
+    return hard_breaks_joined(source_text(stem))
 
 
 def figures(stem):
