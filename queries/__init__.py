@@ -3,6 +3,8 @@
 The public interface:
 - load_queries() -> {name: SavedQuery}, every queries/*.rq file by its API name;
 - bind(query, values, *, store=None) -> {pyoxigraph.Variable: term}, values checked by type;
+- prepare(query, values) -> BoundQuery, the values checked by type, ready to send to a worker, and
+  run_bound(bound, *, store) -> pyoxigraph QuerySolutions, its IRIs checked against the graph first;
 - run(query, values, *, store) -> pyoxigraph QuerySolutions, values bound by substitution only;
 - select(store, text) -> pyoxigraph QuerySolutions, a query without parameters (the checks);
 - queries_graph(*, base) -> rdflib.Graph, the queries as SHACL SPARQL executables;
@@ -12,15 +14,16 @@ The public interface:
 from pathlib import Path
 
 from atkg.queries import publish
-from atkg.queries.binding import ParameterError, bind
-from atkg.queries.execution import select, substitutable_text
+from atkg.queries.binding import BoundQuery, ParameterError, bind, check_resources, prepare
+from atkg.queries.execution import select
 from atkg.queries.model import Parameter, QueryFileError, SavedQuery, read_query
 
 QUERY_DIR = Path(__file__).parent
 CHECK_DIR = QUERY_DIR / "checks"
 
-__all__ = ["CHECK_DIR", "QUERY_DIR", "Parameter", "ParameterError", "QueryFileError", "SavedQuery", "bind",
-           "load_checks", "load_queries", "queries_graph", "run", "select"]
+__all__ = ["CHECK_DIR", "QUERY_DIR", "BoundQuery", "Parameter", "ParameterError", "QueryFileError", "SavedQuery",
+           "bind", "check_resources", "load_checks", "load_queries", "prepare", "queries_graph", "run", "run_bound",
+           "select"]
 
 
 def load_queries(folder=QUERY_DIR):
@@ -39,7 +42,13 @@ def run(query: SavedQuery, values, *, store):
     Raises ParameterError before querying when a value is missing, unknown or malformed. The answer's
     columns are the parameter variables (e.g. _agency_iri, unbound when left out), then query.columns.
     """
-    return select(store, substitutable_text(query), bind(query, values, store=store))
+    return run_bound(prepare(query, values), store=store)
+
+
+def run_bound(bound: BoundQuery, *, store, known=None):
+    """Run a prepared query: its IRI values checked against the graph (see check_resources), then the text."""
+    check_resources(bound, store, known=known)
+    return select(store, bound.text, bound.substitutions)
 
 
 def queries_graph(*, base, queries=None):

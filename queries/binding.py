@@ -6,12 +6,13 @@ xsd:integer; an xsd:date; a plain string) and handed to Oxigraph as a SEP-0007 s
 splices values into the text instead, which is an injection hole.
 """
 
+import dataclasses
 import datetime
 import re
 
 import pyoxigraph as ox
 
-from atkg.queries.execution import select
+from atkg.queries.execution import select, substitutable_text
 from atkg.queries.model import SavedQuery
 
 IRI_PATTERN = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
@@ -27,22 +28,61 @@ class ParameterError(ValueError):
     """A value the caller gave for a saved query's parameter is missing, unknown or malformed."""
 
 
+@dataclasses.dataclass(frozen=True)
+class BoundQuery:
+    """A saved query with its values bound, ready for Oxigraph: small enough to send to a worker process.
+
+    `checks` are the (parameter, IRI) pairs still to be found in the graph; `hidden` the parameter
+    variables, which the text projects only because Oxigraph substitutes projected variables alone.
+    """
+
+    name: str
+    text: str
+    substitutions: dict
+    checks: tuple
+    hidden: frozenset
+
+
 def bind(query: SavedQuery, values, *, store=None):
     """Check `values` ({parameter name: string}) and return {Variable: term} for Oxigraph's substitutions.
 
     Optional parameters left out (or given as "") stay unbound. With a store, an IRI parameter that
     declares classes must name a resource of one of them in the graph.
     """
+    bound = prepare(query, values)
+    if store is not None:
+        check_resources(bound, store)
+    return bound.substitutions
+
+
+def prepare(query: SavedQuery, values):
+    """The BoundQuery of `query` with `values`, each checked by type only (no store needed)."""
     _refuse_unknown(query, values)
-    substitutions = {}
+    substitutions, checks = {}, []
     for parameter in query.parameters:
         value = values.get(parameter.name)
         if value is None or value == "":
             if parameter.required:
                 raise ParameterError(f"{query.name} needs a value for {parameter.name!r}: {parameter.description}")
             continue
-        substitutions[ox.Variable(parameter.variable)] = _checked_term(parameter, value, store)
-    return substitutions
+        term = substitutions[ox.Variable(parameter.variable)] = _term(parameter, value)
+        if parameter.value_classes:
+            checks.append((parameter, term))
+    hidden = frozenset(parameter.variable for parameter in query.parameters)
+    return BoundQuery(query.name, substitutable_text(query), substitutions, tuple(checks), hidden)
+
+
+def check_resources(bound, store, *, known=None):
+    """Refuse an IRI value that names nothing of its parameter's classes in the graph.
+
+    `known`, a set the caller empties whenever the data changes, remembers the values found already.
+    """
+    for parameter, term in bound.checks:
+        key = (term.value, parameter.value_classes)
+        if known is None or key not in known:
+            _check_exists(parameter, term, store)
+            if known is not None:
+                known.add(key)
 
 
 def _refuse_unknown(query, values):
@@ -51,14 +91,6 @@ def _refuse_unknown(query, values):
     if unknown:
         expected = ", ".join(p.name for p in query.parameters) or "no parameters"
         raise ParameterError(f"{query.name} has no parameter {unknown[0]!r}; it takes: {expected}")
-
-
-def _checked_term(parameter, value, store):
-    """The value as a term of the parameter's type, checked against the graph where it names a resource."""
-    term = _term(parameter, value)
-    if store is not None and parameter.value_classes:
-        _check_exists(parameter, term, store)
-    return term
 
 
 def _term(parameter, value):

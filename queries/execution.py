@@ -5,6 +5,7 @@ grlc splices parameter values into the query text and so needs the parameters ou
 written for grlc, and substitutable_text() adds the parameter variables where Oxigraph wants them.
 """
 
+import functools
 import re
 
 import pyoxigraph as ox
@@ -20,11 +21,17 @@ def substitutable_text(query):
 
     Only the query's own variable names enter the text, never a value.
     """
-    names = " ".join(f"?{parameter.variable}" for parameter in query.parameters)
-    if not names:
-        return query.text
+    return _with_variables(query.text, tuple(parameter.variable for parameter in query.parameters))
+
+
+@functools.lru_cache(maxsize=256)
+def _with_variables(text, variables):
+    """`text` with `variables` projected; cached, since every request of a saved query asks for the same."""
+    if not variables:
+        return text
+    names = " ".join(f"?{variable}" for variable in variables)
     # The outer query's solution modifiers (GROUP BY, ORDER BY) follow the last closing brace.
-    body, _, modifiers = query.text.rpartition("}")
+    body, _, modifiers = text.rpartition("}")
     body = SELECT_CLAUSE.sub(lambda match: f"{match.group(0)}{names} ", body, count=1)
     modifiers = GROUP_BY_CLAUSE.sub(lambda match: f"{match.group(0)}{names} ", modifiers, count=1)
     return f"{body}}}{modifiers}"

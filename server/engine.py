@@ -9,7 +9,7 @@ from pathlib import Path
 from flask import current_app
 
 from atkg.graph.store import VERSION_FILE, open_store
-from atkg.queries import ParameterError
+from atkg.queries import ParameterError, prepare
 from atkg.server.cache import ResultCache
 from atkg.server.pool import WorkerPool
 from atkg.server.worker import answer, rdf_files
@@ -80,26 +80,28 @@ class Engine:
         job = {"kind": "query", "text": text, "default_graph": default_graph, "named_graphs": named_graphs,
                "formats": formats, "max_rows": max_rows or self.max_rows,
                "union": bool(union) and not default_graph and not self.remote}
-        key = json.dumps([self.version(), job], sort_keys=True)
-        cached = self.cache.get(key) if self.version() else None
+        version = self.version()
+        key = (version, text, _frozen(default_graph), _frozen(named_graphs), _frozen(formats.items()),
+               job["max_rows"], job["union"])
+        cached = self.cache.get(key) if version else None
         if cached is not None:
             return cached
         found = self._run(job)
-        if self.version():
+        if version:
             self.cache.put(key, found, size=len(found[1] or b""))
         return found
 
     def saved(self, query, values):
         """(column names, JSON body, truncated) of a saved query, `values` bound in the worker.
 
-        The same workers, time limit, row limit and cache as `query`; ParameterError for a refused value.
+        The same workers, time limit, row limit and cache as `query`; ParameterError for a refused value
+        (one of the wrong type is refused here, without a trip to a worker).
         """
-        job = {"kind": "saved", "query": query, "values": dict(values), "max_rows": self.max_rows}
-        key = json.dumps(["saved", self.version(), query.name, query.text, sorted(job["values"].items())])
+        key = ("saved", self.version(), query.name, query.text, _frozen(values.items()))
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        found = self._run(job)
+        found = self._run({"kind": "saved", "bound": prepare(query, values), "max_rows": self.max_rows})
         self.cache.put(key, found, size=len(found[1]))
         return found
 
@@ -137,6 +139,11 @@ class Engine:
         """Stop the workers."""
         if self.pool:
             self.pool.close()
+
+
+def _frozen(items):
+    """A hashable, order-free form of graph lists and value pairs, for cache keys."""
+    return tuple(sorted(items)) if items else ()
 
 
 def init_app(app):

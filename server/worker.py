@@ -2,8 +2,8 @@
 
 The web process sends jobs over a pipe and reads back (status, payload) pairs. A query job's results are
 already written in the asked format, so only bytes cross the pipe; a saved query's job carries the query
-and the caller's values, bound here as Oxigraph substitutions (never written into the text), and its
-reply holds the column names and the JSON body.
+with the caller's values already checked by type (atkg.queries.BoundQuery), bound here as Oxigraph
+substitutions (never written into the text), and its reply holds the column names and the JSON body.
 """
 
 import os
@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from atkg.graph.store import EmbeddedStore, open_store
-from atkg.queries import ParameterError, run
+from atkg.queries import ParameterError, run_bound
 from atkg.server import answers, results
 
 RDF_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
@@ -80,10 +80,15 @@ def _exit_when_orphaned(parent):
     os._exit(1)
 
 
+# IRI values found in the graph already, as (IRI, classes): forgotten when an update changes the data.
+KNOWN_RESOURCES = set()
+
+
 def run_job(store, job):
     """Run one job and report ("ok", payload), or ("syntax" | "parameter" | "error", message)."""
     try:
         if job["kind"] == "update":
+            KNOWN_RESOURCES.clear()
             store.update(job["text"])
             store.flush()
             return "ok", None
@@ -126,15 +131,14 @@ def _evaluate(store, job):
 def answer_saved(store, job):
     """A saved query's (column names, JSON body, truncated), its values bound here.
 
-    atkg.queries.run checks each value by type and, for IRIs, against the graph; the parameter columns it
-    adds for Oxigraph's substitutions are left out of the answer.
+    The job's BoundQuery holds values checked by type; IRIs are checked against the graph here (once per
+    value until the data changes). The parameter columns added for Oxigraph's substitutions are left out.
     """
-    query, limit = job["query"], job["max_rows"]
-    hidden = {parameter.variable for parameter in query.parameters}
-    outcome = run(query, job["values"], store=store)
-    names = [variable.value for variable in outcome.variables if variable.value not in hidden]
-    body, truncated = (answers.solutions(outcome, "json", limit, hidden=hidden)
-                       or answers.in_python(run(query, job["values"], store=store), "json", limit, names=names))
+    bound, limit = job["bound"], job["max_rows"]
+    outcome = run_bound(bound, store=store, known=KNOWN_RESOURCES)
+    names = [variable.value for variable in outcome.variables if variable.value not in bound.hidden]
+    body, truncated = (answers.solutions(outcome, "json", limit, hidden=bound.hidden)
+                       or answers.in_python(run_bound(bound, store=store), "json", limit, names=names))
     return names, body, truncated
 
 

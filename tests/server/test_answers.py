@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from atkg.graph.store import EmbeddedStore
-from atkg.queries import Parameter, SavedQuery
+from atkg.queries import Parameter, SavedQuery, prepare
 from atkg.server import answers, worker
 
 EX = "http://example.org/"
@@ -116,11 +116,11 @@ LABELLED = SavedQuery(
 @pytest.mark.parametrize("cap", [answers.OUTPUT_CAP, 100])
 def test_a_saved_query_leaves_its_parameter_out_natively_and_past_the_cap(store, monkeypatch, cap):
     monkeypatch.setattr(answers, "OUTPUT_CAP", cap)
-    job = {"kind": "saved", "query": LABELLED, "values": {}, "max_rows": 5}
+    job = {"kind": "saved", "bound": prepare(LABELLED, {}), "max_rows": 5}
     names, body, truncated = worker.answer_saved(store, job)
     assert (names, truncated, json.loads(body)["head"]["vars"]) == (["s", "l"], True, ["s", "l"])
     assert [row["l"]["value"] for row in bindings(body)] == [f"item {number}" for number in range(5)]
-    job["values"] = {"subject": f"{EX}s03"}
+    job["bound"] = prepare(LABELLED, {"subject": f"{EX}s03"})
     names, body, truncated = worker.answer_saved(store, job)
     assert not truncated and bindings(body) == [{"s": {"type": "uri", "value": f"{EX}s03"},
                                                  "l": {"type": "literal", "value": "item 3", "xml:lang": "az"}}]
