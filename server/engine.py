@@ -12,7 +12,8 @@ from atkg.graph.store import VERSION_FILE, open_store
 from atkg.queries import ParameterError, prepare
 from atkg.server.cache import ResultCache
 from atkg.server.pool import WorkerPool
-from atkg.server.worker import answer, rdf_files
+from atkg.server.sources import held_in_memory, rdf_files
+from atkg.server.worker import answer
 
 
 class QueryFailed(Exception):
@@ -40,7 +41,8 @@ class Engine:
         self._source = self._describe_source(config)
         self._stamp = self._read_stamp()
         size = 1 if config.get("UPDATE_TOKEN") else int(config["QUERY_WORKERS"])
-        self.pool = WorkerPool(self._source_with_replay, size=size)
+        fork = not config.get("UPDATE_TOKEN") and held_in_memory(self._source)
+        self.pool = WorkerPool(self._source_with_replay, size=size, fork=fork)
 
     def _describe_source(self, config):
         if config.get("DATA"):

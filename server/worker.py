@@ -11,60 +11,22 @@ import sys
 import threading
 import time
 from multiprocessing.connection import Connection
-from pathlib import Path
-
 import pyoxigraph as ox
 
-from atkg.graph.store import EmbeddedStore, open_store
 from atkg.queries import ParameterError, run_bound
 from atkg.server import answers, results
-
-RDF_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
-                ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
-                ".xml": ox.RdfFormat.RDF_XML, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD}
-
-
-def rdf_files(paths):
-    """Every RDF file among `paths` (files, or folders searched recursively), sorted."""
-    found = []
-    for path in map(Path, paths):
-        candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
-        found += [item for item in candidates if item.is_file() and item.suffix.lower() in RDF_SUFFIXES]
-    return found
-
-
-def load_files(store, files):
-    """Load RDF files into an in-memory store; triples go to the default graph."""
-    for path in files:
-        with open(path, "rb") as stream:
-            store.load_quads(ox.parse(stream, format=RDF_SUFFIXES[path.suffix.lower()],
-                                      base_iri=path.resolve().as_uri()))
-
-
-def open_source(source):
-    """The store a worker answers from: on disk, or in memory from RDF files plus the updates replayed.
-
-    A read-only disk store is copied into memory when `in_memory` is set: queries run several times faster.
-    """
-    if source["kind"] == "disk":
-        disk = open_store(location=source["path"], read_only=source["read_only"])
-        if not (source["read_only"] and source.get("in_memory")):
-            return disk
-        store = EmbeddedStore(None)
-        store.load_quads(disk.quads())
-        return store
-    store = EmbeddedStore(None)
-    load_files(store, [Path(item) for item in source["files"]])
-    for update in source.get("replay", ()):
-        store.update(update)
-    return store
-
+from atkg.server.sources import open_source
 
 def worker_main(connection):
     """Read the data source from `connection`, then serve jobs from it until it closes."""
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     store = open_source(connection.recv())
     connection.send(("ready", len(store)))
+    serve(store, connection)
+
+
+def serve(store, connection):
+    """Answer the jobs read from `connection` until it closes."""
     while True:
         try:
             job = connection.recv()
