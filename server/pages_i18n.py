@@ -102,6 +102,8 @@ def word(key, language=None):
 
 def remember_language(response):
     """Keep a ?lang= choice in a cookie so the next pages open in it."""
+    if b"lang=" not in request.query_string:  # most requests: no need to parse the address (a whole query)
+        return response
     asked = request.args.get("lang")
     if asked in LANGUAGES and request.cookies.get(COOKIE) != asked:
         response.set_cookie(COOKIE, asked, max_age=COOKIE_SECONDS, samesite="Lax", httponly=True)

@@ -4,6 +4,7 @@ Runs inside the query workers too, so it imports nothing from Flask.
 """
 
 import csv
+import functools
 import io
 import json
 from xml.sax.saxutils import escape, quoteattr
@@ -37,8 +38,14 @@ RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES
 
 def parse_accept(header):
     """[(media type, q)] from an Accept header, best first; an empty header accepts anything."""
+    return list(_parsed_accept(header or "*/*"))
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed_accept(header):
+    """parse_accept's answer as a tuple, kept: clients send the same few headers again and again."""
     choices = []
-    for position, part in enumerate((header or "*/*").split(",")):
+    for position, part in enumerate(header.split(",")):
         fields = [item.strip() for item in part.split(";")]
         quality = 1.0
         for param in fields[1:]:
@@ -50,14 +57,14 @@ def parse_accept(header):
         if "/" in fields[0]:
             choices.append((fields[0].lower(), quality, position))
     if not choices:  # an Accept header with nothing readable in it accepts anything
-        return [("*/*", 1.0)]
+        return (("*/*", 1.0),)
     choices.sort(key=lambda item: (-item[1], item[2]))
-    return [(media, quality) for media, quality, _ in choices if quality > 0]
+    return tuple((media, quality) for media, quality, _ in choices if quality > 0)
 
 
 def negotiate(header, offers):
     """The (format, content type) of `offers` that the Accept header likes best, or None when none fits."""
-    for media, _ in parse_accept(header):
+    for media, _ in _parsed_accept(header or "*/*"):
         match = _match(media, offers)
         if match:
             return match

@@ -1,5 +1,6 @@
 """The SPARQL 1.1 Protocol: queries at /sparql, updates at /update (and at /sparql with the token)."""
 
+import functools
 import hashlib
 import time
 
@@ -58,13 +59,14 @@ def run_query(operation):
     """Check, negotiate, answer from the cache or the engine, with ETag and row-limit headers."""
     accept, chosen = _negotiate()
     engine = get_engine()
-    reach = _check_reach(operation)
+    base = endpoint_url()
+    reach = _check_reach(operation, base)
     union = current_app.config["UNION_DEFAULT_GRAPH"] and not reach.from_graphs
     formats = {kind: choice and choice[0] for kind, choice in chosen.items()}
     tag = _etag(engine.version(), operation, formats)
     if tag and tag in request.if_none_match:
         return Response(status=304, headers={"ETag": f'"{tag}"', "Vary": "Accept"})
-    kind, body, _, truncated = _answer(engine, operation, formats, union=union)
+    kind, body, _, truncated = _answer(engine, operation, formats, union=union, base=base)
     if body is None:
         raise ProtocolError(406, f"The answer to this query cannot be written in the formats asked for "
                                  f"({accept}).")
@@ -79,12 +81,18 @@ def run_query(operation):
 def _negotiate():
     """The Accept header and, for each kind of answer, the (format, content type) it prefers; else 406."""
     accept = _browser_format() or request.headers.get("Accept", "")
-    chosen = {kind: results.negotiate(accept, offers) for kind, offers in OFFERS.items()}
+    chosen = dict(_choices(accept))
     if not any(chosen.values()):
         raise ProtocolError(406, f"This service cannot answer in any of the formats asked for ({accept}). "
                                  "It offers SPARQL JSON, XML, CSV and TSV results, and Turtle, N-Triples, "
                                  "JSON-LD and RDF/XML graphs.")
     return accept, chosen
+
+
+@functools.lru_cache(maxsize=256)
+def _choices(accept):
+    """((kind, (format, content type) or None), ...) for an Accept header: the same few come again and again."""
+    return tuple((kind, results.negotiate(accept, offers)) for kind, offers in OFFERS.items())
 
 
 def _browser_format():
@@ -94,8 +102,8 @@ def _browser_format():
     return BROWSER_FORMATS.get(request.args.get("format", ""))
 
 
-def _check_reach(operation):
-    reach = guard.read_reach(operation.text, base=endpoint_url(), query=True)
+def _check_reach(operation, base):
+    reach = guard.read_reach(operation.text, base=base, query=True)
     dataset_given = operation.default_graph or operation.named_graphs
     local = None if dataset_given or not reach.from_graphs else set(describe.named_graph_iris())
     guard.check_outbound(reach, allowlist=current_app.config["FEDERATION_ALLOWLIST"], local_graphs=local)
@@ -110,10 +118,10 @@ def _etag(version, operation, formats):
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def _answer(engine, operation, formats, *, union):
+def _answer(engine, operation, formats, *, union, base):
     started = time.monotonic()
     try:
-        return engine.query(f"BASE <{endpoint_url()}>\n{operation.text}",
+        return engine.query(f"BASE <{base}>\n{operation.text}",
                             default_graph=operation.default_graph or None,
                             named_graphs=operation.named_graphs or None, formats=formats, union=union)
     except QueryFailed as error:
