@@ -7,6 +7,7 @@ from rdflib import URIRef
 
 from atkg.graph import iris
 from atkg.shapes.agency import body_for
+from atkg.shapes.collector import collector_held_off
 from atkg.shapes.coverage_table import CoverageRow, coverage_rows, source_lines
 from atkg.shapes.report_source import (CheckError, report_named_graphs, stated_agency_and_year,
                                        with_title_facts, yearly_report_source)
@@ -47,6 +48,12 @@ def check_report_text(text, *, agency=None, year=None, context, stem="report"):
 
     Checks on one context run one at a time (they add the report's triples to the context graph for the
     time of the validation); give each process its own context."""
+    with collector_held_off():
+        return _check(text, agency=agency, year=year, context=context, stem=stem)
+
+
+def _check(text, *, agency, year, context, stem):
+    """check_report_text with the collector held off."""
     source, body, year, offset = _report_source(text, agency=agency, year=year, registry=context.registry, stem=stem)
     graphs = report_named_graphs(source, base=context.base, registry=context.registry,
                                  plan_titles=context.plan_titles)

@@ -2,6 +2,8 @@
 changed, a date broken, a heading duplicated, the file truncated, binary or wrongly encoded bytes) give
 the right verdict, exit code and message; nothing in the store changes."""
 
+import gc
+
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
@@ -11,7 +13,9 @@ from atkg.cli import main
 from atkg.graph.dataset import to_quads
 from atkg.graph.sources import sources_dir
 from atkg.graph.store import EmbeddedStore
+from atkg.shapes import check as check_module
 from atkg.shapes import check_report_text, load_context, render_verdict_text
+from atkg.shapes.collector import collector_held_off
 from atkg.shapes.report_source import CheckError
 
 REPORT_2020, REPORT_2021 = "000_8824f00754a92447", "002_e692b092547fc0c1"
@@ -337,3 +341,30 @@ def test_a_context_read_through_queries_equals_one_read_from_the_quads(built, co
     assert sorted(queried.graphs) == sorted(context.graphs) and len(queried.graphs) >= 7
     assert all(set(queried.graphs[name]) == set(context.graphs[name]) for name in context.graphs)
     assert not any(str(name).endswith("graph/inferred") for name in queried.graphs)
+
+
+def test_a_check_holds_the_garbage_collector_off_and_leaves_it_as_it_was(context, monkeypatch):
+    seen = []
+    validate = check_module._validate
+    monkeypatch.setattr(check_module, "_validate", lambda *args, **kwargs: seen.append(gc.isenabled()) or
+                        validate(*args, **kwargs))
+    check_report_text(source_text(REPORT_2021), context=context, stem=REPORT_2021)
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(CheckError):
+        check_report_text("", context=context, stem="empty")
+    assert gc.isenabled()
+
+
+def test_overlapping_holds_enable_the_collector_once_the_last_ends_and_only_if_it_was_enabled():
+    with collector_held_off():
+        with collector_held_off():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_held_off():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
