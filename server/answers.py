@@ -13,7 +13,7 @@ from itertools import islice
 
 import pyoxigraph as ox
 
-from atkg.server import results
+from atkg.server import answers_json, results
 
 TSV = ox.QueryResultsFormat.TSV
 RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
@@ -65,11 +65,16 @@ def solutions(outcome, fmt, limit, *, hidden=frozenset()):
 
     None when the answer is past OUTPUT_CAP.
     """
-    if hidden or fmt not in ("json", "xml"):
+    if fmt not in ("json", "xml") or (hidden and fmt != "json"):
         return _through_tsv(outcome, fmt, limit, hidden)
     body = native(outcome, RESULT_FORMATS[fmt])
     if body is None:
         return None
+    if hidden:
+        cut = answers_json.without_columns(body, hidden)
+        if cut is None:
+            return _through_tsv(ox.parse_query_results(body, format=RESULT_FORMATS[fmt]), fmt, limit, hidden)
+        body = cut
     if len(body) < SMALLEST_ROW[fmt] * (limit + 1):
         return body, False
     parsed = ox.parse_query_results(body, format=RESULT_FORMATS[fmt])

@@ -7,9 +7,10 @@ import pytest
 
 from atkg.graph.store import EmbeddedStore
 from atkg.queries import Parameter, SavedQuery, prepare
-from atkg.server import answers, worker
+from atkg.server import answers, answers_json, worker
 
 EX = "http://example.org/"
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 TRICKY = 'tab\there\nnew line "quoted" \\ back'  # escaped in TSV, so a line is still one solution
 
 
@@ -124,3 +125,29 @@ def test_a_saved_query_leaves_its_parameter_out_natively_and_past_the_cap(store,
     names, body, truncated = worker.answer_saved(store, job)
     assert not truncated and bindings(body) == [{"s": {"type": "uri", "value": f"{EX}s03"},
                                                  "l": {"type": "literal", "value": "item 3", "xml:lang": "az"}}]
+
+
+def test_parameter_columns_are_cut_out_of_json_as_bytes_or_left_to_the_tsv_way(store):
+    text = (f"SELECT ?_a_iri ?__b_integer ?s ?l WHERE {{ ?s <{EX}label> ?l ; <{EX}n> ?n "
+            f"FILTER(?s = ?_a_iri || ?n = ?__b_integer) }} ORDER BY ?s")
+    subject, two = ox.NamedNode(f"{EX}s03"), ox.Literal("2", datatype=ox.NamedNode(XSD_INTEGER))
+
+    def body(substitutions):
+        return answers.native(store.query(text, substitutions=substitutions), answers.RESULT_FORMATS["json"])
+    hidden = frozenset({"_a_iri", "__b_integer"})
+    both = body({ox.Variable("_a_iri"): subject, ox.Variable("__b_integer"): two})
+    cut = answers_json.without_columns(both, hidden)
+    assert json.loads(cut)["head"]["vars"] == ["s", "l"]
+    assert [row["s"]["value"] for row in bindings(cut)] == [f"{EX}s02", f"{EX}s03"]
+    assert all(set(row) == {"s", "l"} for row in bindings(cut))
+    one = answers_json.without_columns(body({ox.Variable("_a_iri"): subject}), hidden)  # __b_integer unbound
+    assert [row["l"]["value"] for row in bindings(one)] == ["item 3"] and set(bindings(one)[0]) == {"s", "l"}
+    # A value with a brace, columns not first: not cut (the TSV way takes over)
+    braced = both.replace(f'"_a_iri":{{"type":"uri","value":"{EX}s03"}}'.encode(),
+                          b'"_a_iri":{"type":"literal","value":"x},y"}')
+    assert braced != both
+    assert answers_json.without_columns(braced, hidden) is None
+    assert answers_json.without_columns(both, frozenset({"s"})) is None
+    truncated = answers.solutions(ox.parse_query_results(braced, format=ox.QueryResultsFormat.JSON), "json", 1,
+                                  hidden=hidden)
+    assert truncated[1] is True and json.loads(truncated[0])["head"]["vars"] == ["s", "l"]
