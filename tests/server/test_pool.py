@@ -1,6 +1,7 @@
 """The worker pool: workers forked from a template that holds the data, and replaced within moments."""
 
 import json
+import os
 import time
 
 import pytest
@@ -84,3 +85,30 @@ def test_one_worker_server_answers_again_within_moments_after_a_runaway_query(rd
         assert json.loads(fetch(f"{quick.base}/health")[2])["workers"] == 1
     finally:
         quick.stop()
+
+
+def children(pid):
+    """The process ids whose parent is `pid`, read from /proc."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if entry.isdigit() and int(fields[1]) == pid:
+            found.append(int(entry))
+    return found
+
+
+def test_the_template_and_its_workers_stop_when_the_web_process_is_killed(rdf_dir, tmp_path):
+    server = start_server(tmp_path, data=[rdf_dir])
+    (template,) = children(server.process.pid)
+    workers = children(template)
+    assert len(workers) == 2
+    server.process.kill()
+    server.process.wait(5)
+    deadline = time.monotonic() + 10
+    while any(os.path.exists(f"/proc/{pid}") for pid in [template, *workers]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in [template, *workers] if os.path.exists(f"/proc/{pid}")]
