@@ -21,7 +21,9 @@ TOKEN = re.compile(
 )
 
 
-REACHING_WORD = re.compile(r"service|from|load", re.IGNORECASE)
+# The words whose targets are checked, as whole words: "wasDerivedFrom" or "download" hold none of them.
+REACHING_WORD = re.compile(r"\b(?:service|from|load)\b", re.IGNORECASE)
+GLUED_KEYWORD = re.compile(r"([^:]*[.*])(service|from|load)", re.IGNORECASE)
 
 
 class Refused(ValueError):
@@ -40,9 +42,19 @@ class Reach:
 
 
 def tokens(text):
-    """(kind, text, offset) of every token that is not white space or a comment."""
+    """(kind, text, offset) of every token that is not white space or a comment.
+
+    A keyword glued to what ends a variable, IRI, literal or number (`?o.SERVICE`, `<x>.SERVICE`,
+    `*FROM`) is a token of its own, as Oxigraph reads it; in a prefixed name (`ex:a.service`) it is not.
+    """
     for match in TOKEN.finditer(text):
-        if match.lastgroup != "comment":
+        if match.lastgroup == "comment":
+            continue
+        glued = GLUED_KEYWORD.fullmatch(match.group()) if match.lastgroup == "word" else None
+        if glued:
+            yield "other", glued.group(1), match.start()
+            yield "word", glued.group(2), match.start(2)
+        else:
             yield match.lastgroup, match.group(), match.start()
 
 

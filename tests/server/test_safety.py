@@ -46,7 +46,11 @@ def test_updates_need_the_configured_token(scratch_server):
 def test_service_probes_are_refused(server, target):
     for query in (f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
                   f"PREFIX t: <{target}> SELECT * WHERE {{ service silent t: {{ ?s ?p ?o }} }}",
-                  f"SELECT * WHERE {{ # a comment }}\n SERVICE <{target}> {{ ?s ?p ?o }} }}"):
+                  f"SELECT * WHERE {{ # a comment }}\n SERVICE <{target}> {{ ?s ?p ?o }} }}",
+                  # a keyword glued to the dot ending a triple is still a keyword to Oxigraph
+                  f"SELECT * WHERE {{ ?s ?p ?o .SERVICE <{target}> {{ ?a ?b ?c }} }}",
+                  f"SELECT * WHERE {{ ?s ?p ?o.service <{target}> {{ ?a ?b ?c }} }}",
+                  f'SELECT * WHERE {{ ?s ?p "x"@en.SERVICE <{target}> {{ ?a ?b ?c }} }}'):
         status, _, body = sparql_get(server, query)
         assert status == 400
         assert body.decode() == (f"This service does not contact other addresses on behalf of a query: "
@@ -61,6 +65,14 @@ def test_the_words_service_from_and_load_in_strings_and_iris_are_harmless(server
     assert status == 200
     assert json.loads(body)["results"]["bindings"] == [{"x": {"type": "literal",
                                                               "value": "SERVICE <http://10.0.0.1/> from load"}}]
+
+
+def test_words_ending_in_service_or_from_are_not_keywords(server):
+    query = (f"PREFIX ex: <{EX}> PREFIX prov: <http://www.w3.org/ns/prov#> "
+             f"SELECT ?o WHERE {{ ?s prov:wasDerivedFrom|ex:a.service ?o }}")
+    assert sparql_get(server, query)[0] == 200
+    status, _, body = sparql_get(server, "SELECT *FROM <http://169.254.169.254/x> WHERE { ?s ?p ?o }")
+    assert status == 400 and body.decode().startswith("FROM <http://169.254.169.254/x> names a graph")
 
 
 def test_variable_service_and_from_remote_graphs_are_refused(server):
