@@ -74,9 +74,10 @@ class Template:
         ready = connection.poll(start_timeout)
         try:
             if not ready or connection.recv()[0] != "ready":
-                raise WorkerLost("the template worker did not open the data in time")
+                raise EOFError()
         except EOFError as error:
-            raise WorkerLost("the template worker could not open the data") from error
+            self.kill()
+            raise WorkerLost("the template worker could not open the data (or not in time)") from error
         finally:
             connection.close()
 
