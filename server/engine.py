@@ -1,18 +1,16 @@
 """The query engine behind the endpoint: where the data is, the worker pool, the version and the cache."""
 
 import atexit
-import hashlib
 import json
 import threading
-from pathlib import Path
 
 from flask import current_app
 
-from atkg.graph.store import VERSION_FILE, open_store
+from atkg.graph.store import open_store
 from atkg.queries import ParameterError, prepare
 from atkg.server.cache import ResultCache
 from atkg.server.pool import WorkerPool
-from atkg.server.sources import held_in_memory, rdf_files
+from atkg.server.sources import describe_source, held_in_memory, stamp
 from atkg.server.worker import answer
 
 
@@ -38,37 +36,15 @@ class Engine:
                                      update_url=config.get("STORE_UPDATE_URL"), timeout=self.timeout)
             self._stamp = None
             return
-        self._source = self._describe_source(config)
-        self._stamp = self._read_stamp()
+        self._source = describe_source(config)
+        self._stamp = stamp(self._source)
         size = 1 if config.get("UPDATE_TOKEN") else int(config["QUERY_WORKERS"])
         fork = not config.get("UPDATE_TOKEN") and held_in_memory(self._source)
         self.pool = WorkerPool(self._source_with_replay, size=size, fork=fork)
 
-    def _describe_source(self, config):
-        if config.get("DATA"):
-            files = rdf_files(config["DATA"])
-            if not files:
-                raise FileNotFoundError(f"no RDF files found in {', '.join(map(str, config['DATA']))}")
-            return {"kind": "memory", "files": [str(path) for path in files]}
-        path = Path(config.get("STORE") or Path(config["DATA_DIR"]) / "store")
-        if not path.exists():
-            raise FileNotFoundError(f"there is no graph store at {path}: run `atkg build` first")
-        return {"kind": "disk", "path": str(path), "read_only": not config.get("UPDATE_TOKEN"),
-                "in_memory": bool(config["STORE_IN_MEMORY"])}
-
     def _source_with_replay(self):
         with self._lock:
             return dict(self._source, replay=list(self._replay))
-
-    def _read_stamp(self):
-        if self._source["kind"] == "disk":
-            stamp_file = Path(self._source["path"]) / VERSION_FILE
-            return stamp_file.read_text(encoding="utf-8").strip() if stamp_file.exists() else "store"
-        digest = hashlib.sha256()
-        for name in self._source["files"]:
-            status = Path(name).stat()
-            digest.update(f"{name}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
-        return digest.hexdigest()[:16]
 
     def version(self):
         """A string that changes whenever the data does; None when the data lives in a remote store."""

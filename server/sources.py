@@ -1,14 +1,41 @@
 """Where a query worker's data comes from: a store on disk, copied into memory or not, or RDF files."""
 
+import hashlib
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from atkg.graph.store import EmbeddedStore, open_store
+from atkg.graph.store import VERSION_FILE, EmbeddedStore, open_store
 
 RDF_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
                 ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
                 ".xml": ox.RdfFormat.RDF_XML, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD}
+
+
+def describe_source(config):
+    """The data the app's configuration names, as a source for the workers (a dict they can be sent)."""
+    if config.get("DATA"):
+        files = rdf_files(config["DATA"])
+        if not files:
+            raise FileNotFoundError(f"no RDF files found in {', '.join(map(str, config['DATA']))}")
+        return {"kind": "memory", "files": [str(path) for path in files]}
+    path = Path(config.get("STORE") or Path(config["DATA_DIR"]) / "store")
+    if not path.exists():
+        raise FileNotFoundError(f"there is no graph store at {path}: run `atkg build` first")
+    return {"kind": "disk", "path": str(path), "read_only": not config.get("UPDATE_TOKEN"),
+            "in_memory": bool(config["STORE_IN_MEMORY"])}
+
+
+def stamp(source):
+    """The data's version stamp: the store's VERSION file, or a digest of the RDF files' names, sizes, times."""
+    if source["kind"] == "disk":
+        stamp_file = Path(source["path"]) / VERSION_FILE
+        return stamp_file.read_text(encoding="utf-8").strip() if stamp_file.exists() else "store"
+    digest = hashlib.sha256()
+    for name in source["files"]:
+        status = Path(name).stat()
+        digest.update(f"{name}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
+    return digest.hexdigest()[:16]
 
 
 def rdf_files(paths):
