@@ -2,8 +2,10 @@
 
 Where the data is held in memory and never changes, workers are forked from a template process that holds
 it (atkg.server.template), so a replacement answers within milliseconds instead of reading the data again.
+Forked workers are watched through pidfds (Linux 5.3 and later); elsewhere each worker opens the data.
 """
 
+import os
 import queue
 import select
 import socket
@@ -71,7 +73,7 @@ class WorkerPool:
     """`size` workers opening `source_factory()` (with `fork`, forked from one that did); `run` uses one."""
 
     def __init__(self, source_factory, *, size, fork=False):
-        self._source_factory, self._fork = source_factory, fork
+        self._source_factory, self._fork = source_factory, fork and hasattr(os, "pidfd_open")
         # Last in, first out: the worker that answered last is handed the next job while its CPU caches
         # still hold the store (taking turns, a saved query took 0.5-0.7 ms longer).
         self._idle = queue.LifoQueue()
