@@ -16,13 +16,16 @@ PREFIXES = """
 @prefix ex: <https://example.org/kg/> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 
 VALID = PREFIXES + """
 ex:plan a atkg:ActionPlan ; atkg:hasMeasure ex:measure ; prov:wasDerivedFrom ex:quote .
 ex:measure a atkg:Measure ; atkg:responsibleBody ex:dmx ; prov:wasDerivedFrom ex:quote .
-ex:dmx a atkg:ExecutingBody ; rdfs:label "Dövlət Miqrasiya Xidməti"@az ; dcterms:source ex:curated .
+ex:dmx a atkg:ExecutingBody ; rdfs:label "Dövlət Miqrasiya Xidməti"@az ; dcterms:source ex:curated ;
+  atkg:abbreviation "DMX"@az ; skos:altLabel "DMX"@az ;
+  atkg:inflectedForm "Dövlət Miqrasiya Xidmətinin"@az ; skos:hiddenLabel "Dövlət Miqrasiya Xidmətinin"@az .
 ex:report a atkg:Report ; atkg:hasEntry ex:entry ; prov:wasDerivedFrom ex:quote .
 ex:entry a atkg:ReportEntry ; atkg:aboutMeasure ex:measure ; atkg:inReport ex:report ;
   prov:wasDerivedFrom ex:quote .
@@ -52,6 +55,8 @@ FLAWS = [
     ("private-person-name-violation",
      'ex:quote atkg:quotedText "Özbəkistan vətəndaşı Filankəs Filankəsov saxlanılmışdır."@az .'),
     ("private-person-name-violation", 'ex:person rdfs:label "Filankəs Filankəsov oğlu"@az .'),
+    ("unsearchable-name-violation", 'ex:dmx atkg:inflectedForm "Dövlət Miqrasiya Xidmətinə"@az .'),
+    ("unsearchable-name-violation", 'ex:dmx atkg:abbreviation "DMX-ə"@az .'),
 ]
 
 
@@ -68,10 +73,11 @@ def checks():
     return load_checks()
 
 
-def test_the_checks_folder_holds_the_six_checks():
+def test_the_checks_folder_holds_the_seven_checks():
     assert CHECK_NAMES == ["duplicate-entry-violation", "entry-without-measure-violation",
                            "fact-without-provenance-violation", "measure-without-responsible-body-violation",
-                           "private-person-name-violation", "quote-without-source-violation"]
+                           "private-person-name-violation", "quote-without-source-violation",
+                           "unsearchable-name-violation"]
 
 
 def test_every_check_has_a_flaw_that_trips_it():
