@@ -97,8 +97,10 @@ def latencies(server, queries, *, repeats, cold):
 
 
 def wait_for_a_worker(client, *, patience=300):
-    """After a failure, wait until the server answers again: a worker killed at the time limit is replaced
-    by one that loads the graph anew, and the next query should not be timed while none is ready."""
+    """After a failure, wait until the server answers again, so that the next query is not timed while no
+    worker is ready. A worker killed at the time limit is replaced by a fork of a process holding the data
+    (milliseconds) when the data is read-only in memory, but by one that loads the graph anew otherwise
+    (a store on disk without a copy in memory, a server taking updates); Oxigraph's server needs no wait."""
     deadline = time.monotonic() + patience
     while time.monotonic() < deadline and client.ask(workload_probe(), cold=True)[1] != 200:  # never cached
         time.sleep(1)
