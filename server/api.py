@@ -24,11 +24,10 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 @bp.record_once
 def _set_up(state):
-    """Read the saved queries once and prepare their runner (its workers start on the first query)."""
+    """Read the saved queries once and prepare their runner (it runs them on the endpoint's workers)."""
     app = state.app
     app.extensions["atkg.saved_queries"] = load_queries(app.config.get("QUERIES_DIR") or QUERY_DIR)
-    size = 1 if app.config.get("UPDATE_TOKEN") else int(app.config["QUERY_WORKERS"])
-    app.extensions["atkg.saved_query_runner"] = SavedQueryRunner(size=size)
+    app.extensions["atkg.saved_query_runner"] = SavedQueryRunner()
 
 
 @bp.errorhandler(ProtocolError)

@@ -62,10 +62,6 @@ class NeedsEmbeddedStore(QueryFailed):
 class SavedQueryRunner:
     """Answers saved queries through the app's engine (its worker pool, time limit and cache)."""
 
-    def __init__(self, *, size=None):
-        """`size` is no longer used: the engine's pool, sized by QUERY_WORKERS, runs saved queries too."""
-        del size
-
     def answer(self, query, values):
         """The SavedAnswer of `query` with `values` ({parameter name: str}).
 
