@@ -26,14 +26,7 @@ DEFAULTS = {
 def create_app(test_config=None):
     """Build the app: defaults, then ATKG_* environment variables, then `test_config`."""
     app = Flask(__name__)
-    app.config.from_mapping(DEFAULTS)
-    app.config.from_prefixed_env("ATKG")
-    if test_config is not None:
-        app.config.from_mapping(test_config)
-    app.config["BASE_IRI"] = _with_slash(app.config["BASE_IRI"])
-    app.config["FEDERATION_ALLOWLIST"] = _as_list(app.config["FEDERATION_ALLOWLIST"])
-    if isinstance(app.config["DATA"], str):
-        app.config["DATA"] = [app.config["DATA"]]
+    configure(app.config, test_config)
 
     from atkg.server import api, describe, engine, ops, sparql, web
 
@@ -48,6 +41,19 @@ def create_app(test_config=None):
         app.register_blueprint(blueprint)
     app.register_blueprint(api.bp)
     return app
+
+
+def configure(config, test_config=None):
+    """Fill a Flask config: defaults, then ATKG_* environment variables, then `test_config`; return it."""
+    config.from_mapping(DEFAULTS)
+    config.from_prefixed_env("ATKG")
+    if test_config is not None:
+        config.from_mapping(test_config)
+    config["BASE_IRI"] = _with_slash(config["BASE_IRI"])
+    config["FEDERATION_ALLOWLIST"] = _as_list(config["FEDERATION_ALLOWLIST"])
+    if isinstance(config["DATA"], str):
+        config["DATA"] = [config["DATA"]]
+    return config
 
 
 def _with_slash(base):

@@ -1,7 +1,6 @@
-"""`atkg serve` (the SPARQL endpoint under waitress) and `atkg query` (run a query file here or elsewhere)."""
+"""`atkg serve` (the SPARQL endpoint under Granian) and `atkg query` (run a query file here or elsewhere)."""
 
 import os
-import signal
 import sys
 from pathlib import Path
 
@@ -28,10 +27,11 @@ def serve_command(host, port, store, data, threads):
 
     Builds the graph first when there is none. Read-only unless ATKG_UPDATE_TOKEN is set.
     """
-    import waitress
+    from flask import Config
 
-    from atkg.server import create_app
-    from atkg.server.pool import WorkerLost
+    from atkg.server import configure
+    from atkg.server.serving import serve
+    from atkg.server.sources import describe_source
 
     config = {}
     if data:
@@ -40,19 +40,14 @@ def serve_command(host, port, store, data, threads):
         config["STORE"] = str(store)
     else:
         _ensure_graph()
-    try:
-        app = create_app(config)
-    except (FileNotFoundError, WorkerLost) as error:
-        raise click.ClickException(str(error)) from error
-    signal.signal(signal.SIGTERM, _stop)
+    settings = configure(Config("."), config)
+    if not settings.get("STORE_QUERY_URL"):
+        try:
+            describe_source(settings)  # a missing store or no RDF files: said here, before the server starts
+        except FileNotFoundError as error:
+            raise click.ClickException(str(error)) from error
     click.echo(f"atkg: SPARQL endpoint at http://{host}:{port}/sparql", err=True)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="atkg",
-                   max_request_body_size=2 * int(app.config["MAX_REQUEST_BYTES"]) + 65536)
-
-
-def _stop(signum, frame):
-    """On SIGTERM leave through SystemExit, so the query workers are stopped too."""
-    raise SystemExit(0)
+    serve(config, host=host, port=port, threads=threads)
 
 
 def _ensure_graph():

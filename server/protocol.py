@@ -72,6 +72,9 @@ def _body_params(request):
     if charset.replace("-", "") != "utf8":
         raise ProtocolError(415, f"The request is written in {charset}; this service reads UTF-8 only.")
     body = request.get_data(cache=True)
+    if request.content_length is not None and len(body) < request.content_length:
+        raise ProtocolError(400, f"The request body ended after {len(body)} of the {request.content_length} "
+                                 "bytes its Content-Length header announced; send the whole body.")
     if mimetype == FORM:
         return _decode_pairs(body, where="the form")
     if mimetype in (QUERY_TYPE, UPDATE_TYPE):

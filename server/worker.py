@@ -19,7 +19,7 @@ from atkg.server.sources import open_source
 
 def worker_main(connection):
     """Read the data source from `connection`, then serve jobs from it until it closes."""
-    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     store = open_source(connection.recv())
     connection.send(("ready", len(store)))
     serve(store, connection)
@@ -35,8 +35,8 @@ def serve(store, connection):
         connection.send(run_job(store, job))
 
 
-def _exit_when_orphaned(parent):
-    """Stop this worker, even mid-query, once the web process that started it is gone."""
+def exit_when_orphaned(parent):
+    """End this process, even mid-query, once the process that started it is gone."""
     while os.getppid() == parent:
         time.sleep(1)
     os._exit(1)

@@ -2,6 +2,7 @@
 
 import json
 import os
+import signal
 import time
 
 import pytest
@@ -87,6 +88,18 @@ def test_one_worker_server_answers_again_within_moments_after_a_runaway_query(rd
         quick.stop()
 
 
+def retry_until_answered(url, *, patience=30):
+    """GET `url` until it answers (the server may be starting its web process anew)."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            return fetch(url)
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 def children(pid):
     """The process ids whose parent is `pid`, read from /proc."""
     found = []
@@ -101,14 +114,37 @@ def children(pid):
     return found
 
 
-def test_the_template_and_its_workers_stop_when_the_web_process_is_killed(rdf_dir, tmp_path):
+def test_every_process_stops_when_the_server_is_killed(rdf_dir, tmp_path):
     server = start_server(tmp_path, data=[rdf_dir])
-    (template,) = children(server.process.pid)
+    (web,) = children(server.process.pid)  # Granian's worker process, which runs the app
+    (template,) = children(web)
     workers = children(template)
     assert len(workers) == 2
     server.process.kill()
     server.process.wait(5)
+    processes = [web, template, *workers]
     deadline = time.monotonic() + 10
-    while any(os.path.exists(f"/proc/{pid}") for pid in [template, *workers]) and time.monotonic() < deadline:
+    while any(os.path.exists(f"/proc/{pid}") for pid in processes) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not [pid for pid in [template, *workers] if os.path.exists(f"/proc/{pid}")]
+    assert not [pid for pid in processes if os.path.exists(f"/proc/{pid}")]
+
+
+def test_the_template_and_its_workers_stop_when_the_web_process_is_killed(rdf_dir, tmp_path):
+    server = start_server(tmp_path, data=[rdf_dir])
+    try:
+        (web,) = children(server.process.pid)
+        (template,) = children(web)
+        workers = children(template)
+        os.kill(web, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while any(os.path.exists(f"/proc/{pid}") for pid in [template, *workers]) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(workers) == 2
+        assert not [pid for pid in [template, *workers] if os.path.exists(f"/proc/{pid}")]
+        deadline = time.monotonic() + 30  # Granian starts another web process, which builds the app anew
+        while not children(server.process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        status, _, body = retry_until_answered(f"{server.base}/health")
+        assert status == 200 and json.loads(body)["workers"] == 2
+    finally:
+        server.stop()
