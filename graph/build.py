@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rdflib.namespace import RDF
 
-from atkg.graph import dataset, iris
+from atkg.graph import dataset, iris, shared
 from atkg.graph.agencies import load_registry, registry_graph
 from atkg.graph.plan import parse_plan
 from atkg.graph.plan_rdf import plan_graph
@@ -61,6 +61,10 @@ def build_graphs(settings, *, steps, sources_folder=None):
     graphs[_source_graph(plan_source, base)] += source_document_graph(plan_source, base=base)
     with steps.step("curated English titles"):
         graphs[iris.graph_iri("curated/translations", base=base)] = _translations(graphs, base)
+    with steps.step("shared responsibilities") as record:
+        pairs = shared.shared_responsibility_graph(shared.links_in_graphs(graphs.values()), base=base)
+        graphs[shared.graph_iri(base=base)] = pairs
+        record.detail = f"{len(set(pairs.subjects()))} pairs of bodies sharing measures"
     with steps.step("saved queries") as record:
         graphs[iris.graph_iri("queries", base=base)] = queries_graph(base=base)
         record.detail = f"{len(load_queries())} SHACL SPARQL executables"

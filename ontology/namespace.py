@@ -30,6 +30,7 @@ class ATKG(DefinedNamespace):
     Company: URIRef
     CollectiveBody: URIRef
     Country: URIRef
+    SharedResponsibility: URIRef
     # Classes: acts, events, reports, figures, provenance
     LegalAct: URIRef
     Event: URIRef
@@ -54,6 +55,11 @@ class ATKG(DefinedNamespace):
     involvedBody: URIRef
     period: URIRef
     periodType: URIRef
+    # Shared responsibilities (derived by the build)
+    firstBody: URIRef
+    secondBody: URIRef
+    sharedMeasureCount: URIRef
+    sharedMeasureNumbers: URIRef
     # Executing bodies
     organisationType: URIRef
     abbreviation: URIRef

@@ -1,5 +1,6 @@
 """The context a report is checked in: the store's graphs (the plan, bodies, ontology, earlier reports;
-not the OWL RL "inferred" graph), read once into rdflib, with the plan's measure titles and the registry."""
+not the graphs worked out from them: OWL RL's "inferred" graph and the pairs of bodies sharing measures),
+read once into rdflib, with the plan's measure titles and the registry."""
 
 import threading
 from dataclasses import dataclass, field
@@ -8,11 +9,13 @@ from functools import cached_property
 import pyoxigraph as ox
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 
-from atkg.graph import iris
+from atkg.graph import iris, shared
 from atkg.graph.agencies import load_registry
 from atkg.shapes.prepared import PreparedQueryGraph
 from atkg.shapes.validation import INFERRED_GRAPH_SUFFIX, FocusedValidator
 
+# Graphs the build works out from the others: a check needs neither.
+_WORKED_OUT = (INFERRED_GRAPH_SUFFIX, f"graph/{shared.GRAPH_NAME}")
 _PLAN_TITLES = """
 PREFIX atkg: <https://w3id.org/atkg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -48,10 +51,10 @@ class CheckContext:
 
 
 def load_context(store, *, base):
-    """Read every named graph of `store` (embedded or remote) except the inferred one into a CheckContext."""
+    """Read every named graph of `store` (embedded or remote) but the worked-out ones into a CheckContext."""
     by_graph = {}
     for graph_name, triple in _quads(store):
-        if not graph_name.endswith(INFERRED_GRAPH_SUFFIX):
+        if not graph_name.endswith(_WORKED_OUT):
             by_graph.setdefault(graph_name, []).append(triple)
     graphs = {URIRef(name): _rdflib_graph(triples) for name, triples in sorted(by_graph.items())}
     return context_from_graphs(graphs, base=base, registry=load_registry())
@@ -70,7 +73,7 @@ def context_from_graphs(graphs, *, base, registry):
     """A CheckContext over rdflib graphs keyed by graph IRI (e.g. a build's graphs, for tests)."""
     union = PreparedQueryGraph()
     for name, graph in graphs.items():
-        if not str(name).endswith(INFERRED_GRAPH_SUFFIX):
+        if not str(name).endswith(_WORKED_OUT):
             union += graph
     rows = union.query(_PLAN_TITLES, initBindings={"plan": iris.plan_iri(base=base)})
     titles = {str(row.code): str(row.title) for row in rows}

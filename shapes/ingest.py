@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from atkg.graph import iris
+from atkg.graph import iris, shared
 from atkg.graph.sources import sources_dir
 from atkg.shapes.check import check_report_text
 from atkg.shapes.render import render_verdict_text
@@ -43,7 +43,7 @@ def ingest_report(path, *, settings, force=False, replace=False, sources_folder=
     if not verdict.conforms and not force:
         raise IngestRefused(render_verdict_text(verdict, language=language) + _refusal(verdict, language))
     graph = verdict.graphs[graph_iri]
-    _write_both(store, graph_iri, graph, target, Path(path).read_bytes())
+    _write_both(store, graph_iri, graph, target, Path(path).read_bytes(), base=settings.base_iri)
     return IngestResult(verdict=verdict, graph_iri=str(graph_iri), source_path=target, replaced=replaced,
                         triples=len(graph))
 
@@ -76,9 +76,10 @@ def _refusal(verdict, language):
     return f"Not ingested: {count} violation(s). Fix them, or ingest anyway with --force.\n"
 
 
-def _write_both(store, graph_iri, graph, target, data):
+def _write_both(store, graph_iri, graph, target, data, *, base):
     """Stage the file, replace the graph in one update, then move the file in; undo the graph if the move
-    fails, so the store and the sources folder change together or not at all."""
+    fails, so the store and the sources folder change together or not at all. Either way the pairs of
+    bodies sharing measures are worked out again from what the store then holds."""
     staging = target.with_name(target.name + _STAGING_SUFFIX)
     staging.write_bytes(data)
     previous = _graph_ntriples(store, graph_iri)
@@ -88,10 +89,17 @@ def _write_both(store, graph_iri, graph, target, data):
             os.replace(staging, target)
         except OSError:
             store.update(_replace_graph(graph_iri, previous) if previous else f"DROP SILENT GRAPH <{graph_iri}>")
+            _refresh_shared_responsibility(store, base=base)
             raise
+        _refresh_shared_responsibility(store, base=base)
         store.flush()
     finally:
         staging.unlink(missing_ok=True)
+
+
+def _refresh_shared_responsibility(store, *, base):
+    pairs = shared.shared_responsibility_graph(shared.links_in_store(store), base=base)
+    store.update(_replace_graph(shared.graph_iri(base=base), pairs.serialize(format="nt")))
 
 
 def _replace_graph(graph_iri, ntriples):

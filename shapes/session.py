@@ -28,5 +28,5 @@ def open_store(settings, *, read_only):
 
 
 def context_of(store, settings):
-    """The check context of the store (its graphs except the inferred one)."""
+    """The check context of the store (its graphs but the ones worked out from them)."""
     return load_context(store, base=settings.base_iri)

@@ -74,6 +74,20 @@ def test_ingest_adds_the_named_graph_and_the_source_file(place):
     assert f"{len(added)} triples in <{GRAPH}>" in result.stdout
 
 
+def test_ingest_works_out_the_pairs_of_bodies_sharing_measures_again(place):
+    settings, _, _ = place
+    pairs = f"{BASE}graph/derived/shared-responsibility"
+    built = [quad for quad in store_dump(place) if quad.endswith(f"<{pairs}>")]
+    store = EmbeddedStore(settings.store_dir)
+    store.update(f"DROP GRAPH <{pairs}>")  # as if the pairs were out of date
+    store.flush()
+    del store
+    assert graph_size(place, pairs) == 0
+    assert ingest(place).exit_code == 0
+    assert [quad for quad in store_dump(place) if quad.endswith(f"<{pairs}>")] == built
+    assert len(built) == 1944
+
+
 def test_ingesting_the_same_report_twice_is_refused_and_changes_nothing(place):
     assert ingest(place).exit_code == 0
     before, files = store_dump(place), folder_state(place)

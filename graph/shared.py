@@ -1,0 +1,93 @@
+"""Shared responsibility: which executing bodies are named together as responsible for the same measures.
+
+Worked out from the measures' responsible bodies (the plan's and the reports'), once per build and again
+after each ingest, so that queries read the pairs instead of joining every measure's bodies with each other
+per request (queries/co-responsibility.rq). Each pair is derived (prov:wasDerivedFrom) from its measures,
+whose quotes are the source; nothing here is stated by a document on its own.
+"""
+
+import hashlib
+import re
+from collections import defaultdict
+from itertools import combinations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, SKOS
+
+from atkg.graph import iris
+from atkg.ontology import ATKG
+
+GRAPH_NAME = "derived/shared-responsibility"
+# OWL RL copies a body's links to its owl:sameAs twin at Wikidata: the same body twice, never a pair.
+TWINS = "http://www.wikidata.org/"
+STORE_LINKS = """PREFIX atkg: <https://w3id.org/atkg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?measure ?notation ?body WHERE {
+  GRAPH ?g { ?measure a atkg:Measure ; skos:notation ?notation }
+  GRAPH ?h { ?measure atkg:responsibleBody ?body }
+  FILTER(!STRENDS(STR(?h), "/graph/inferred"))
+}"""
+
+
+def graph_iri(*, base):
+    """The named graph holding the pairs."""
+    return iris.graph_iri(GRAPH_NAME, base=base)
+
+
+def links_in_graphs(graphs):
+    """(measure, number, body) for every responsible body of a measure in the rdflib `graphs`."""
+    graphs = list(graphs)
+    measures = {measure for graph in graphs for measure in graph.subjects(RDF.type, ATKG.Measure)}
+    numbers = {measure: str(number) for graph in graphs for measure, number in graph.subject_objects(SKOS.notation)
+               if measure in measures}
+    return {(measure, numbers[measure], body) for graph in graphs
+            for measure, body in graph.subject_objects(ATKG.responsibleBody) if measure in numbers}
+
+
+def links_in_store(store):
+    """(measure, number, body) for every responsible body of a measure in a store (embedded or remote)."""
+    return {(URIRef(row["measure"].value), row["notation"].value, URIRef(row["body"].value))
+            for row in store.query(STORE_LINKS)}
+
+
+def shared_responsibility_graph(links, *, base):
+    """An rdflib Graph with an atkg:SharedResponsibility for each pair of bodies sharing a measure."""
+    bodies_of, number_of = defaultdict(set), {}
+    for measure, number, body in links:
+        if not str(body).startswith(TWINS):
+            bodies_of[measure].add(body)
+            number_of[measure] = number
+    measures_of = defaultdict(set)
+    for measure, bodies in bodies_of.items():
+        for pair in combinations(sorted(bodies, key=str), 2):
+            measures_of[pair].add(measure)
+    graph = Graph()
+    for (first, second), measures in sorted(measures_of.items()):
+        _add_pair(graph, first, second, measures, number_of, base=base)
+    return graph
+
+
+def _add_pair(graph, first, second, measures, number_of, *, base):
+    node = pair_iri(first, second, base=base)
+    numbers = sorted({number_of[measure] for measure in measures}, key=natural_order)
+    graph.add((node, RDF.type, ATKG.SharedResponsibility))
+    graph.add((node, ATKG.firstBody, first))
+    graph.add((node, ATKG.secondBody, second))
+    graph.add((node, ATKG.sharedMeasureCount, Literal(len(measures))))
+    graph.add((node, ATKG.sharedMeasureNumbers, Literal(" ".join(numbers))))
+    for measure in measures:
+        graph.add((node, PROV.wasDerivedFrom, measure))
+
+
+def pair_iri(first, second, *, base):
+    """shared-responsibility/agency-A--agency-B for two of our bodies; a digest of both IRIs for others."""
+    if str(first).startswith(base) and str(second).startswith(base):
+        name = "--".join(str(body).removeprefix(base).replace("/", "-") for body in (first, second))
+    else:
+        name = hashlib.sha256(f"{first} {second}".encode()).hexdigest()[:16]
+    return URIRef(f"{base}shared-responsibility/{name}")
+
+
+def natural_order(number):
+    """A sort key putting measure numbers in document order: 1.2.9 before 1.2.10."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"[.\s]+", number)]
