@@ -151,3 +151,21 @@ def test_parameter_columns_are_cut_out_of_json_as_bytes_or_left_to_the_tsv_way(s
     truncated = answers.solutions(ox.parse_query_results(braced, format=ox.QueryResultsFormat.JSON), "json", 1,
                                   hidden=hidden)
     assert truncated[1] is True and json.loads(truncated[0])["head"]["vars"] == ["s", "l"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_rows_are_bounded_as_bytes_and_never_below_the_true_count(store, fmt):
+    body = answers.native(select(store), answers.RESULT_FORMATS[fmt])
+    assert answers.most_rows(body, fmt) == 12
+    values = 'VALUES ?x { "},{" "a},{b},{" UNDEF "<result>" }'
+    body = answers.native(store.query(f"SELECT ?x WHERE {{ {values} }}"), answers.RESULT_FORMATS[fmt])
+    assert answers.most_rows(body, fmt) == {"json": 7, "xml": 4}[fmt]  # values holding "},{" count too
+
+
+def test_a_body_that_may_hold_more_rows_than_the_limit_is_counted_and_cut(store):
+    body, truncated = answers.solutions(store.query(f'SELECT ?l WHERE {{ ?s <{EX}label> ?l }} ORDER BY ?l'),
+                                        "json", 11)
+    assert truncated and len(bindings(body)) == 11
+    values = 'VALUES ?x { "},{" "a},{b},{" }'  # two rows that look like seven from their bytes
+    body, truncated = answers.solutions(store.query(f"SELECT ?x WHERE {{ {values} }}"), "json", 2)
+    assert not truncated and [row["x"]["value"] for row in bindings(body)] == ["},{", "a},{b},{"]
