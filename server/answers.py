@@ -77,13 +77,11 @@ def solutions(outcome, fmt, limit, *, hidden=frozenset()):
         body = cut
     if most_rows(body, fmt) <= limit:
         return body, False
-    parsed = ox.parse_query_results(body, format=RESULT_FORMATS[fmt])
-    kept = list(islice(parsed, limit + 1))
-    if len(kept) <= limit:
+    table = ox.parse_query_results(body, format=RESULT_FORMATS[fmt]).serialize(format=TSV)
+    header, rows = _lines(table)
+    if len(rows) <= limit:
         return body, False
-    names = [variable.value for variable in parsed.variables]
-    rows = [[solution[index] for index in range(len(names))] for solution in kept[:limit]]
-    return results.write_solutions(names, rows, fmt), True
+    return _written(header, rows[:limit], fmt), True
 
 
 def most_rows(body, fmt):
@@ -103,15 +101,25 @@ def _through_tsv(outcome, fmt, limit, hidden):
     table = native(outcome, TSV)
     if table is None:
         return None
-    header, *rows = table.split(b"\n")[:-1]  # TSV escapes line breaks in terms: a line is a solution
+    header, rows = _lines(table)
     truncated = len(rows) > limit
     if hidden:
         keep = [index for index, name in enumerate(header.split(b"\t")) if name[1:].decode() not in hidden]
         header, *rows = (_columns(line, keep) for line in [header, *rows[:limit]])
     if fmt == "tsv" and not truncated and not hidden:
         return table, False
-    table = b"\n".join([header, *rows[:limit], b""])
-    return ox.parse_query_results(table, format=TSV).serialize(format=RESULT_FORMATS[fmt]), truncated
+    return _written(header, rows[:limit], fmt), truncated
+
+
+def _lines(table):
+    """(header, solution lines) of TSV results: TSV escapes line breaks in terms, so a line is a solution."""
+    header, *rows = table.split(b"\n")[:-1]
+    return header, rows
+
+
+def _written(header, rows, fmt):
+    """TSV lines written in `fmt` by Oxigraph."""
+    return ox.parse_query_results(b"\n".join([header, *rows, b""]), format=TSV).serialize(format=RESULT_FORMATS[fmt])
 
 
 def _columns(line, keep):
