@@ -3,9 +3,8 @@ Flask app over WSGI.
 
 Granian's main process binds the address and watches one worker process, starting another should it die;
 the worker builds the app (and with it the query workers, atkg.server.pool) and runs it on `threads`
-threads. On the benchmark's cold
-workload it answered about 1.6 times as many requests a second as waitress did, from the same app: a
-request took half the CPU time in the web process (bench/RESULTS.md).
+threads. On the benchmark's cold workload it answered 1.4 to 1.6 times as many requests a second as waitress
+did, from the same app: a request took about half the CPU time in the web process (bench/RESULTS.md).
 """
 
 import os
