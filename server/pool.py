@@ -15,6 +15,8 @@ import threading
 import time
 from multiprocessing.connection import Connection
 
+from atkg.server.worker import send
+
 START_TIMEOUT = 600.0  # loading a large graph into memory takes a while
 
 
@@ -129,7 +131,7 @@ class WorkerPool:
             raise Busy() from error
         started = time.monotonic()
         try:
-            worker.connection.send(job)
+            send(worker.connection, job)
             ready = worker.replies.poll(timeout * 1000)
             reply = worker.connection.recv() if ready else None
         except (EOFError, OSError) as error:
