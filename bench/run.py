@@ -6,7 +6,8 @@ For each scale the graph is scaled by bench/generate.py and served by `atkg serv
 answer cache, and with none: ATKG_CACHE_BYTES=0) and by `oxigraph serve-read-only --union-default-graph`.
 Every workload item (bench/workload.py: the saved queries through /api, cross-cutting ones through
 /sparql) is timed cold (atkg without a cache; a unique comment in every SPARQL text) and warm (the same
-request again, atkg with its cache), then many clients send the workload for a few seconds.
+request again, atkg with its cache), then many clients send the workload for a few seconds, to each
+server in turn, for a few rounds (the median round counts).
 """
 
 import argparse
@@ -179,14 +180,33 @@ def servers(data, work, *, port):
 
 
 def measure(cold_server, warm_server, queries, args, *, warm_latencies=True):
-    """Cold and warm latencies and throughputs of one server (two processes for atkg: no cache, cache)."""
+    """Cold and warm latencies of one server (two processes for atkg: no cache, cache)."""
     return {
         "cold": latencies(cold_server, queries, repeats=args.repeats, cold=True),
         "warm": latencies(warm_server, queries, repeats=args.repeats, cold=False) if warm_latencies else None,
-        "throughput_cold": throughput(cold_server, queries, clients=args.clients, seconds=args.seconds, cold=True),
-        "throughput_warm": throughput(warm_server, queries, clients=args.clients, seconds=args.seconds,
-                                      cold=False),
     }
+
+
+def throughputs(running, queries, args):
+    """{server: {"throughput_cold": ..., "throughput_warm": ...}}, each the median of `args.rounds` runs.
+
+    The servers take turns, round after round, so that a machine slowing down or speeding up during the
+    benchmark (other work on the host) weighs on each alike.
+    """
+    turns = [("atkg", running["atkg-cold"], True), ("oxigraph", running["oxigraph"], True),
+             ("atkg", running["atkg"], False), ("oxigraph", running["oxigraph"], False)]
+    runs = {(name, cold): [] for name, _, cold in turns}
+    for _ in range(args.rounds):
+        for name, server, cold in turns:
+            runs[(name, cold)].append(throughput(server, queries, clients=args.clients, seconds=args.seconds,
+                                                 cold=cold))
+    return {name: {f"throughput_{'cold' if cold else 'warm'}": _median_run(runs[(name, cold)])
+                   for cold in (True, False)} for name in ("atkg", "oxigraph")}
+
+
+def _median_run(runs):
+    """(median answers per second, failed answers in all runs)."""
+    return statistics.median(rate for rate, _ in runs), sum(failed for _, failed in runs)
 
 
 def bench_scale(source, scale, args):
@@ -198,9 +218,12 @@ def bench_scale(source, scale, args):
     queries = [item for item in workload() if not args.only or item.name in args.only]
     running = servers(data, work, port=args.port)
     try:
-        return {"atkg": measure(running["atkg-cold"], running["atkg"], queries, args),
-                "oxigraph": measure(running["oxigraph"], running["oxigraph"], queries, args,
-                                    warm_latencies=False)}  # Oxigraph has no answer cache
+        report = {"atkg": measure(running["atkg-cold"], running["atkg"], queries, args),
+                  "oxigraph": measure(running["oxigraph"], running["oxigraph"], queries, args,
+                                      warm_latencies=False)}  # Oxigraph has no answer cache
+        for name, rates in throughputs(running, queries, args).items():
+            report[name].update(rates)
+        return report
     finally:
         for server in running.values():
             server.stop()
@@ -250,6 +273,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--rounds", type=int, default=3, help="throughput runs per server, taking turns")
     parser.add_argument("--port", type=int, default=18090)
     parser.add_argument("--json", type=Path, default=None, help="also write the raw numbers here")
     parser.add_argument("--only", nargs="+", default=None, help="run only these workload items (by name)")
