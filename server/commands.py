@@ -21,7 +21,9 @@ FORMATS = ("json", "csv", "tsv", "table")
 @click.option("--data", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Serve these RDF files or folders from memory instead (Turtle, N-Triples, N-Quads, TriG, "
                    "RDF/XML, JSON-LD). Can be given more than once.")
-@click.option("--threads", type=int, default=8, show_default=True, help="Requests handled at once.")
+@click.option("--threads", type=click.IntRange(min=1), default=lambda: 2 * (os.cpu_count() or 1) + 1,
+              show_default="2 x cores + 1",
+              help="Requests handled at once; most of them wait for a query worker, which runs the query.")
 def serve_command(host, port, store, data, threads):
     """Open the knowledge graph as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql.
 
