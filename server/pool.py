@@ -56,9 +56,11 @@ class Worker:
         if not self.connection.poll(START_TIMEOUT):
             raise WorkerLost("the query worker did not start in time")
         try:
-            self.connection.recv()
+            status, detail = self.connection.recv()
         except EOFError as error:
             raise WorkerLost("the query worker could not open the data") from error
+        if status != "ready":
+            raise WorkerLost(f"the data could not be opened: {detail}")
 
     def kill(self):
         """Stop the process at once (a runaway query cannot be interrupted any other way)."""

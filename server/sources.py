@@ -48,11 +48,17 @@ def rdf_files(paths):
 
 
 def load_files(store, files):
-    """Load RDF files into an in-memory store; triples go to the default graph."""
+    """Load RDF files into an in-memory store; triples go to the default graph.
+
+    ValueError naming the file when one cannot be read as RDF.
+    """
     for path in files:
+        rdf_format = RDF_SUFFIXES[path.suffix.lower()]
         with open(path, "rb") as stream:
-            store.load_quads(ox.parse(stream, format=RDF_SUFFIXES[path.suffix.lower()],
-                                      base_iri=path.resolve().as_uri()))
+            try:
+                store.load_quads(ox.parse(stream, format=rdf_format, base_iri=path.resolve().as_uri()))
+            except SyntaxError as error:
+                raise ValueError(f"{path} is not valid {rdf_format.name}: {error}") from error
 
 
 def open_source(source):

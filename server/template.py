@@ -21,8 +21,7 @@ import time
 from multiprocessing.connection import Connection
 
 from atkg.server.pool import WorkerLost, replies
-from atkg.server.sources import open_source
-from atkg.server.worker import serve
+from atkg.server.worker import open_or_say_why, serve
 
 FORK_TIMEOUT = 30.0
 
@@ -71,13 +70,17 @@ class Template:
         self._socket, self._lock = ours, threading.Lock()
         connection = Connection(os.dup(ours.fileno()))
         connection.send(source)
-        ready = connection.poll(start_timeout)
         try:
-            if not ready or connection.recv()[0] != "ready":
-                raise EOFError()
+            if not connection.poll(start_timeout):
+                raise WorkerLost("the template worker did not open the data in time")
+            status, detail, *_ = connection.recv()
+            if status != "ready":
+                raise WorkerLost(f"the data could not be opened: {detail}")
         except EOFError as error:
+            raise WorkerLost("the template worker could not open the data") from error
+        except WorkerLost:
             self.kill()
-            raise WorkerLost("the template worker could not open the data (or not in time)") from error
+            raise
         finally:
             connection.close()
 
@@ -109,7 +112,7 @@ def template_main(control):
     """Open the data named on `control`, then fork a worker for each socket received, until it closes."""
     web = os.getppid()
     connection = Connection(os.dup(control.fileno()))
-    store = open_source(connection.recv())
+    store = open_or_say_why(connection)
     size = len(store)  # counted once: 0.4 s at 1.1 million quads
     connection.send(("ready", size))
     connection.close()

@@ -22,9 +22,19 @@ from atkg.server.sources import open_source
 def worker_main(connection):
     """Read the data source from `connection`, then serve jobs from it until it closes."""
     threading.Thread(target=exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
-    store = open_source(connection.recv())
+    store = open_or_say_why(connection)
     connection.send(("ready", len(store)))
     serve(store, connection)
+
+
+def open_or_say_why(connection):
+    """The store of the source read from `connection`; if it cannot be opened, ("failed", why) is sent back
+    and this process ends."""
+    try:
+        return open_source(connection.recv())
+    except (OSError, ValueError) as error:
+        send(connection, ("failed", str(error)))
+        sys.exit(1)
 
 
 def serve(store, connection):

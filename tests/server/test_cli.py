@@ -1,13 +1,16 @@
-"""`atkg query` against the local store and against an endpoint, and `atkg serve` refusing a missing store."""
+"""`atkg query` against the local store and against an endpoint, and `atkg serve` refusing missing or broken data."""
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pyoxigraph as ox
 from click.testing import CliRunner
 
 from atkg.cli import main
 from atkg.graph.store import EmbeddedStore
-from tests.server.helpers import EX, MEASURES_TRIG, fetch, sparql_get, start_server
+from tests.server.helpers import EX, MEASURES_TRIG, fetch, free_port, sparql_get, start_server
 
 QUERY = f"""PREFIX ex: <{EX}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?number ?label WHERE {{ GRAPH ex:plan {{ ?m ex:number ?number ; rdfs:label ?label }} }} ORDER BY ?number"""
@@ -84,3 +87,14 @@ def test_serve_refuses_a_missing_store(tmp_path):
     code, output = run("serve", "--store", tmp_path / "nowhere", "--port", "1")
     assert code == 1
     assert f"Error: there is no graph store at {tmp_path / 'nowhere'}: run `atkg build` first" in output
+
+
+def test_serve_says_which_file_is_not_rdf_and_stops(tmp_path):
+    broken = tmp_path / "broken.ttl"
+    broken.write_text('@prefix ex: <http://example.org/> .\nex:a ex:b "never closed .\n', encoding="utf-8")
+    atkg = str(Path(sys.executable).with_name("atkg"))
+    command = [atkg, "serve", "--data", str(broken), "--port", str(free_port())]
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 1
+    assert f"Error: the data could not be opened: {broken} is not valid Turtle: " in finished.stderr
+    assert "Traceback" not in finished.stderr
