@@ -77,6 +77,7 @@ class Template:
             if status != "ready":
                 raise WorkerLost(f"the data could not be opened: {detail}")
         except EOFError as error:
+            self.kill()
             raise WorkerLost("the template worker could not open the data") from error
         except WorkerLost:
             self.kill()
