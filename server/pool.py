@@ -39,6 +39,18 @@ def replies(connection):
     return poller
 
 
+def ready_reply(connection, *, who):
+    """The rest of the first reply of `who` (a process opening the data, atkg.server.worker.open_or_say_why)
+    once it says it is ready; WorkerLost, with the reason it gave, when it could not open the data."""
+    try:
+        status, *rest = connection.recv()
+    except EOFError as error:
+        raise WorkerLost(f"the {who} could not open the data") from error
+    if status != "ready":
+        raise WorkerLost(f"the data could not be opened: {rest[0]}")
+    return rest
+
+
 class Worker:
     """One worker process (`python -m atkg.server.worker`) and the socket to it."""
 
@@ -55,12 +67,7 @@ class Worker:
         """Block until the worker has opened its data; raise WorkerLost if it fails to."""
         if not self.connection.poll(START_TIMEOUT):
             raise WorkerLost("the query worker did not start in time")
-        try:
-            status, detail = self.connection.recv()
-        except EOFError as error:
-            raise WorkerLost("the query worker could not open the data") from error
-        if status != "ready":
-            raise WorkerLost(f"the data could not be opened: {detail}")
+        ready_reply(self.connection, who="query worker")
 
     def kill(self):
         """Stop the process at once (a runaway query cannot be interrupted any other way)."""

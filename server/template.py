@@ -20,7 +20,7 @@ import threading
 import time
 from multiprocessing.connection import Connection
 
-from atkg.server.pool import WorkerLost, replies
+from atkg.server.pool import WorkerLost, ready_reply, replies
 from atkg.server.worker import open_or_say_why, serve
 
 FORK_TIMEOUT = 30.0
@@ -73,12 +73,7 @@ class Template:
         try:
             if not connection.poll(start_timeout):
                 raise WorkerLost("the template worker did not open the data in time")
-            status, detail, *_ = connection.recv()
-            if status != "ready":
-                raise WorkerLost(f"the data could not be opened: {detail}")
-        except EOFError as error:
-            self.kill()
-            raise WorkerLost("the template worker could not open the data") from error
+            ready_reply(connection, who="template worker")
         except WorkerLost:
             self.kill()
             raise
