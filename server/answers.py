@@ -5,7 +5,8 @@ buffer that refuses to grow past OUTPUT_CAP (None tells the caller to read the a
 solution instead, with in_python), and the rows are counted before a body is sent: first as bytes
 (most_rows), and read only when the body may hold more than the limit. Where rows must be
 counted, cut or have columns left out, Oxigraph writes TSV first (one line per solution, by the format's
-own escaping), the lines are cut as bytes, and Oxigraph reads them back and writes the asked format.
+own escaping), the lines are cut as bytes, and Oxigraph reads them back and writes the asked format;
+a JSON body over the limit is cut as bytes where it can be (_json_cut).
 """
 
 import io
@@ -77,6 +78,9 @@ def solutions(outcome, fmt, limit, *, hidden=frozenset()):
         body = cut
     if most_rows(body, fmt) <= limit:
         return body, False
+    cut = _json_cut(body, limit) if fmt == "json" else None
+    if cut is not None:
+        return cut, True
     table = ox.parse_query_results(body, format=RESULT_FORMATS[fmt]).serialize(format=TSV)
     header, rows = _lines(table)
     if len(rows) <= limit:
@@ -95,6 +99,25 @@ def most_rows(body, fmt):
     if fmt == "xml":
         return min(by_size, body.count(b"<result>"))
     return min(by_size, body.count(b"},{") + 1)
+
+
+def _json_cut(body, limit):
+    """The first `limit` solutions of Oxigraph's JSON `body`, more of which follow, cut as bytes; or None.
+
+    The body is cut at its `limit`-th "},{" and closed again. Where a value holds "},{", that cut falls in
+    a string (the body no longer parses) or after fewer solutions, so it is kept only when Oxigraph reads
+    back exactly `limit` solutions; reading is a third of the cost of writing the answer again through TSV.
+    """
+    rest = body.split(b"},{", limit)[-1]
+    end = len(body) - len(rest) - 2  # just after the "}" that closes the limit-th solution
+    if not body.endswith(b"]}}") or end <= 0:
+        return None
+    cut = body[:end] + b"]}}"
+    try:
+        kept = sum(1 for _ in ox.parse_query_results(cut, format=RESULT_FORMATS["json"]))
+    except SyntaxError:
+        return None
+    return cut if kept == limit else None
 
 
 def _through_tsv(outcome, fmt, limit, hidden):

@@ -169,3 +169,21 @@ def test_a_body_that_may_hold_more_rows_than_the_limit_is_counted_and_cut(store)
     values = 'VALUES ?x { "},{" "a},{b},{" }'  # two rows that look like seven from their bytes
     body, truncated = answers.solutions(store.query(f"SELECT ?x WHERE {{ {values} }}"), "json", 2)
     assert not truncated and [row["x"]["value"] for row in bindings(body)] == ["},{", "a},{b},{"]
+
+
+def test_json_past_the_limit_is_cut_as_bytes_into_oxigraphs_own_body_of_the_first_rows(store):
+    body, truncated = answers.solutions(select(store), "json", 5)
+    assert truncated
+    assert body == store.query(f"{NUMBERED} LIMIT 5").serialize(format=ox.QueryResultsFormat.JSON)
+    assert answers._json_cut(answers.native(select(store), ox.QueryResultsFormat.JSON), 5) == body
+
+
+@pytest.mark.parametrize("values, kept", [
+    ('"a},{b" "c" "d" "e"', ["a},{b", "c"]),  # the cut after fewer rows would hold one
+    ('"a" "b},{c" "d" "e"', ["a", "b},{c"]),  # the cut inside a value would not parse
+])
+def test_a_json_cut_that_a_value_would_mislead_is_made_the_other_way(store, values, kept):
+    body, truncated = answers.solutions(store.query(f"SELECT ?x WHERE {{ VALUES ?x {{ {values} }} }}"), "json", 2)
+    assert truncated and [row["x"]["value"] for row in bindings(body)] == kept
+    assert answers._json_cut(answers.native(store.query(f"SELECT ?x WHERE {{ VALUES ?x {{ {values} }} }}"),
+                                            ox.QueryResultsFormat.JSON), 2) is None
