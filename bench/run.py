@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate  # noqa: E402
+from host import cpu_times, stolen_share  # noqa: E402
 from workload import workload  # noqa: E402
 
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
@@ -218,11 +219,13 @@ def bench_scale(source, scale, args):
     queries = [item for item in workload() if not args.only or item.name in args.only]
     running = servers(data, work, port=args.port)
     try:
+        before = cpu_times()
         report = {"atkg": measure(running["atkg-cold"], running["atkg"], queries, args),
                   "oxigraph": measure(running["oxigraph"], running["oxigraph"], queries, args,
                                       warm_latencies=False)}  # Oxigraph has no answer cache
         for name, rates in throughputs(running, queries, args).items():
             report[name].update(rates)
+        report["stolen"] = stolen_share(before, cpu_times())
         return report
     finally:
         for server in running.values():
@@ -240,7 +243,9 @@ def summary(scale, report):
         shown = cold[2] if cold[2] == other[2] else f"{cold[2]} (oxigraph {other[2]})"
         lines.append(f"| {name} | {shown} | {_cell(cold)} | {_cell(warm)} | {_cell(other)} | "
                      f"{cold[0] / other[0]:.2f} |")
-    return lines + _verdict(atkg, oxigraph)
+    stolen = report.get("stolen")
+    host = [] if stolen is None else [f"CPU time taken by the VM's host while measuring: {stolen:.1%}."]
+    return lines + _verdict(atkg, oxigraph) + host
 
 
 def _cell(measure):
