@@ -6,8 +6,9 @@ For each scale the graph is scaled by bench/generate.py and served by `atkg serv
 answer cache, and with none: ATKG_CACHE_BYTES=0) and by `oxigraph serve-read-only --union-default-graph`.
 Every workload item (bench/workload.py: the saved queries through /api, cross-cutting ones through
 /sparql) is timed cold (atkg without a cache; a unique comment in every SPARQL text) and warm (the same
-request again, atkg with its cache), then many clients send the workload for a few seconds, to each
-server in turn, for a few rounds (the median round counts).
+request again, atkg with its cache), round after round, each server in turn sent the whole workload; then
+many clients send the workload for a few seconds, to each server in turn, for a few rounds (the median
+round counts).
 """
 
 import argparse
@@ -70,32 +71,51 @@ def answer_size(body):
     return body.count(b"\n")
 
 
-def latencies(server, queries, *, repeats, cold):
-    """{name: (median ms, p95 ms, rows, failed runs)} over `repeats` runs of each query.
+def latencies(timed, queries, *, repeats):
+    """{label: {query name: (median ms, p95 ms, rows, failed runs)}} for each (label, server, cold) in `timed`.
 
-    A run answered with another status than 200 (a query stopped at the time limit), or with a body that
-    cannot be read, counts as failed; a query whose first answer fails is run once only.
+    The runs are interleaved as a query mix is (BSBM): round after round, each server in turn is sent the
+    whole workload, so that each query's runs are spread over the whole measurement and a slow minute on
+    the host weighs on every query and server alike, instead of on whichever was being timed during it
+    (each query used to be sent 15 times in a row). A run answered with
+    another status than 200 (a query stopped at the time limit), or with a body that cannot be read,
+    counts as failed; a query whose first answer fails is run once only.
     """
-    client, out = Client(server.url, api=server.api), {}
-    for item in queries:
-        _, status, _ = client.ask(item, cold=cold)  # first contact, not counted
+    clients = {label: (Client(server.url, api=server.api), server, cold) for label, server, cold in timed}
+    runs = {(label, item.name): [] for label in clients for item in queries}
+    rows, failed, left = {}, dict.fromkeys(runs, 0), {}
+    for label, (client, server, cold) in clients.items():
+        for item in queries:  # first contact, not counted
+            status = _timed_run(client, server, item, cold, None, rows, failed, (label, item.name))
+            left[(label, item.name)] = repeats if status == 200 else 1
+    for _ in range(repeats):
+        for label, (client, server, cold) in clients.items():
+            for item in queries:
+                key = (label, item.name)
+                if left[key]:
+                    left[key] -= 1
+                    _timed_run(client, server, item, cold, runs[key], rows, failed, key)
+    return {label: {item.name: (statistics.median(runs[(label, item.name)]),
+                                percentile(runs[(label, item.name)], 95), rows.get((label, item.name)),
+                                failed[(label, item.name)]) for item in queries} for label in clients}
+
+
+def _timed_run(client, server, item, cold, into, rows, failed, key):
+    """Send `item` once; record its time in `into` (None: not counted), its rows or its failure."""
+    seconds, status, body = client.ask(item, cold=cold)
+    try:  # Oxigraph's server cuts the body of a 200 answer short when its time limit strikes
+        if status == 200 and into is not None:
+            rows[key] = answer_size(body)
+    except ValueError:
+        status = "200 with a broken body"
+    if into is not None:
+        into.append(seconds * 1000)
         if status != 200:
-            wait_for_a_worker(client)
-        runs, failed, rows = [], 0, None
-        for _ in range(repeats if status == 200 else 1):
-            seconds, status, body = client.ask(item, cold=cold)
-            runs.append(seconds * 1000)
-            try:  # Oxigraph's server cuts the body of a 200 answer short when its time limit strikes
-                if status == 200:
-                    rows = answer_size(body)
-            except ValueError:
-                status = "200 with a broken body"
-            if status != 200:
-                failed += 1
-                print(f"{server.name} {item.name}: {status} {body[:200]!r}", file=sys.stderr, flush=True)
-                wait_for_a_worker(client)
-        out[item.name] = (statistics.median(runs), percentile(runs, 95), rows, failed)
-    return out
+            failed[key] += 1
+    if status != 200:
+        print(f"{server.name} {item.name}: {status} {body[:200]!r}", file=sys.stderr, flush=True)
+        wait_for_a_worker(client)
+    return status
 
 
 def wait_for_a_worker(client, *, patience=300):
@@ -180,12 +200,16 @@ def servers(data, work, *, port):
     }
 
 
-def measure(cold_server, warm_server, queries, args, *, warm_latencies=True):
-    """Cold and warm latencies of one server (two processes for atkg: no cache, cache)."""
-    return {
-        "cold": latencies(cold_server, queries, repeats=args.repeats, cold=True),
-        "warm": latencies(warm_server, queries, repeats=args.repeats, cold=False) if warm_latencies else None,
-    }
+def measure(running, queries, args):
+    """{"atkg": {"cold": ..., "warm": ...}, "oxigraph": {"cold": ..., "warm": None}}: latencies, interleaved.
+
+    atkg is two processes: without its answer cache (cold, a unique comment in every SPARQL text too) and
+    with it (warm, the same request again); Oxigraph has no answer cache.
+    """
+    timed = latencies([("atkg cold", running["atkg-cold"], True), ("atkg warm", running["atkg"], False),
+                       ("oxigraph cold", running["oxigraph"], True)], queries, repeats=args.repeats)
+    return {"atkg": {"cold": timed["atkg cold"], "warm": timed["atkg warm"]},
+            "oxigraph": {"cold": timed["oxigraph cold"], "warm": None}}
 
 
 def throughputs(running, queries, args):
@@ -220,9 +244,7 @@ def bench_scale(source, scale, args):
     running = servers(data, work, port=args.port)
     try:
         before = cpu_times()
-        report = {"atkg": measure(running["atkg-cold"], running["atkg"], queries, args),
-                  "oxigraph": measure(running["oxigraph"], running["oxigraph"], queries, args,
-                                      warm_latencies=False)}  # Oxigraph has no answer cache
+        report = measure(running, queries, args)
         for name, rates in throughputs(running, queries, args).items():
             report[name].update(rates)
         report["stolen"] = stolen_share(before, cpu_times())
