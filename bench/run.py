@@ -16,6 +16,7 @@ import http.client
 import json
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -74,12 +75,12 @@ def answer_size(body):
 def latencies(timed, queries, *, repeats):
     """{label: {query name: (median ms, p95 ms, rows, failed runs)}} for each (label, server, cold) in `timed`.
 
-    The runs are interleaved as a query mix is (BSBM): round after round, each server in turn is sent the
-    whole workload, so that each query's runs are spread over the whole measurement and a slow minute on
-    the host weighs on every query and server alike, instead of on whichever was being timed during it
-    (each query used to be sent 15 times in a row). A run answered with
-    another status than 200 (a query stopped at the time limit), or with a body that cannot be read,
-    counts as failed; a query whose first answer fails is run once only.
+    The runs are interleaved as query mixes are (BSBM): round after round, each server in turn is sent
+    the whole workload in that round's shuffled order, so that each query's runs are spread over the
+    whole measurement and a slow minute on the host weighs on every query and server alike, instead of
+    on whichever was being timed during it (each query used to be sent 15 times in a row). A run
+    answered with another status than 200 (a query stopped at the time limit), or with a body that cannot
+    be read, counts as failed; a query whose first answer fails is run once only.
     """
     clients = {label: (Client(server.url, api=server.api), server, cold) for label, server, cold in timed}
     runs = {(label, item.name): [] for label in clients for item in queries}
@@ -88,9 +89,10 @@ def latencies(timed, queries, *, repeats):
         for item in queries:  # first contact, not counted
             status = _timed_run(client, server, item, cold, None, rows, failed, (label, item.name))
             left[(label, item.name)] = repeats if status == 200 else 1
-    for _ in range(repeats):
+    for number in range(repeats):
+        mix = random.Random(number).sample(queries, len(queries))  # the same order for every server
         for label, (client, server, cold) in clients.items():
-            for item in queries:
+            for item in mix:
                 key = (label, item.name)
                 if left[key]:
                     left[key] -= 1
