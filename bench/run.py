@@ -25,6 +25,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -83,41 +84,41 @@ def latencies(timed, queries, *, repeats):
     be read, counts as failed; a query whose first answer fails is run once only.
     """
     clients = {label: (Client(server.url, api=server.api), server, cold) for label, server, cold in timed}
-    runs = {(label, item.name): [] for label in clients for item in queries}
-    rows, failed, left = {}, dict.fromkeys(runs, 0), {}
+    runs, rows, failed, left = defaultdict(list), {}, Counter(), {}
     for label, (client, server, cold) in clients.items():
         for item in queries:  # first contact, not counted
-            status = _timed_run(client, server, item, cold, None, rows, failed, (label, item.name))
-            left[(label, item.name)] = repeats if status == 200 else 1
+            left[(label, item.name)] = repeats if _send(client, server, item, cold)[1] else 1
     for number in range(repeats):
         mix = random.Random(number).sample(queries, len(queries))  # the same order for every server
         for label, (client, server, cold) in clients.items():
-            for item in mix:
+            for item in (item for item in mix if left[(label, item.name)]):
                 key = (label, item.name)
-                if left[key]:
-                    left[key] -= 1
-                    _timed_run(client, server, item, cold, runs[key], rows, failed, key)
-    return {label: {item.name: (statistics.median(runs[(label, item.name)]),
-                                percentile(runs[(label, item.name)], 95), rows.get((label, item.name)),
-                                failed[(label, item.name)]) for item in queries} for label in clients}
+                left[key] -= 1
+                milliseconds, answered, count = _send(client, server, item, cold)
+                runs[key].append(milliseconds)
+                if answered:
+                    rows[key] = count
+                failed[key] += not answered
+    return {label: {item.name: _summary(runs[(label, item.name)], rows.get((label, item.name)),
+                                        failed[(label, item.name)]) for item in queries} for label in clients}
 
 
-def _timed_run(client, server, item, cold, into, rows, failed, key):
-    """Send `item` once; record its time in `into` (None: not counted), its rows or its failure."""
+def _summary(milliseconds, rows, failed):
+    """(median ms, p95 ms, rows, failed runs) of one query on one server."""
+    return statistics.median(milliseconds), percentile(milliseconds, 95), rows, failed
+
+
+def _send(client, server, item, cold):
+    """(milliseconds, answered, rows) of one request; a failed one is reported, and waited out."""
     seconds, status, body = client.ask(item, cold=cold)
     try:  # Oxigraph's server cuts the body of a 200 answer short when its time limit strikes
-        if status == 200 and into is not None:
-            rows[key] = answer_size(body)
+        rows = answer_size(body) if status == 200 else None
     except ValueError:
-        status = "200 with a broken body"
-    if into is not None:
-        into.append(seconds * 1000)
-        if status != 200:
-            failed[key] += 1
+        status, rows = "200 with a broken body", None
     if status != 200:
         print(f"{server.name} {item.name}: {status} {body[:200]!r}", file=sys.stderr, flush=True)
         wait_for_a_worker(client)
-    return status
+    return seconds * 1000, status == 200, rows
 
 
 def wait_for_a_worker(client, *, patience=300):
