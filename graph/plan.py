@@ -74,6 +74,11 @@ class PlanText:
     lines: tuple
 
 
+def code_key(code):
+    """Sort key of a measure code (a notation such as 4.2.10): 4.2.10 after 4.2.9, in document order."""
+    return tuple(int(part) if part.isdigit() else 0 for part in code.split("."))
+
+
 def parse_plan(text, *, stem):
     """Parse the plan's source text; raise PlanFormatError on anything that does not fit."""
     lines = tuple(Line(number, raw) for number, raw in enumerate(text.splitlines(), start=1))

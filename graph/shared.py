@@ -7,7 +7,6 @@ whose quotes are the source; nothing here is stated by a document on its own.
 """
 
 import hashlib
-import re
 from collections import defaultdict
 from itertools import combinations
 
@@ -15,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
 from atkg.graph import iris
+from atkg.graph.plan import code_key
 from atkg.ontology import ATKG
 
 GRAPH_NAME = "derived/shared-responsibility"
@@ -69,7 +69,7 @@ def shared_responsibility_graph(links, *, base):
 
 def _add_pair(graph, first, second, measures, number_of, *, base):
     node = pair_iri(first, second, base=base)
-    numbers = sorted({number_of[measure] for measure in measures}, key=natural_order)
+    numbers = sorted({number_of[measure] for measure in measures}, key=code_key)
     graph.add((node, RDF.type, ATKG.SharedResponsibility))
     graph.add((node, ATKG.firstBody, first))
     graph.add((node, ATKG.secondBody, second))
@@ -86,8 +86,3 @@ def pair_iri(first, second, *, base):
     else:
         name = hashlib.sha256(f"{first} {second}".encode()).hexdigest()[:16]
     return URIRef(f"{base}shared-responsibility/{name}")
-
-
-def natural_order(number):
-    """A sort key putting measure numbers in document order: 1.2.9 before 1.2.10."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"[.\s]+", number)]

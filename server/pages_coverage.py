@@ -5,6 +5,7 @@ was due (missing), does not exist in the graph (no report), or the year is outsi
 from collections import defaultdict
 from dataclasses import dataclass
 
+from atkg.graph.plan import code_key
 from atkg.server.pages_data import ASSERTED, PREFIXES, select
 
 REPORTS = PREFIXES + """SELECT DISTINCT ?agency ?plan ?year WHERE { GRAPH ?g {
@@ -61,7 +62,7 @@ def coverage():
         spans = [span for _, first, last in measures[agency].values() if first for span in (first, last)]
         years = list(range(min(spans + sorted(years_reported)), max(spans + sorted(years_reported)) + 1))
         rows = [_row(agency, measure, spec, years, years_reported, entries)
-                for measure, spec in sorted(measures[agency].items(), key=lambda item: _code_key(item[1][0]))]
+                for measure, spec in sorted(measures[agency].items(), key=lambda item: code_key(item[1][0]))]
         table[agency] = (years, rows)
     return table
 
@@ -81,7 +82,3 @@ def _row(agency, measure, spec, years, years_reported, entries):
             cells.append(Cell(year, "missing"))
     period = f"{first}-{last}" if first else ""
     return Row(measure=measure, code=code, period=period, cells=tuple(cells))
-
-
-def _code_key(code):
-    return tuple(int(part) if part.isdigit() else 0 for part in code.split("."))

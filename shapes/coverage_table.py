@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV
 
+from atkg.graph.plan import code_key
 from atkg.ontology import ATKG
 
 _COVERAGE = """
@@ -65,11 +66,6 @@ def node_line(data, node, *, source, offset=0):
     numbers = [int(line) for quote in quotes if (quote, ATKG.sourceDocument, source) in data
                for line in data.objects(quote, ATKG.lineStart) if isinstance(line, Literal)]
     return max(1, min(numbers) - offset) if numbers else None
-
-
-def code_key(code):
-    """Sort key of a measure code: 4.2.10 after 4.2.9."""
-    return tuple(int(part) if part.isdigit() else 0 for part in code.split("."))
 
 
 def _period(first, last):

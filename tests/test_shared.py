@@ -3,7 +3,8 @@ measure's responsible bodies with each other, and read by the co-responsibility 
 
 from rdflib import Literal, URIRef
 
-from atkg.graph.shared import natural_order, pair_iri, shared_responsibility_graph
+from atkg.graph.plan import code_key
+from atkg.graph.shared import pair_iri, shared_responsibility_graph
 from atkg.ontology import ATKG
 
 BASE = "https://w3id.org/atkg/"
@@ -67,5 +68,5 @@ def test_a_body_and_its_wikidata_twin_are_never_a_pair():
 
 
 def test_measure_numbers_sort_in_document_order():
-    assert sorted(["4.2.10", "4.2.9", "10.1", "3.5.2.10", "4.2.1"], key=natural_order) == [
+    assert sorted(["4.2.10", "4.2.9", "10.1", "3.5.2.10", "4.2.1"], key=code_key) == [
         "3.5.2.10", "4.2.1", "4.2.9", "4.2.10", "10.1"]
