@@ -83,7 +83,7 @@ def build(settings, *, echo=print, sources_folder=None):
         record.detail = f"{len(outcome.warnings)} warnings, {len(outcome.infos)} notes"
     with steps.step("OWL RL inferences (reasonable)") as record:
         inferred = owl_rl_inferences(graphs.values())
-        graphs[iris.graph_iri("inferred", base=settings.base_iri)] = inferred
+        graphs[iris.graph_iri(iris.INFERRED_GRAPH, base=settings.base_iri)] = inferred
         record.detail = f"{len(inferred)} inferred triples"
     with steps.step("dumps") as record:
         quads = dataset.to_quads(graphs)

@@ -14,6 +14,9 @@ from atkg.graph.text import az_lower
 DEFAULT_BASE = "https://w3id.org/atkg/"
 PLAN_SLUG = "nap-2020-2024"
 CODE_BASE = "https://w3id.org/atkg/code/"
+# The named graph of OWL RL's conclusions, kept apart from what the sources say, and how its IRI ends.
+INFERRED_GRAPH = "inferred"
+INFERRED_GRAPH_SUFFIX = f"graph/{INFERRED_GRAPH}"
 _ASCII = str.maketrans({"ə": "e", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "ç": "c", "ğ": "g"})
 
 

@@ -25,7 +25,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?measure ?notation ?body WHERE {
   GRAPH ?g { ?measure a atkg:Measure ; skos:notation ?notation }
   GRAPH ?h { ?measure atkg:responsibleBody ?body }
-  FILTER(!STRENDS(STR(?h), "/graph/inferred"))
+  FILTER(!STRENDS(STR(?h), "/""" + iris.INFERRED_GRAPH_SUFFIX + """"))
 }"""
 
 

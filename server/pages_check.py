@@ -8,6 +8,7 @@ from flask import current_app, render_template, request
 from rdflib import Graph, URIRef
 
 from atkg.graph.agencies import load_registry
+from atkg.graph.iris import INFERRED_GRAPH_SUFFIX
 from atkg.server.describe import named_graph_iris
 from atkg.server.engine import get_engine
 from atkg.server.pages import page_blueprint
@@ -17,7 +18,6 @@ from atkg.shapes import check_report_text
 from atkg.shapes.context import context_from_graphs
 from atkg.shapes.render import line_of, status_label
 from atkg.shapes.report_source import CheckError, decode_report
-from atkg.shapes.validation import INFERRED_GRAPH_SUFFIX
 
 bp = page_blueprint("check", __name__)
 # A check adds the report's triples to the shared context graph for a moment: one check at a time.

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
+from atkg.graph.iris import INFERRED_GRAPH_SUFFIX
 from atkg.server.engine import get_engine
 
 PREFIXES = """PREFIX atkg: <https://w3id.org/atkg/ontology#>
@@ -19,7 +20,7 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 JSON_FORMATS = {"tabular": "json", "boolean": "json", "graph": None}
 # Asserted statements only: the OWL RL graph adds owl:sameAs twins (a partner and its Wikidata item).
-ASSERTED = 'FILTER(!STRENDS(STR(?g), "/graph/inferred"))'
+ASSERTED = f'FILTER(!STRENDS(STR(?g), "/{INFERRED_GRAPH_SUFFIX}"))'
 COUNTS = PREFIXES + """SELECT ?what (COUNT(DISTINCT ?thing) AS ?n) WHERE { GRAPH ?g {
   { ?thing a atkg:Measure . BIND("measures" AS ?what) }
   UNION { ?thing a atkg:Report . BIND("reports" AS ?what) }

@@ -3,9 +3,9 @@ IRI on the page, the source quotes it was derived from, what points to it, and i
 
 from collections import defaultdict
 
+from atkg.graph.iris import INFERRED_GRAPH_SUFFIX
 from atkg.server.pages_data import PREFIXES, iri_ref, select
 
-INFERRED_SUFFIX = "graph/inferred"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SCHEMA = "https://schema.org/"
 SAME_AS = ("http://www.w3.org/2002/07/owl#sameAs", "http://www.w3.org/2004/02/skos/core#exactMatch")
@@ -27,7 +27,7 @@ def statements(iri):
         graphs[(row["p"], row["o"])].add(row["g"].value if "g" in row else "")
     by_predicate = defaultdict(list)
     for (predicate, value), names in graphs.items():
-        inferred = all(name.endswith(INFERRED_SUFFIX) for name in names)
+        inferred = all(name.endswith(INFERRED_GRAPH_SUFFIX) for name in names)
         by_predicate[predicate].append((value, inferred))
     order = sorted(by_predicate, key=lambda p: (p.value != RDF_TYPE, p.value))
     return [(p, sorted(by_predicate[p], key=lambda item: (item[1], item[0].language or "", item[0].value)))

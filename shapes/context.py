@@ -12,10 +12,10 @@ from rdflib import XSD, BNode, Graph, Literal, URIRef
 from atkg.graph import iris, shared
 from atkg.graph.agencies import load_registry
 from atkg.shapes.prepared import PreparedQueryGraph
-from atkg.shapes.validation import INFERRED_GRAPH_SUFFIX, FocusedValidator
+from atkg.shapes.validation import FocusedValidator
 
 # Graphs the build works out from the others: a check needs neither.
-_WORKED_OUT = (INFERRED_GRAPH_SUFFIX, f"graph/{shared.GRAPH_NAME}")
+_WORKED_OUT = (iris.INFERRED_GRAPH_SUFFIX, f"graph/{shared.GRAPH_NAME}")
 _PLAN_TITLES = """
 PREFIX atkg: <https://w3id.org/atkg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>

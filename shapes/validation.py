@@ -5,10 +5,10 @@ from pyshacl import Validator, validate
 from pyshacl.graph_abstraction import DataGraph
 from rdflib import Graph
 
+from atkg.graph.iris import INFERRED_GRAPH_SUFFIX
 from atkg.shapes.loading import shapes_graph
 from atkg.shapes.outcome import outcome_from_results
 
-INFERRED_GRAPH_SUFFIX = "graph/inferred"
 
 
 def validate_dataset(graphs, *, ontology):
