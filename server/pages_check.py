@@ -8,14 +8,13 @@ from flask import current_app, render_template, request
 from rdflib import Graph, URIRef
 
 from atkg.graph.agencies import load_registry
-from atkg.graph.iris import INFERRED_GRAPH_SUFFIX
 from atkg.server.describe import named_graph_iris
 from atkg.server.engine import get_engine
 from atkg.server.pages import page_blueprint
 from atkg.server.pages_data import base_iri, construct, iri_ref
 from atkg.server.pages_i18n import current_language, word
 from atkg.shapes import check_report_text
-from atkg.shapes.context import context_from_graphs
+from atkg.shapes.context import context_from_graphs, worked_out
 from atkg.shapes.render import line_of, status_label
 from atkg.shapes.report_source import CheckError, decode_report
 
@@ -68,7 +67,8 @@ def _findings(verdict):
 
 
 def check_context():
-    """The graph a report is checked against, read once per data version (every graph but the inferred one)."""
+    """The graph a report is checked against, read once per data version (every graph but those the build works
+    out from the others)."""
     engine = get_engine()
     cache = current_app.extensions.setdefault("atkg.check_context", {})
     version = engine.version()
@@ -76,7 +76,7 @@ def check_context():
         return cache[version]
     graphs = {}
     for name in named_graph_iris():
-        if not name.endswith(INFERRED_GRAPH_SUFFIX):
+        if not worked_out(name):
             text = construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri_ref(name)} {{ ?s ?p ?o }} }}", "ntriples")
             graphs[URIRef(name)] = Graph().parse(data=text.decode("utf-8"), format="nt")
     context = context_from_graphs(graphs, base=base_iri(), registry=load_registry())

@@ -50,11 +50,16 @@ class CheckContext:
         return context_from_graphs(kept, base=self.base, registry=self.registry)
 
 
+def worked_out(graph_name):
+    """True for a graph the build works out from the others (OWL RL's, the shared responsibilities)."""
+    return str(graph_name).endswith(_WORKED_OUT)
+
+
 def load_context(store, *, base):
     """Read every named graph of `store` (embedded or remote) but the worked-out ones into a CheckContext."""
     by_graph = {}
     for graph_name, triple in _quads(store):
-        if not graph_name.endswith(_WORKED_OUT):
+        if not worked_out(graph_name):
             by_graph.setdefault(graph_name, []).append(triple)
     graphs = {URIRef(name): _rdflib_graph(triples) for name, triples in sorted(by_graph.items())}
     return context_from_graphs(graphs, base=base, registry=load_registry())
@@ -73,7 +78,7 @@ def context_from_graphs(graphs, *, base, registry):
     """A CheckContext over rdflib graphs keyed by graph IRI (e.g. a build's graphs, for tests)."""
     union = PreparedQueryGraph()
     for name, graph in graphs.items():
-        if not str(name).endswith(_WORKED_OUT):
+        if not worked_out(name):
             union += graph
     rows = union.query(_PLAN_TITLES, initBindings={"plan": iris.plan_iri(base=base)})
     titles = {str(row.code): str(row.title) for row in rows}
