@@ -1,4 +1,5 @@
-"""`atkg build`: source documents -> named graphs -> checks -> OWL RL inferences -> store and dumps.
+"""`atkg build`: source documents -> named graphs -> checks -> OWL RL inferences -> search keys -> store
+and dumps.
 
 Reads only graph/sources/, ontology/ and graph/curated/. Nothing is written until every step before
 has succeeded, so a broken source leaves the previous store and dumps as they were.
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 
 from rdflib.namespace import RDF
 
-from atkg.graph import dataset, iris, shared
+from atkg.graph import dataset, iris, search_keys, shared
 from atkg.graph.agencies import load_registry, registry_graph
 from atkg.graph.plan import parse_plan
 from atkg.graph.plan_rdf import plan_graph
@@ -85,6 +86,10 @@ def build(settings, *, echo=print, sources_folder=None):
         inferred = owl_rl_inferences(graphs.values())
         graphs[iris.graph_iri(iris.INFERRED_GRAPH, base=settings.base_iri)] = inferred
         record.detail = f"{len(inferred)} inferred triples"
+    with steps.step("search keys") as record:
+        keys = search_keys.search_keys_in_quads(dataset.to_quads(graphs))
+        graphs[search_keys.graph_iri(base=settings.base_iri)] = keys
+        record.detail = f"{len(keys)} named things"
     with steps.step("dumps") as record:
         quads = dataset.to_quads(graphs)
         names = {str(g): _dump_name(g, settings.base_iri) for g in graphs}

@@ -1,5 +1,6 @@
 """The context a report is checked in: the store's graphs (the plan, bodies, ontology, earlier reports;
-not the graphs worked out from them: OWL RL's "inferred" graph and the pairs of bodies sharing measures),
+not the graphs worked out from them: OWL RL's "inferred" graph, the pairs of bodies sharing measures and
+the search keys),
 read once into rdflib, with the plan's measure titles and the registry."""
 
 import threading
@@ -9,13 +10,13 @@ from functools import cached_property
 import pyoxigraph as ox
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 
-from atkg.graph import iris, shared
+from atkg.graph import iris, search_keys, shared
 from atkg.graph.agencies import load_registry
 from atkg.shapes.prepared import PreparedQueryGraph
 from atkg.shapes.validation import FocusedValidator
 
 # Graphs the build works out from the others: a check needs neither.
-_WORKED_OUT = (iris.INFERRED_GRAPH_SUFFIX, f"graph/{shared.GRAPH_NAME}")
+_WORKED_OUT = (iris.INFERRED_GRAPH_SUFFIX, f"graph/{shared.GRAPH_NAME}", f"graph/{search_keys.GRAPH_NAME}")
 _PLAN_TITLES = """
 PREFIX atkg: <https://w3id.org/atkg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -51,7 +52,8 @@ class CheckContext:
 
 
 def worked_out(graph_name):
-    """True for a graph the build works out from the others (OWL RL's, the shared responsibilities)."""
+    """True for a graph the build works out from the others (OWL RL's, the shared responsibilities, the
+    search keys)."""
     return str(graph_name).endswith(_WORKED_OUT)
 
 

@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from atkg.graph import iris, shared
+from atkg.graph import iris, search_keys, shared
 from atkg.graph.sources import sources_dir
 from atkg.shapes.check import check_report_text
 from atkg.shapes.render import render_verdict_text
@@ -79,7 +79,7 @@ def _refusal(verdict, language):
 def _write_both(store, graph_iri, graph, target, data, *, base):
     """Stage the file, replace the graph in one update, then move the file in; undo the graph if the move
     fails, so the store and the sources folder change together or not at all. Either way the pairs of
-    bodies sharing measures are worked out again from what the store then holds."""
+    bodies sharing measures and the search keys are worked out again from what the store then holds."""
     staging = target.with_name(target.name + _STAGING_SUFFIX)
     staging.write_bytes(data)
     previous = _graph_ntriples(store, graph_iri)
@@ -89,17 +89,20 @@ def _write_both(store, graph_iri, graph, target, data, *, base):
             os.replace(staging, target)
         except OSError:
             store.update(_replace_graph(graph_iri, previous) if previous else f"DROP SILENT GRAPH <{graph_iri}>")
-            _refresh_shared_responsibility(store, base=base)
+            _refresh_worked_out(store, base=base)
             raise
-        _refresh_shared_responsibility(store, base=base)
+        _refresh_worked_out(store, base=base)
         store.flush()
     finally:
         staging.unlink(missing_ok=True)
 
 
-def _refresh_shared_responsibility(store, *, base):
+def _refresh_worked_out(store, *, base):
+    """Work the graphs the build works out from the others out again (the OWL RL graph is left as it is)."""
     pairs = shared.shared_responsibility_graph(shared.links_in_store(store), base=base)
     store.update(_replace_graph(shared.graph_iri(base=base), pairs.serialize(format="nt")))
+    keys = search_keys.search_keys_in_store(store)
+    store.update(_replace_graph(search_keys.graph_iri(base=base), keys.serialize(format="nt")))
 
 
 def _replace_graph(graph_iri, ntriples):

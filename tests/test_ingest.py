@@ -11,6 +11,7 @@ from atkg.cli import main
 from atkg.graph.build import build
 from atkg.graph.sources import sources_dir
 from atkg.graph.store import EmbeddedStore
+from atkg.queries import load_queries, run
 from atkg.shapes import ingest as ingest_module
 
 BASE = "https://w3id.org/atkg/"
@@ -69,7 +70,10 @@ def test_ingest_adds_the_named_graph_and_the_source_file(place):
     assert (sources / f"{STEM}.txt").read_bytes() == report.read_bytes()
     after = store_dump(place)
     added = [quad for quad in after if quad.endswith(f"<{GRAPH}>")]
-    assert len(added) > 1000 and sorted(set(after) - set(before)) == added
+    # Besides the report's graph, only the search keys of the things the report names for the first time.
+    keys = [quad for quad in sorted(set(after) - set(before)) if not quad.endswith(f"<{GRAPH}>")]
+    assert len(added) > 1000 and sorted(set(after) - set(before)) == sorted(added + keys)
+    assert len(keys) == 2 and all(quad.endswith(f"<{BASE}graph/derived/search-keys>") for quad in keys)
     assert set(before) <= set(after)
     assert f"{len(added)} triples in <{GRAPH}>" in result.stdout
 
@@ -86,6 +90,29 @@ def test_ingest_works_out_the_pairs_of_bodies_sharing_measures_again(place):
     assert ingest(place).exit_code == 0
     assert [quad for quad in store_dump(place) if quad.endswith(f"<{pairs}>")] == built
     assert len(built) == 1944
+
+
+def test_ingest_works_out_the_search_keys_again_so_search_finds_an_act_only_the_report_names(place):
+    settings, _, report = place
+    keys = f"{BASE}graph/derived/search-keys"
+    built = [quad for quad in store_dump(place) if quad.endswith(f"<{keys}>")]
+    store = EmbeddedStore(settings.store_dir)
+    store.update(f"DROP GRAPH <{keys}>")  # as if the keys were out of date
+    store.flush()
+    del store
+    renamed = "İnsan alveri qurbanlarının geri qaytarılması Qaydaları"
+    report.write_text(report_2022().replace("İnsan alveri qurbanlarının repatriasiya Qaydaları", renamed),
+                      encoding="utf-8")
+    assert ingest(place).exit_code == 0
+    after = [quad for quad in store_dump(place) if quad.endswith(f"<{keys}>")]
+    added = {quad.split(" ", 1)[0]: quad for quad in set(after) - set(built)}
+    assert set(built) < set(after) and len(after) == 298
+    act = f"<{BASE}act/regulation/undated/insan-alveri-qurbanlarinin-geri-qaytarilmasi-qaydalari>"
+    assert '"insan alveri qurbanlarının geri qaytarılması qaydaları"' in added[act]
+    assert "dövlət miqrasiya xidməti tərəfindən 2022-ci il ərzində" in added[f"<{BASE}report/dmx-2022>"]
+    store = EmbeddedStore(settings.store_dir, read_only=True)
+    found = run(load_queries()["search"], {"term": "GERİ QAYTARILMASI"}, store=store)
+    assert [row["matched"].value for row in found] == [renamed]
 
 
 def test_ingesting_the_same_report_twice_is_refused_and_changes_nothing(place):

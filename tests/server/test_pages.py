@@ -73,6 +73,14 @@ def test_resource_page_shows_labels_statements_quotes_and_links(site):
     assert re.search(r"line 106\b", text)  # the plan's row of measure 4.2.1, quoted with its line
 
 
+def test_resource_page_leaves_out_the_search_key_the_build_works_out_for_search(site):
+    _, _, text = page(site, "/id/agency/dmx")
+    assert "dövlət miqrasiya xidmətinin" not in text and "search key" not in text
+    assert "Dövlət Miqrasiya Xidmətinin" in text  # the inflected form itself is a statement of the body
+    _, _, turtle = page(site, "/id/agency/dmx", headers={"Accept": "text/turtle"})
+    assert "searchKey" in turtle  # RDF clients get every statement
+
+
 def test_resource_page_embeds_schema_org_json_ld(site):
     _, _, text = page(site, "/id/report/dmx-2021/entry/4.8.3/event/1")
     embedded = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1)

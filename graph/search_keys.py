@@ -1,0 +1,55 @@
+"""Search keys: each thing's names, titles and labels folded to lower case the Azerbaijani way, in one
+literal per thing, so that queries/search.rq tests one string per thing before it folds any name.
+
+Without them search folds every one of the graph's 1,769 names on every request (LCASE on each is most of
+its time). A key only narrows which things search reads the names of: search still tests each name itself,
+so a key that held too much would cost time, never a wrong answer.
+
+The folding is the store's own SPARQL (the expression search.rq folds the term with), so that a term found
+in a folded name is always found in its thing's key. Worked out by the build after OWL RL, which turns the
+inflected forms and abbreviations into skos:hiddenLabel and skos:altLabel, and again after each ingest.
+"""
+
+from rdflib import Graph, Literal, URIRef
+
+from atkg.graph import iris
+from atkg.graph.store import EmbeddedStore
+from atkg.ontology import ATKG
+
+GRAPH_NAME = "derived/search-keys"
+SEPARATOR = "\n"  # names hold no line breaks; one in a term can only match across two names, then fail
+# The names search.rq reads, of everything but the Wikidata twins OWL RL gives our bodies (search skips them).
+FOLDED_NAMES = """PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?thing ?folded WHERE {
+  GRAPH ?g {
+    { ?thing skos:prefLabel ?name } UNION { ?thing skos:altLabel ?name }
+    UNION { ?thing skos:hiddenLabel ?name } UNION { ?thing dcterms:title ?name }
+  }
+  FILTER(isIRI(?thing) && !STRSTARTS(STR(?thing), "http://www.wikidata.org/"))
+  BIND(LCASE(REPLACE(REPLACE(STR(?name), "İ", "i"), "I", "ı")) AS ?folded)
+}"""
+
+
+def graph_iri(*, base):
+    """The named graph holding the keys."""
+    return iris.graph_iri(GRAPH_NAME, base=base)
+
+
+def search_keys_in_store(store):
+    """An rdflib Graph with one atkg:searchKey per named thing of a store (embedded or remote): its folded
+    names, sorted, one per line."""
+    names = {}
+    for row in store.query(FOLDED_NAMES):
+        names.setdefault(row["thing"].value, set()).add(row["folded"].value)
+    graph = Graph()
+    for thing, folded in sorted(names.items()):
+        graph.add((URIRef(thing), ATKG.searchKey, Literal(SEPARATOR.join(sorted(folded)))))
+    return graph
+
+
+def search_keys_in_quads(quads):
+    """The search keys of a dataset given as pyoxigraph quads, folded by an in-memory Oxigraph store."""
+    store = EmbeddedStore()
+    store.load_quads(quads)
+    return search_keys_in_store(store)
