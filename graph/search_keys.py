@@ -1,9 +1,9 @@
 """Search keys: each thing's names, titles and labels folded to lower case the Azerbaijani way, in one
 literal per thing, so that queries/search.rq tests one string per thing before it folds any name.
 
-Without them search folds every one of the graph's 1,769 names on every request (LCASE on each is most of
-its time). A key only narrows which things search reads the names of: search still tests each name itself,
-so a key that held too much would cost time, never a wrong answer.
+Without them search folds every name in the graph on every request (1,769 of them in the 2020-2024 build;
+folding them was most of its time). A key only narrows which things search reads the names of: search
+still tests each name itself, so a key that held too much would cost time, never a wrong answer.
 
 The folding is the store's own SPARQL (the expression search.rq folds the term with), so that a term found
 in a folded name is always found in its thing's key. Worked out by the build after OWL RL, which turns the
@@ -17,8 +17,10 @@ from atkg.graph.store import EmbeddedStore
 from atkg.ontology import ATKG
 
 GRAPH_NAME = "derived/search-keys"
-SEPARATOR = "\n"  # names hold no line breaks; one in a term can only match across two names, then fail
-# The names search.rq reads, of everything but the Wikidata twins OWL RL gives our bodies (search skips them).
+# A term with a line break may match across two names of a key; search's test of each name drops it then.
+SEPARATOR = "\n"
+# The names search.rq reads, of every thing with an IRI but the Wikidata twins OWL RL gives our bodies (the
+# same body again): search leaves them out by their having no key.
 FOLDED_NAMES = """PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?thing ?folded WHERE {
