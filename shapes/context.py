@@ -1,7 +1,6 @@
 """The context a report is checked in: the store's graphs (the plan, bodies, ontology, earlier reports;
 not the graphs worked out from them: OWL RL's "inferred" graph, the pairs of bodies sharing measures and
-the search keys),
-read once into rdflib, with the plan's measure titles and the registry."""
+the search keys), read once into rdflib, with the plan's measure titles and the registry."""
 
 import threading
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from atkg.graph.agencies import load_registry
 from atkg.shapes.prepared import PreparedQueryGraph
 from atkg.shapes.validation import FocusedValidator
 
-# Graphs the build works out from the others: a check needs neither.
+# Graphs the build works out from the others: a check needs none of them.
 _WORKED_OUT = (iris.INFERRED_GRAPH_SUFFIX, f"graph/{shared.GRAPH_NAME}", f"graph/{search_keys.GRAPH_NAME}")
 _PLAN_TITLES = """
 PREFIX atkg: <https://w3id.org/atkg/ontology#>
