@@ -87,11 +87,12 @@ def build(settings, *, echo=print, sources_folder=None):
         graphs[iris.graph_iri(iris.INFERRED_GRAPH, base=settings.base_iri)] = inferred
         record.detail = f"{len(inferred)} inferred triples"
     with steps.step("search keys") as record:
-        keys = search_keys.search_keys_in_quads(dataset.to_quads(graphs))
-        graphs[search_keys.graph_iri(base=settings.base_iri)] = keys
+        keys_iri = search_keys.graph_iri(base=settings.base_iri)
+        quads = dataset.to_quads(graphs)
+        graphs[keys_iri] = keys = search_keys.search_keys_in_quads(quads)
+        quads = dataset.to_quads({keys_iri: keys}, more=quads)  # the dumps' quads: only the keys converted
         record.detail = f"{len(keys)} named things"
     with steps.step("dumps") as record:
-        quads = dataset.to_quads(graphs)
         names = {str(g): _dump_name(g, settings.base_iri) for g in graphs}
         version = dataset.write_dumps(quads, settings.dump_dir, graph_names=names)
         record.detail = f"{len(quads)} quads in {settings.dump_dir}"

@@ -26,9 +26,10 @@ PREFIXES = {
 }
 
 
-def to_quads(graphs):
-    """rdflib graphs keyed by graph IRI -> pyoxigraph quads, sorted by their N-Quads form."""
-    quads = []
+def to_quads(graphs, *, more=()):
+    """rdflib graphs keyed by graph IRI -> pyoxigraph quads, sorted by their N-Quads form, with `more`
+    (quads already converted) among them."""
+    quads = list(more)
     for graph_iri, graph in graphs.items():
         data = graph.serialize(format="nt", encoding="utf-8")
         name = ox.NamedNode(str(graph_iri))
