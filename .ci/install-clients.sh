@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs the third-party SPARQL clients that tests/server/test_clients.py drives against our endpoint:
+# Installs the third-party SPARQL clients that tests/server/sparql/test_clients.py drives against our endpoint:
 #   - Comunica 5.x (@comunica/query-sparql) with Node 22 (npm package `node@22`; Comunica 5 crashes on Node 20),
 #     into .ci/clients/node_modules
 #   - Apache Jena ARQ from Debian (libapache-jena-java), plus a small jar that puts back the shaded Xerces
 #     message bundles Debian left under the wrong package (without it every typed literal check fails),
 #     written to .ci/clients/jena-xerces-messages.jar, and the class path in .ci/clients/jena.classpath
-#   - Chromium from Debian (chromium, plus a font), driven headless by Python Playwright in tests/browser/;
+#   - Chromium from Debian (chromium, plus a font), driven headless by Python Playwright in tests/server/pages/test_pages_in_browser.py;
 #     Playwright's own browser download does not work here and is never used
 # The Oxigraph server comes from PyPI (`oxigraph`, in the project's test extra), SPARQLWrapper too.
 # Safe to run again: each step is skipped when its result is already there.

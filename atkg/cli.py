@@ -1,8 +1,23 @@
-"""The `atkg` command: one subcommand per job."""
+"""The `atkg` command: one subcommand per job (build, check, ingest, serve, query).
+
+Each subcommand imports what it runs only when it runs, so `atkg --help` and `atkg check` do not pay for
+the web server's or the build's imports.
+"""
+
+import dataclasses
+import os
+import pathlib
+import sys
+import time
+from pathlib import Path
 
 import click
 
 from atkg import __version__
+from atkg.config import settings_from_env
+
+CANNOT_RUN = 2
+FORMATS = ("json", "csv", "tsv", "table")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -16,18 +31,185 @@ def main():
     """
 
 
-def _register_commands():
-    from atkg.graph.commands import build_command
+@click.command("build")
+@click.option("--sources", "sources_folder", type=click.Path(exists=True, file_okay=False),
+              help="Folder of source documents (default: the project's graph/sources/).")
+@click.option("--data-dir", type=click.Path(file_okay=False),
+              help="Where the store and dumps go (default: ./var, or ATKG_DATA_DIR).")
+@click.option("--debug", is_flag=True, help="Show the full Python traceback when the build fails.")
+def build_command(sources_folder, data_dir, debug):
+    """Build the knowledge graph from the source documents.
 
-    main.add_command(build_command)
-    from atkg.server.commands import query_command, serve_command
+    Reads the plan and the reports in graph/sources/, the ontology and the curated facts, checks them,
+    adds OWL RL inferences, and writes the graph to the store and to dumps (var/dumps/atkg.nq and one
+    Turtle file per named graph). If anything is wrong with a source, the build stops, says which file
+    and line, and leaves the previous graph as it was.
+    """
+    from atkg.build import build
 
-    main.add_command(serve_command)
-    main.add_command(query_command)
-    from atkg.shapes.commands import check_command, ingest_command
+    settings = settings_from_env()
+    if data_dir:
+        settings = dataclasses.replace(settings, data_dir=pathlib.Path(data_dir))
+    click.echo("Building the atkg graph:")
+    started = time.perf_counter()
+    try:
+        result = build(settings, echo=click.echo, sources_folder=sources_folder)
+    except ValueError as error:
+        if debug:
+            raise
+        click.echo(f"Build failed: {error}", err=True)
+        click.echo("The previous graph, if any, is unchanged.", err=True)
+        sys.exit(1)
+    total = sum(result.graph_sizes.values())
+    click.echo(f"Done in {time.perf_counter() - started:.1f} s: {total} triples in "
+               f"{len(result.graph_sizes)} named graphs, version {result.version}.")
 
-    main.add_command(check_command)
-    main.add_command(ingest_command)
+
+@click.command("check")
+@click.argument("report", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--agency", help="Reporting body (key, abbreviation or name, e.g. dmx), when the title does not say it.")
+@click.option("--year", type=int, help="The year the report covers, when the title does not say it.")
+@click.option("--format", "output_format", type=click.Choice(["text", "turtle"]), default="text", show_default=True,
+              help="text: a verdict for people; turtle: the standard SHACL validation report.")
+@click.option("--lang", "language", type=click.Choice(["az", "en"]), default="az", show_default=True,
+              help="Language of the text verdict.")
+def check_command(report, agency, year, output_format, language):
+    """Check a yearly report (a UTF-8 .txt file) before adding it: which of its agency's measures it covers
+    for its year, and what is missing or wrong, each with the line of the report to fix.
+
+    Nothing is changed. Exit code 0: the report conforms (it may still have warnings and notes);
+    1: it has violations to fix; 2: the check cannot run (unreadable, empty, binary or not UTF-8 file,
+    not a yearly report, no graph built yet).
+    """
+    from atkg.check import check_report_file
+    from atkg.shapes.render import render_verdict_text
+    from atkg.shapes.report_source import CheckError
+
+    try:
+        verdict = check_report_file(report, settings=settings_from_env(), agency=agency, year=year)
+    except CheckError as error:
+        _cannot_run("check", error)
+    if output_format == "turtle":
+        click.echo(verdict.outcome.results_graph.serialize(format="turtle"), nl=False)
+    else:
+        click.echo(render_verdict_text(verdict, language=language), nl=False)
+    raise SystemExit(verdict.exit_code)
 
 
-_register_commands()
+@click.command("ingest")
+@click.argument("report", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--force", is_flag=True, help="Add the report even though the check finds violations.")
+@click.option("--replace", is_flag=True, help="Replace the version of this report already ingested.")
+@click.option("--sources", "sources_folder", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder of the source documents the build reads (default: the project's graph/sources/).")
+@click.option("--lang", "language", type=click.Choice(["az", "en"]), default="az", show_default=True,
+              help="Language of the verdict shown when the report is refused.")
+def ingest_command(report, force, replace, sources_folder, language):
+    """Check a yearly report, then add it to the graph as its own named graph and copy its text into the
+    sources folder so that the next `atkg build` keeps it. Both happen, or neither.
+
+    Refused (exit code 1, nothing changed) when the check finds violations (unless --force) or when the
+    report is already there (unless --replace). Exit code 2: the report cannot be checked.
+    """
+    from atkg.ingest import IngestRefused, ingest_report
+    from atkg.shapes.report_source import CheckError
+
+    settings = settings_from_env()
+    try:
+        result = ingest_report(report, settings=settings, force=force, replace=replace,
+                               sources_folder=sources_folder, language=language)
+    except CheckError as error:
+        _cannot_run("ingest", error)
+    except IngestRefused as refusal:
+        click.echo(str(refusal).rstrip("\n"), err=True)
+        raise SystemExit(1) from None
+    except OSError as error:
+        _cannot_run("ingest", f"{error.filename or ''}: {error.strerror}: nothing was changed")
+    verb = "Replaced" if result.replaced else "Ingested"
+    click.echo(f"{verb} {result.verdict.report_iri}: {result.triples} triples in <{result.graph_iri}>; "
+               f"text copied to {result.source_path}. Run `atkg build` to refresh the inferences and dumps.")
+
+
+def _cannot_run(command, error):
+    click.echo(f"atkg {command}: cannot run: {error}", err=True)
+    raise SystemExit(CANNOT_RUN)
+
+
+@click.command("serve")
+@click.option("--host", default=lambda: os.environ.get("ATKG_HOST", "127.0.0.1"), show_default="127.0.0.1",
+              help="Address to listen on (ATKG_HOST).")
+@click.option("--port", type=int, default=lambda: int(os.environ.get("ATKG_PORT", "8000")),
+              show_default="8000", help="Port to listen on (ATKG_PORT).")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Serve this store folder instead of the built graph (ATKG_STORE).")
+@click.option("--data", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Serve these RDF files or folders from memory instead (Turtle, N-Triples, N-Quads, TriG, "
+                   "RDF/XML, JSON-LD). Can be given more than once.")
+@click.option("--threads", type=click.IntRange(min=1), default=lambda: 2 * (os.cpu_count() or 1) + 1,
+              show_default="2 x cores + 1",
+              help="Requests handled at once; most of them wait for a query worker, which runs the query.")
+def serve_command(host, port, store, data, threads):
+    """Open the knowledge graph as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql.
+
+    Builds the graph first when there is none. Read-only unless ATKG_UPDATE_TOKEN is set.
+    """
+    from flask import Config
+
+    from atkg.server import configure
+    from atkg.server.engine.sources import describe_source
+    from atkg.server.serving import serve
+
+    config = {}
+    if data:
+        config["DATA"] = [str(path) for path in data]
+    elif store:
+        config["STORE"] = str(store)
+    else:
+        _ensure_graph()
+    settings = configure(Config("."), config)
+    if not settings.get("STORE_QUERY_URL"):
+        try:
+            describe_source(settings)  # a missing store or no RDF files: said here, before the server starts
+        except FileNotFoundError as error:
+            raise click.ClickException(str(error)) from error
+    click.echo(f"atkg: SPARQL endpoint at http://{host}:{port}/sparql", err=True)
+    serve(config, host=host, port=port, threads=threads)
+
+
+def _ensure_graph():
+    settings = settings_from_env()
+    if settings.store_query_url or os.environ.get("ATKG_STORE") or os.environ.get("ATKG_DATA"):
+        return
+    try:
+        from atkg.build import ensure_built
+    except ImportError as error:
+        if (settings.store_dir).exists():
+            return
+        raise click.ClickException(
+            f"There is no graph at {settings.store_dir} yet and this version cannot build one. "
+            "Run `atkg build` first, or serve RDF files with --data.") from error
+    ensure_built(settings, echo=lambda message: click.echo(message, err=True))
+
+
+@click.command("query")
+@click.argument("query_file", type=click.File("r", encoding="utf-8"))
+@click.option("--endpoint", default=None, help="Ask this SPARQL endpoint instead of the local graph.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="How to print SELECT and ASK answers; CONSTRUCT and DESCRIBE print Turtle.")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Ask this store folder instead of the built graph.")
+def query_command(query_file, endpoint, output_format, store):
+    """Run the SPARQL query in QUERY_FILE and print the answer."""
+    from atkg.query import run_local, run_remote
+
+    text = query_file.read()
+    try:
+        output = run_remote(text, endpoint, output_format) if endpoint else run_local(
+            text, store or settings_from_env().store_dir, output_format)
+    except Exception as error:  # any failure is reported in words, not a traceback
+        raise click.ClickException(str(error)) from error
+    sys.stdout.write(output)
+
+
+for _command in (build_command, check_command, ingest_command, serve_command, query_command):
+    main.add_command(_command)

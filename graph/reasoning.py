@@ -1,7 +1,7 @@
 """OWL 2 RL inferences kept apart from the asserted facts, in a named graph of their own.
 
 The build uses `reasonable` (a Rust OWL 2 RL reasoner), about forty times faster than owlrl here;
-tests/test_reasoning.py shows both give the same inferences about the graph's own resources.
+tests/graph/test_reasoning.py shows both give the same inferences about the graph's own resources.
 """
 
 import owlrl

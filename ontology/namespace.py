@@ -1,6 +1,6 @@
 """The atkg vocabulary as a closed rdflib namespace.
 
-A misspelt term raises AttributeError instead of minting a new IRI. tests/test_ontology.py keeps this
+A misspelt term raises AttributeError instead of minting a new IRI. tests/ontology/test_ontology.py keeps this
 list and ontology/atkg.ttl in step: every term here is declared there, and every term declared there is here.
 """
 

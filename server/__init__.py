@@ -28,14 +28,20 @@ def create_app(test_config=None):
     app = Flask(__name__)
     configure(app.config, test_config)
 
-    from atkg.server import api, describe, engine, ops, sparql, web
+    from atkg.server import api, ops, sparql, web
+    from atkg.server.engine import service as engine
+    from atkg.server.sparql import describe
 
     web.init_app(app)
     engine.init_app(app)
     ops.init_app(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(describe.bp)
-    from atkg.server import pages, pages_check, pages_dashboard, pages_gallery, pages_resource
+    from atkg.server import pages
+    from atkg.server.pages import check as pages_check
+    from atkg.server.pages import dashboard as pages_dashboard
+    from atkg.server.pages import gallery as pages_gallery
+    from atkg.server.pages import resource as pages_resource
 
     for blueprint in (pages.bp, pages_resource.bp, pages_gallery.bp, pages_dashboard.bp, pages_check.bp):
         app.register_blueprint(blueprint)

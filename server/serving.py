@@ -2,7 +2,7 @@
 Flask app over WSGI.
 
 Granian's main process binds the address and watches one worker process, starting another should it die;
-the worker builds the app (and with it the query workers, atkg.server.pool) and runs it on `threads`
+the worker builds the app (and with it the query workers, atkg.server.engine.pool) and runs it on `threads`
 threads. On the benchmark's cold workload it answered 1.4 to 1.6 times as many requests a second as waitress
 did, from the same app: a request took about half the CPU time in the web process (bench/RESULTS.md).
 """
@@ -30,8 +30,8 @@ def _build_app(config):
     answering on the address (and its query workers end with it).
     """
     from atkg.server import create_app
-    from atkg.server.pool import WorkerLost
-    from atkg.server.worker import exit_when_orphaned
+    from atkg.server.engine.pool import WorkerLost
+    from atkg.server.engine.worker import exit_when_orphaned
 
     threading.Thread(target=exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     try:

@@ -1,9 +1,9 @@
-"""SHACL shapes of the atkg graph, validation of the dataset, and the check and ingest of a new report.
+"""SHACL shapes of the atkg graph, validation of the dataset, and the check of a new report's text.
 
 validate_dataset checks every named graph of a build (validate_build is that step of `atkg build`: it lists
 the findings and raises DatasetInvalid on Violations); check_report_text checks one report's text in the
-context of the plan and the current graph; ingest_report adds a checked report to the store and the
-sources folder; render_verdict_text prints a verdict for people.
+context of the plan and the current graph; render_verdict_text prints a verdict for people. Reading report
+files and writing the store are the use-cases' (atkg.check, atkg.ingest).
 """
 
 from atkg.shapes.build_check import DatasetInvalid, validate_build

@@ -1,4 +1,4 @@
-"""Ontology classes without a shape of their own, and why: tests/test_shapes.py fails for any other
+"""Ontology classes without a shape of their own, and why: tests/shapes/test_shapes.py fails for any other
 class that has no shape."""
 
 from atkg.ontology import ATKG

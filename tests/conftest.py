@@ -1,4 +1,5 @@
-"""Shared fixtures: one real build of the graph into a temporary folder, reused by the whole session."""
+"""Shared fixtures: one real build of the graph into a temporary folder, reused by the whole session, and
+`atkg serve` processes on loopback ports (over that build, or over small RDF data written by the tests)."""
 
 import dataclasses
 
@@ -7,11 +8,13 @@ import pytest
 from atkg.config import settings_from_env
 from atkg.graph.store import EmbeddedStore
 
+from tests.server.helpers import MEASURES_TRIG, TOKEN, VOCAB_TTL, start_server
+
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """Settings and result of a real `atkg build` into a fresh data folder."""
-    from atkg.graph.build import build
+    from atkg.build import build
 
     settings = dataclasses.replace(settings_from_env({}), data_dir=tmp_path_factory.mktemp("atkg-data"))
     result = build(settings, echo=lambda line: None)
@@ -60,10 +63,46 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 @pytest.fixture(scope="session")
 def real_site(built, tmp_path_factory):
     """`atkg serve` on the store of the session's real build, on a loopback port (one for the session)."""
-    from tests.server.helpers import start_server
 
     settings, _ = built
     running = start_server(tmp_path_factory.mktemp("real-site"), store=settings.store_dir,
                            env={"ATKG_QUERY_TIMEOUT": "30"})
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="session")
+def rdf_dir(tmp_path_factory):
+    """A folder with one TriG file (two named graphs) and one Turtle file (default graph)."""
+    folder = tmp_path_factory.mktemp("rdf")
+    (folder / "measures.trig").write_text(MEASURES_TRIG, encoding="utf-8")
+    (folder / "vocab.ttl").write_text(VOCAB_TTL, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def server(rdf_dir, tmp_path_factory):
+    """A read-only server on the test data, with dumps in its data folder and a 2-second time limit."""
+    tmp = tmp_path_factory.mktemp("server")
+    dumps = tmp / "var" / "dumps"
+    dumps.mkdir(parents=True)
+    (dumps / "atkg.trig").write_text(MEASURES_TRIG, encoding="utf-8")
+    running = start_server(tmp, data=[rdf_dir], env={"ATKG_QUERY_TIMEOUT": "2", "ATKG_MAX_ROWS": "5",
+                                                     "ATKG_MAX_REQUEST_BYTES": "20000"})
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def scratch_server(rdf_dir, tmp_path_factory):
+    """A server with updates enabled by a bearer token, on its own copy of the test data."""
+    tmp = tmp_path_factory.mktemp("scratch")
+    running = start_server(tmp, data=[rdf_dir], env={"ATKG_UPDATE_TOKEN": TOKEN})
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def real_server(real_site):
+    """The session's server on the real build."""
+    return real_site

@@ -108,3 +108,8 @@ def start_server(tmp_path, *, data=(), store=None, env=None):
             time.sleep(0.2)
     server.stop()
     raise RuntimeError(f"the server did not start in time:\n{log.read_text()}")
+
+
+# A query no time limit lets finish: nine graph patterns joined with nothing in common.
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
+    f"GRAPH ?g{i} {{ ?s{i} ?p{i} ?o{i} }}" for i in range(9)) + " }"

@@ -1,0 +1,114 @@
+"""ingest_report: check a report, then add it to the store as its own named graph and copy its text into
+the sources folder, both or neither, so the next build keeps it."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from atkg.check import context_of, open_store, read_report_file
+from atkg.graph import iris, search_keys, shared
+from atkg.graph.sources import sources_dir
+from atkg.shapes.check import check_report_text
+from atkg.shapes.render import render_verdict_text
+from atkg.shapes.report_source import CheckError, stated_agency_and_year
+
+_STAGING_SUFFIX = ".ingest-staging"
+
+
+class IngestRefused(Exception):
+    """The report was checked but not added; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What an ingest did: the verdict, the named graph written, the source file written, its size."""
+
+    verdict: object
+    graph_iri: str
+    source_path: Path
+    replaced: bool
+    triples: int
+
+
+def ingest_report(path, *, settings, force=False, replace=False, sources_folder=None, language="en"):
+    """Check the report at `path`, then add it; IngestRefused on Violations (unless force) or when it is
+    already there (unless replace); CheckError when it cannot be checked. Nothing changes on failure."""
+    text, stem = read_report_file(path)
+    _require_stated_title(text, stem)
+    store = open_store(settings, read_only=False)
+    verdict = check_report_text(text, context=context_of(store, settings), stem=stem)
+    graph_iri = iris.graph_iri(f"source/{stem}", base=settings.base_iri)
+    target = Path(sources_folder or sources_dir()) / f"{stem}.txt"
+    replaced = _refuse_duplicates(verdict, store, graph_iri, target, replace=replace)
+    if not verdict.conforms and not force:
+        raise IngestRefused(render_verdict_text(verdict, language=language) + _refusal(verdict, language))
+    graph = verdict.graphs[graph_iri]
+    _write_both(store, graph_iri, graph, target, Path(path).read_bytes(), base=settings.base_iri)
+    return IngestResult(verdict=verdict, graph_iri=str(graph_iri), source_path=target, replaced=replaced,
+                        triples=len(graph))
+
+
+def _require_stated_title(text, stem):
+    agency, year = stated_agency_and_year(text, stem=stem)
+    if agency is None or year is None:
+        raise CheckError(f"{stem}: the title must name the reporting body and the year (like “... Dövlət "
+                         "Miqrasiya Xidməti tərəfindən 2022-ci il ərzində icrası barədə”) so that every build "
+                         "reads them the same way: add them to the title and ingest again")
+
+
+def _refuse_duplicates(verdict, store, graph_iri, target, *, replace):
+    """True when an earlier version will be replaced; IngestRefused when that is not allowed."""
+    others = [name for name in verdict.replaces if name != str(graph_iri)]
+    if others:
+        raise IngestRefused(f"{verdict.report_iri} is already in the graph, from {', '.join(others)}: a report "
+                            "is ingested under one file name; remove the other source and rebuild first")
+    present = str(graph_iri) in store.named_graphs() or target.exists()
+    if present and not replace:
+        raise IngestRefused(f"{verdict.stem} is already ingested ({graph_iri}, {target}): nothing was changed; "
+                            "use --replace to replace it with this version")
+    return present
+
+
+def _refusal(verdict, language):
+    count = len(verdict.outcome.violations)
+    if language == "az":
+        return f"Əlavə edilmədi: {count} xəta. Onları düzəldin və ya --force ilə əlavə edin.\n"
+    return f"Not ingested: {count} violation(s). Fix them, or ingest anyway with --force.\n"
+
+
+def _write_both(store, graph_iri, graph, target, data, *, base):
+    """Stage the file, replace the graph in one update, then move the file in; undo the graph if the move
+    fails, so the store and the sources folder change together or not at all. Either way the pairs of
+    bodies sharing measures and the search keys are worked out again from what the store then holds."""
+    staging = target.with_name(target.name + _STAGING_SUFFIX)
+    staging.write_bytes(data)
+    previous = _graph_ntriples(store, graph_iri)
+    try:
+        store.update(_replace_graph(graph_iri, graph.serialize(format="nt")))
+        try:
+            os.replace(staging, target)
+        except OSError:
+            store.update(_replace_graph(graph_iri, previous) if previous else f"DROP SILENT GRAPH <{graph_iri}>")
+            _refresh_worked_out(store, base=base)
+            raise
+        _refresh_worked_out(store, base=base)
+        store.flush()
+    finally:
+        staging.unlink(missing_ok=True)
+
+
+def _refresh_worked_out(store, *, base):
+    """Work the graphs the build works out from the others out again (the OWL RL graph is left as it is)."""
+    pairs = shared.shared_responsibility_graph(shared.links_in_store(store), base=base)
+    store.update(_replace_graph(shared.graph_iri(base=base), pairs.serialize(format="nt")))
+    keys = search_keys.search_keys_in_store(store)
+    store.update(_replace_graph(search_keys.graph_iri(base=base), keys.serialize(format="nt")))
+
+
+def _replace_graph(graph_iri, ntriples):
+    return f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples}\n}} }}"
+
+
+def _graph_ntriples(store, graph_iri):
+    rows = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+    return "\n".join(f"{triple.subject} {triple.predicate} {triple.object} ." for triple in rows)

@@ -1,0 +1,136 @@
+"""The query engine behind the endpoint: where the data is, the worker pool, the version and the cache."""
+
+import atexit
+import json
+import threading
+
+from flask import current_app
+
+from atkg.graph.store import open_store
+from atkg.queries import ParameterError, prepare
+from atkg.server.engine.cache import ResultCache
+from atkg.server.engine.pool import WorkerPool
+from atkg.server.engine.sources import describe_source, held_in_memory, stamp
+from atkg.server.engine.worker import answer
+
+
+class QueryFailed(Exception):
+    """The store refused the text: `syntax` tells a malformed text from an evaluation error."""
+
+    def __init__(self, message, *, syntax):
+        super().__init__(message)
+        self.syntax = syntax
+
+
+class Engine:
+    """Runs queries and updates on the configured data with a time limit, caching answers by version."""
+
+    def __init__(self, config):
+        self.timeout = float(config["QUERY_TIMEOUT"])
+        self.max_rows = int(config["MAX_ROWS"])
+        self.cache = ResultCache(max_bytes=int(config["CACHE_BYTES"]))
+        self.generation, self._replay, self._lock = 0, [], threading.Lock()
+        self.remote, self.pool = None, None
+        if config.get("STORE_QUERY_URL"):
+            self.remote = open_store(query_url=config["STORE_QUERY_URL"],
+                                     update_url=config.get("STORE_UPDATE_URL"), timeout=self.timeout)
+            self._stamp = None
+            return
+        self._source = describe_source(config)
+        self._stamp = stamp(self._source)
+        size = 1 if config.get("UPDATE_TOKEN") else int(config["QUERY_WORKERS"])
+        fork = not config.get("UPDATE_TOKEN") and held_in_memory(self._source)
+        self.pool = WorkerPool(self._source_with_replay, size=size, fork=fork)
+
+    def _source_with_replay(self):
+        with self._lock:
+            return dict(self._source, replay=list(self._replay))
+
+    def version(self):
+        """A string that changes whenever the data does; None when the data lives in a remote store."""
+        return None if self._stamp is None else f"{self._stamp}-{self.generation}"
+
+    def query(self, text, *, default_graph, named_graphs, formats, max_rows=None, union=False):
+        """(kind, body, row count or None, truncated) for a query; body is None when no format fits.
+
+        `union` makes the default graph the union of all graphs (never with a remote store).
+        """
+        job = {"kind": "query", "text": text, "default_graph": default_graph, "named_graphs": named_graphs,
+               "formats": formats, "max_rows": max_rows or self.max_rows,
+               "union": bool(union) and not default_graph and not self.remote}
+        version = self.version()
+        key = (version, text, _frozen(default_graph), _frozen(named_graphs), _frozen(formats.items()),
+               job["max_rows"], job["union"])
+        cached = self.cache.get(key) if version else None
+        if cached is not None:
+            return cached
+        found = self._run(job)
+        if version:
+            self.cache.put(key, found, size=len(found[1] or b""))
+        return found
+
+    def saved(self, query, values):
+        """(column names, JSON body, truncated) of a saved query, `values` bound in the worker.
+
+        The same workers, time limit, row limit and cache as `query`; ParameterError for a refused value
+        (one of the wrong type is refused here, without a trip to a worker).
+        """
+        key = ("saved", self.version(), query.name, query.text, _frozen(values.items()))
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
+        found = self._run({"kind": "saved", "bound": prepare(query, values), "max_rows": self.max_rows})
+        self.cache.put(key, found, size=len(found[1]))
+        return found
+
+    def update(self, text):
+        """Apply an update; the version moves on and the cache is emptied."""
+        if self.remote:
+            self.remote.update(text)
+            return
+        self._run({"kind": "update", "text": text})
+        with self._lock:
+            self.generation += 1
+            if self._source["kind"] == "memory":
+                self._replay.append(text)
+        self.cache.clear()
+
+    def select(self, text, *, union=False):
+        """Rows of an internal SELECT as dicts of plain values (for the service description), all of them."""
+        _, body, _, _ = self.query(text, default_graph=None, named_graphs=None, max_rows=10**9, union=union,
+                                   formats={"tabular": "json", "boolean": "json", "graph": None})
+        bindings = json.loads(body)["results"]["bindings"]
+        return [{name: cell["value"] for name, cell in row.items()} for row in bindings]
+
+    def _run(self, job):
+        if self.remote:
+            status, payload = "ok", answer(self.remote, job)
+        else:
+            status, payload = self.pool.run(job, timeout=self.timeout)
+        if status == "parameter":
+            raise ParameterError(payload)
+        if status != "ok":
+            raise QueryFailed(payload, syntax=status == "syntax")
+        return payload
+
+    def close(self):
+        """Stop the workers."""
+        if self.pool:
+            self.pool.close()
+
+
+def _frozen(items):
+    """A hashable, order-free form of graph lists and value pairs, for cache keys."""
+    return tuple(sorted(items)) if items else ()
+
+
+def init_app(app):
+    """Open the data named by the app's configuration and attach the engine to the app."""
+    engine = Engine(app.config)
+    app.extensions["atkg.engine"] = engine
+    atexit.register(engine.close)
+
+
+def get_engine():
+    """The engine of the current app."""
+    return current_app.extensions["atkg.engine"]

@@ -1,0 +1,86 @@
+"""/check: paste or upload a yearly report and see its verdict (coverage table, problems with their source
+lines, summary) in the context of the plan and the graph. Nothing is stored: the report's triples are
+checked in a copy of the graph read through the engine, and the store is never written."""
+
+import threading
+
+from flask import current_app, render_template, request
+from rdflib import Graph, URIRef
+
+from atkg.graph.agencies import load_registry
+from atkg.server.engine.service import get_engine
+from atkg.server.pages import page_blueprint
+from atkg.server.pages.data import base_iri, construct, iri_ref
+from atkg.server.pages.i18n import current_language, word
+from atkg.server.sparql.describe import named_graph_iris
+from atkg.shapes import check_report_text
+from atkg.shapes.context import context_from_graphs, worked_out
+from atkg.shapes.render import line_of, status_label
+from atkg.shapes.report_source import CheckError, decode_report
+
+bp = page_blueprint("check", __name__)
+# A check adds the report's triples to the shared context graph for a moment: one check at a time.
+CHECK_LOCK = threading.Lock()
+
+
+@bp.route("/check", methods=["GET"])
+def form():
+    """The form: a text area, a file field, and the body and year for reports whose title lacks them."""
+    return render_template("check.html", verdict=None, problem=None, form={})
+
+
+@bp.route("/check", methods=["POST"])
+def run():
+    """Check the pasted or uploaded report and show the verdict; nothing is kept."""
+    fields = {name: request.form.get(name, "").strip() for name in ("agency", "year")}
+    try:
+        text, stem = _report_text()
+        year = int(fields["year"]) if fields["year"].isdigit() else None
+        with CHECK_LOCK:
+            verdict = check_report_text(text, agency=fields["agency"] or None, year=year,
+                                        context=check_context(), stem=stem)
+    except CheckError as error:
+        return render_template("check.html", verdict=None, problem=str(error), form=fields), 422
+    return render_template("check.html", verdict=verdict, problem=None, form=fields, findings=_findings(verdict),
+                           status_of=lambda slug: status_label(slug, current_language()))
+
+
+def _report_text():
+    """(text, name) of the uploaded file, else of the text area; CheckError when there is neither."""
+    upload = request.files.get("file")
+    if upload and upload.filename:
+        stem = upload.filename.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "report"
+        return decode_report(upload.read(), name=upload.filename), stem
+    text = request.form.get("text", "").replace("\r\n", "\n")
+    if not text.strip():
+        raise CheckError(word("check_empty"))
+    return text, "report"
+
+
+def _findings(verdict):
+    """[(severity, line, message)] worst first, then by line."""
+    outcome, language = verdict.outcome, current_language()
+    ranked = [(rank, line_of(verdict, finding) or 0, finding.severity, finding.message(language))
+              for rank, group in enumerate((outcome.violations, outcome.warnings, outcome.infos))
+              for finding in group]
+    return [(severity, line or None, message) for _, line, severity, message in sorted(ranked)]
+
+
+def check_context():
+    """The graph a report is checked against, read once per data version (every graph but those the build works
+    out from the others)."""
+    engine = get_engine()
+    cache = current_app.extensions.setdefault("atkg.check_context", {})
+    version = engine.version()
+    if version is not None and version in cache:
+        return cache[version]
+    graphs = {}
+    for name in named_graph_iris():
+        if not worked_out(name):
+            text = construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri_ref(name)} {{ ?s ?p ?o }} }}", "ntriples")
+            graphs[URIRef(name)] = Graph().parse(data=text.decode("utf-8"), format="nt")
+    context = context_from_graphs(graphs, base=base_iri(), registry=load_registry())
+    cache.clear()
+    if version is not None:
+        cache[version] = context
+    return context

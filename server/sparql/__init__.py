@@ -1,0 +1,140 @@
+"""The SPARQL 1.1 Protocol: queries at /sparql, updates at /update (and at /sparql with the token)."""
+
+import functools
+import hashlib
+import time
+
+from flask import Blueprint, Response, current_app, request
+
+from atkg.server.engine import results
+from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
+from atkg.server.engine.service import QueryFailed, get_engine
+from atkg.server.ops import get_metrics
+from atkg.server.sparql import describe, guard
+from atkg.server.sparql.describe import endpoint_url
+from atkg.server.sparql.messages import failure_message, overload, plain
+from atkg.server.sparql.protocol import ProtocolError, read_operation
+from atkg.server.sparql.updates import run_update
+
+bp = Blueprint("sparql", __name__)
+OFFERS = {"tabular": results.TABULAR, "boolean": results.BOOLEAN, "graph": results.GRAPH}
+BROWSER_FORMATS = {"json": "application/sparql-results+json, text/turtle;q=0.9",
+                   "xml": "application/sparql-results+xml, application/rdf+xml;q=0.9",
+                   "csv": "text/csv, text/turtle;q=0.9, application/sparql-results+json;q=0.5",
+                   "tsv": "text/tab-separated-values, text/turtle;q=0.9, application/sparql-results+json;q=0.5"}
+
+
+@bp.errorhandler(ProtocolError)
+def protocol_error(error):
+    """Turn a refused request into its status and message."""
+    return plain(error.status, error.message)
+
+
+@bp.errorhandler(guard.Refused)
+def refused(error):
+    """A query that would make the server contact another address."""
+    return plain(400, str(error))
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint():
+    """Queries; with no query, the service description (or a form for a browser)."""
+    operation = read_operation(request)
+    if operation is None:
+        return describe.service_description_response()
+    if operation.kind == "update":
+        return run_update(operation)
+    return run_query(operation)
+
+
+@bp.route("/update", methods=["POST"])
+def update_endpoint():
+    """Updates only, for the holder of the update token."""
+    operation = read_operation(request)
+    if operation.kind != "update":
+        raise ProtocolError(400, "This address takes updates only; send queries to /sparql.")
+    return run_update(operation)
+
+
+def run_query(operation):
+    """Check, negotiate, answer from the cache or the engine, with ETag and row-limit headers."""
+    accept, chosen = _negotiate()
+    engine = get_engine()
+    base = endpoint_url()
+    reach = _check_reach(operation, base)
+    union = current_app.config["UNION_DEFAULT_GRAPH"] and not reach.from_graphs
+    formats = {kind: choice and choice[0] for kind, choice in chosen.items()}
+    tag = _etag(engine.version(), operation, formats)
+    if tag and tag in request.if_none_match:
+        return Response(status=304, headers={"ETag": f'"{tag}"', "Vary": "Accept"})
+    kind, body, _, truncated = _answer(engine, operation, formats, union=union, base=base)
+    if body is None:
+        raise ProtocolError(406, f"The answer to this query cannot be written in the formats asked for "
+                                 f"({accept}).")
+    response = Response(body, content_type=chosen[kind][1], headers={"Vary": "Accept"})
+    if tag:
+        response.headers["ETag"] = f'"{tag}"'
+    if truncated:
+        _mark_truncated(response, engine.max_rows)
+    return response
+
+
+def _negotiate():
+    """The Accept header and, for each kind of answer, the (format, content type) it prefers; else 406."""
+    accept = _browser_format() or request.headers.get("Accept", "")
+    chosen = dict(_choices(accept))
+    if not any(chosen.values()):
+        raise ProtocolError(406, f"This service cannot answer in any of the formats asked for ({accept}). "
+                                 "It offers SPARQL JSON, XML, CSV and TSV results, and Turtle, N-Triples, "
+                                 "JSON-LD and RDF/XML graphs.")
+    return accept, chosen
+
+
+@functools.lru_cache(maxsize=256)
+def _choices(accept):
+    """((kind, (format, content type) or None), ...) for an Accept header: the same few come again and again."""
+    return tuple((kind, results.negotiate(accept, offers)) for kind, offers in OFFERS.items())
+
+
+def _browser_format():
+    """The form page's `format` choice, honoured for browsers only (programs use Accept)."""
+    if not describe.wants_html():
+        return None
+    return BROWSER_FORMATS.get(request.args.get("format", ""))
+
+
+def _check_reach(operation, base):
+    reach = guard.read_reach(operation.text, base=base, query=True)
+    dataset_given = operation.default_graph or operation.named_graphs
+    local = None if dataset_given or not reach.from_graphs else set(describe.named_graph_iris())
+    guard.check_outbound(reach, allowlist=current_app.config["FEDERATION_ALLOWLIST"], local_graphs=local)
+    return reach
+
+
+def _etag(version, operation, formats):
+    if version is None:
+        return None
+    key = repr((version, operation.text, operation.default_graph, operation.named_graphs,
+                sorted(formats.items(), key=lambda item: item[0])))
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def _answer(engine, operation, formats, *, union, base):
+    started = time.monotonic()
+    try:
+        return engine.query(f"BASE <{base}>\n{operation.text}",
+                            default_graph=operation.default_graph or None,
+                            named_graphs=operation.named_graphs or None, formats=formats, union=union)
+    except QueryFailed as error:
+        raise ProtocolError(400, failure_message(error, "query")) from error
+    except (QueryTimeout, Busy, WorkerLost) as error:
+        raise overload(error, engine.timeout) from error
+    finally:
+        get_metrics().observe_query(time.monotonic() - started)
+
+
+def _mark_truncated(response, max_rows):
+    response.headers["X-ATKG-Truncated"] = "true"
+    response.headers["X-SPARQL-MaxRows"] = str(max_rows)
+    response.headers["Warning"] = (f'199 atkg "Only the first {max_rows} results are shown: this service '
+                                   'sends at most that many. Use LIMIT and OFFSET to read the rest."')

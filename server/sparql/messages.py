@@ -1,0 +1,39 @@
+"""The words of the endpoint's refusals: plain-text answers a person can act on."""
+
+import re
+
+from flask import Response
+
+from atkg.server.engine.pool import Busy, QueryTimeout
+from atkg.server.ops import get_metrics
+from atkg.server.sparql.protocol import ProtocolError
+
+POSITION = re.compile(r"error at (\d+):(\d+)")  # the service adds one BASE line before the user's text
+
+
+def plain(status, message, **headers):
+    """A plain-text answer, the form every refusal of this service takes."""
+    return Response(message.rstrip() + "\n", status=status, headers=headers,
+                    content_type="text/plain; charset=utf-8")
+
+
+def failure_message(error, what):
+    """The store's complaint about a query or update, in a sentence, with line numbers as the user wrote them."""
+    message = POSITION.sub(lambda m: f"error at line {int(m[1]) - 1}, column {m[2]}", str(error), count=1)
+    message = message.split(", [")[0].split(" ['")[0]
+    if error.syntax:
+        return f"The {what} is not valid SPARQL: {message}"
+    return f"The {what} could not be carried out: {message}"
+
+
+def overload(error, timeout):
+    """The 503 for a query stopped at the time limit, a busy service or a worker that died."""
+    if isinstance(error, QueryTimeout):
+        get_metrics().count("timeouts")
+        return ProtocolError(503, f"The query took longer than the limit of {timeout:g} seconds and was "
+                                  "stopped (query timed out). Narrow it down, for example with LIMIT or more "
+                                  "specific patterns, or download the data (see /.well-known/void).")
+    if isinstance(error, Busy):
+        return ProtocolError(503, "The service is busy with other queries; please try again in a moment.")
+    return ProtocolError(503, "The query engine stopped while answering and is restarting; please try "
+                              "again in a moment.")

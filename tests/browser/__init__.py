@@ -1,1 +1,0 @@
-"""Browser tests: the pages in headless Chromium from Debian, driven by Playwright."""

@@ -1,0 +1,120 @@
+"""parse_programme and programme_graph on the State Migration Service's report on the 2011-2015 programme."""
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+
+from atkg.graph.reports import ReportFormatError, parse_programme, programme_graph
+from atkg.ontology import ATKG
+
+STEM = "003_b3a56393352a5cda"
+SOURCE = (Path(__file__).resolve().parents[2] / "graph" / "sources" / f"{STEM}.txt").read_text(encoding="utf-8")
+BASE = "https://w3id.org/atkg/"
+PLAN = URIRef(f"{BASE}plan/programme-2011-2015")
+KNOWN = {"DMX": "dmx", "DİN": "din", "XİN": "xin", "ƏƏSMN": "eesmn"}
+
+
+def items():
+    """The programme's items, by code."""
+    return {item.code: item for item in parse_programme(SOURCE, stem=STEM)}
+
+
+def graph():
+    """programme_graph of the real table, with a registry that knows four abbreviations."""
+    def agency_iri_for(abbreviation):
+        return URIRef(f"{BASE}agency/{KNOWN[abbreviation]}") if abbreviation in KNOWN else None
+    return programme_graph(parse_programme(SOURCE, stem=STEM), base=BASE, agency_iri_for=agency_iri_for,
+                           stem=STEM, reporting_agency_iri=URIRef(f"{BASE}agency/dmx"))
+
+
+def test_item_codes_in_order():
+    assert [item.code for item in parse_programme(SOURCE, stem=STEM)] == [
+        "2.1.4.2", "3.5.2.5", "3.5.2.6", "3.5.2.10", "4.1.2.1.6", "4.1.2.1.7", "4.1.2.2.2", "4.1.2.5.1"]
+
+
+def test_status_cells_as_written():
+    statuses = {code: item.status_text for code, item in items().items()}
+    assert [code for code, status in statuses.items() if status is None] == ["2.1.4.2", "3.5.2.5"]
+    assert {status for status in statuses.values() if status} == {"Tam icra olunub"}
+
+
+def test_bodies_as_written():
+    found = items()
+    assert found["3.5.2.10"].bodies_as_written == (
+        "DİN", "ƏN", "MTN", "DMX", "XİN", "DSX", "DGK", "ƏƏSMN", "AQUPDK", "SN", "RİTN", "İSN", "GİN")
+    assert found["4.1.2.2.2"].bodies_as_written == ("DQMK", "müvafiq mərkəzi və yerli icra hakimiyyəti orqanları")
+
+
+def test_periods_lines_and_sections():
+    found = items()
+    assert found["3.5.2.5"].period == (2011, 2013) and found["4.1.2.1.6"].period == (2011, 2015)
+    assert (found["3.5.2.6"].line_start, found["3.5.2.6"].line_end, found["3.5.2.6"].status_line) == (35, 53, 53)
+    assert (found["2.1.4.2"].line_start, found["2.1.4.2"].line_end) == (4, 25)
+    assert found["2.1.4.2"].section.code == "2.1.4"
+    assert found["2.1.4.2"].section.title == "Əmək bazarının monitorinqi prosesinin gücləndirilməsi"
+    assert {item.section.code for item in found.values()} == {"2.1.4", "3.5.2", "4.1.2"}
+
+
+def test_done_text_keeps_continuation_lines_as_paragraphs():
+    item = items()["3.5.2.6"]
+    assert [paragraph.line_start for paragraph in item.done_paragraphs] == [39, 40, 42, 43, 45, 46, 48, 49, 51, 52]
+    assert "2012-ci il üzrə:\n\n20.754 əcnəbi" in item.done_text
+    assert all(paragraph.text in SOURCE for paragraph in item.done_paragraphs)
+
+
+def test_one_line_rows_and_periods_as_written():
+    text = ("1.2.\tBölmə\n1.2.3.\tTəlimlər\tDMX, XYZ\tmütəmadi\tTəlim keçirilmişdir.\n"
+            "Davamı burada.\tTam icra olunub\n")
+    (item,) = parse_programme(text, stem="990_rows")
+    assert (item.code, item.title, item.bodies_as_written, item.period) == ("1.2.3", "Təlimlər", ("DMX", "XYZ"), "mütəmadi")
+    assert item.done_text == "Təlim keçirilmişdir.\n\nDavamı burada."
+    assert (item.status_text, item.status_line, item.section.code) == ("Tam icra olunub", 3, "1.2")
+
+
+def test_text_with_no_rows_raises_with_the_exact_message():
+    with pytest.raises(ReportFormatError) as raised:
+        parse_programme("Heç bir cədvəl yoxdur.\n", stem="991_none")
+    assert str(raised.value) == ("991_none: no programme rows found (expected a code cell such as '2.1.4.2.' "
+                                 "followed by title, executing bodies and period cells)")
+
+
+def test_programme_has_a_descriptive_label_and_no_invented_name():
+    built = graph()
+    assert (PLAN, RDF.type, ATKG.ActionPlan) in built
+    assert set(built.objects(PLAN, RDFS.label)) == {
+        Literal("Programme 2011-2015 reported on by the State Migration Service (name not stated in the source)",
+                lang="en"),
+        Literal("Dövlət Miqrasiya Xidmətinin hesabat verdiyi 2011-2015-ci illər proqramı (adı mənbədə göstərilməyib)",
+                lang="az")}
+    assert built.value(PLAN, DCTERMS.title) is None
+    assert len(list(built.objects(PLAN, ATKG.hasMeasure))) == 8
+
+
+def test_measures_bodies_and_unknown_abbreviations():
+    built = graph()
+    measure = URIRef(f"{BASE}plan/programme-2011-2015/measure/3.5.2.10")
+    assert built.value(measure, SKOS.notation) == Literal("3.5.2.10")
+    assert set(built.objects(measure, ATKG.responsibleBody)) == {
+        URIRef(f"{BASE}agency/{key}") for key in ("din", "dmx", "xin", "eesmn")}
+    notes = {str(note) for note in built.objects(measure, SKOS.note)}
+    assert "Executing body as written in the source, not identified: RİTN" in notes and len(notes) == 9
+    assert built.value(measure, ATKG.period) == URIRef(f"{BASE}period/2011-2015")
+    assert built.value(measure, ATKG.inSection) == URIRef(f"{BASE}plan/programme-2011-2015/section/3.5.2")
+
+
+def test_status_carried_out_only_where_the_table_says_so():
+    built = graph()
+    carried = URIRef("https://w3id.org/atkg/code/implementation-status/carried-out")
+    entries = {str(entry).rsplit("/", 1)[1] for entry in built.subjects(ATKG.implementationStatus, carried)}
+    assert entries == {"3.5.2.6", "3.5.2.10", "4.1.2.1.6", "4.1.2.1.7", "4.1.2.2.2", "4.1.2.5.1"}
+    assert {str(evidence) for evidence in built.objects(None, ATKG.statusEvidence)} == {"Tam icra olunub"}
+
+
+def test_every_quote_is_in_the_source_and_every_measure_has_one():
+    built = graph()
+    quotes = [str(text) for text in built.objects(None, ATKG.quotedText)]
+    assert len(quotes) > 30 and all(quote in SOURCE for quote in quotes)
+    measures = list(built.subjects(RDF.type, ATKG.Measure))
+    assert len(measures) == 8 and all(built.value(measure, PROV.wasDerivedFrom) for measure in measures)

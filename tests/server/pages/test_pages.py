@@ -1,0 +1,292 @@
+"""The web pages as HTML and by content negotiation, on a real server over a real build: landing page,
+resource pages, the editor at /sparql, the saved-query gallery, the dashboard, the check page, languages."""
+
+import csv
+import html
+import io
+import json
+import re
+import urllib.parse
+import uuid
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from atkg.queries import load_queries
+from tests.server.helpers import ROOT, fetch
+
+HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8", "Accept-Language": "en"}
+MEASURE = "https://w3id.org/atkg/plan/nap-2020-2024/measure/4.2.1"
+DMX = "https://w3id.org/atkg/agency/dmx"
+REPORT_2021 = ROOT / "graph" / "sources" / "002_e692b092547fc0c1.txt"
+
+
+@pytest.fixture(scope="session")
+def site(real_site):
+    """The session's server on the real build."""
+    return real_site
+
+
+def page(site, path, headers=HTML):
+    """(status, headers, text) of a page."""
+    status, response_headers, body = fetch(site.base + path, headers=headers)
+    return status, response_headers, body.decode("utf-8")
+
+
+def asserted_count(select, pattern):
+    """How many distinct ?x match the pattern in the asserted graphs (not the OWL RL one)."""
+    rows = select(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ {pattern} }} "
+                  'FILTER(!STRENDS(STR(?g), "/graph/inferred")) }')
+    return int(rows[0][0])
+
+
+def test_landing_page_counts_what_the_store_holds(site, select):
+    status, _, text = page(site, "/")
+    assert status == 200
+    expected = {"measures": asserted_count(select, "?x a atkg:Measure"),
+                "reports": 3, "entries": asserted_count(select, "?x a atkg:ReportEntry"),
+                "events": asserted_count(select, "?x a atkg:Event"),
+                "legal_acts": asserted_count(select, "?x a atkg:LegalAct"),
+                "partners": asserted_count(select, "?e atkg:partner ?x"),
+                "figures": asserted_count(select, "?x a atkg:StatisticalObservation")}
+    assert expected["measures"] >= 64 and expected["entries"] > 0 and expected["figures"] > 0
+    shown = dict(re.findall(r'<li id="count-(\w+)"><span class="n">(\d+)</span>', text))
+    assert {name: int(n) for name, n in shown.items()} == expected
+
+
+def test_landing_page_says_where_to_start(site):
+    _, _, text = page(site, "/")
+    for address in ('href="/queries"', 'href="/sparql"', 'href="/dashboard"', 'href="/check"'):
+        assert address in text
+    assert "What the graph holds" in text and 'id="search-box"' in text and 'data-api="/api/search"' in text
+
+
+def test_resource_page_shows_labels_statements_quotes_and_links(site):
+    status, headers, text = page(site, "/id/plan/nap-2020-2024/measure/4.2.1")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert "<h1>Measure 4.2.1</h1>" in text and "Tədbir 4.2.1" in text
+    assert "İnsan alveri probleminin mahiyyəti, onun qarşısının alınması" in text
+    assert 'href="/id/agency/dmx"' in text and "State Migration Service" in text
+    assert re.search(r"line 106\b", text)  # the plan's row of measure 4.2.1, quoted with its line
+
+
+def test_resource_page_leaves_out_the_search_key_the_build_works_out_for_search(site):
+    _, _, text = page(site, "/id/agency/dmx")
+    assert "dövlət miqrasiya xidmətinin" not in text and "search key" not in text
+    assert "Dövlət Miqrasiya Xidmətinin" in text  # the inflected form itself is a statement of the body
+    _, _, turtle = page(site, "/id/agency/dmx", headers={"Accept": "text/turtle"})
+    assert "searchKey" in turtle  # RDF clients get every statement
+
+
+def test_resource_page_embeds_schema_org_json_ld(site):
+    _, _, text = page(site, "/id/report/dmx-2021/entry/4.8.3/event/1")
+    embedded = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1)
+    document = json.loads(embedded)
+    assert document["@context"] == "https://schema.org/" and document["@type"] == ["Event"]
+    assert document["@id"] == "https://w3id.org/atkg/report/dmx-2021/entry/4.8.3/event/1"
+    assert document["startDate"] == ["2021"]
+    assert {"@value": "İclas, 2021", "@language": "az"} in document["name"]
+
+
+def test_rdf_clients_get_turtle_or_json_ld(site):
+    status, headers, body = fetch(site.base + "/id/plan/nap-2020-2024/measure/4.2.1",
+                                  headers={"Accept": "text/turtle"})
+    assert status == 200 and headers["Content-Type"] == "text/turtle; charset=utf-8"
+    graph = Graph().parse(data=body.decode(), format="turtle")
+    assert (URIRef(MEASURE), SKOS.notation, Literal("4.2.1")) in graph
+    status, headers, body = fetch(site.base + "/id/plan/nap-2020-2024/measure/4.2.1",
+                                  headers={"Accept": "application/ld+json"})
+    assert status == 200 and headers["Content-Type"] == "application/ld+json"
+    triples = {quad.triple for quad in ox.parse(body, format=ox.RdfFormat.JSON_LD)}  # rdflib warns here
+    assert ox.Triple(ox.NamedNode(MEASURE), ox.NamedNode(str(SKOS.notation)), ox.Literal("4.2.1")) in triples
+    assert fetch(site.base + "/id/plan/nap-2020-2024/measure/4.2.1")[1]["Content-Type"].startswith("text/turtle")
+
+
+def test_resource_refusals(site):
+    status, headers, text = page(site, "/id/plan/nap-2020-2024/measure/9.9.9")
+    assert status == 404 and "The graph holds nothing at this address." in text
+    status, _, body = fetch(site.base + "/id/plan/nap-2020-2024/measure/9.9.9", headers={"Accept": "text/turtle"})
+    assert (status, body) == (404, b"The graph holds nothing about "
+                                   b"https://w3id.org/atkg/plan/nap-2020-2024/measure/9.9.9.\n")
+    status, _, body = fetch(site.base + "/id/plan/nap-2020-2024/measure/4.2.1", headers={"Accept": "image/png"})
+    assert status == 406 and body.startswith(b"This resource is available as a web page")
+
+
+def test_hash_iris_have_pages_through_percent_23(site):
+    status, _, text = page(site, "/id/ontology%23Measure")
+    assert status == 200 and "https://w3id.org/atkg/ontology#Measure" in text
+    _, _, measure = page(site, "/id/plan/nap-2020-2024/measure/4.2.1")
+    assert 'href="/id/ontology%23Measure"' in measure
+
+
+def test_browsers_get_the_editor_and_programs_the_service_description(site):
+    status, headers, text = page(site, "/sparql")
+    assert status == 200 and "vendor/yasgui/yasgui.min.js" in text
+    examples = json.loads(re.search(r'<script type="application/json" id="saved-queries">(.*?)</script>',
+                                    text, re.S).group(1))
+    assert [example["name"] for example in examples] == sorted(load_queries())
+    status, headers, body = fetch(site.base + "/sparql", headers={"Accept": "text/turtle"})
+    assert status == 200 and headers["Content-Type"] == "text/turtle; charset=utf-8"
+    assert b"sd:Service" in body or b"service-description#Service" in body
+
+
+def test_vendored_editor_and_its_licence_are_served(site):
+    for name in ("yasgui.min.js", "yasgui.min.css", "LICENSE"):
+        status, _, body = fetch(f"{site.base}/static/vendor/yasgui/{name}")
+        assert status == 200 and len(body) > 1000
+    assert b"MIT License" in fetch(f"{site.base}/static/vendor/yasgui/LICENSE")[2]
+
+
+def test_gallery_lists_every_saved_query(site):
+    _, _, text = page(site, "/queries")
+    listed = re.findall(r'href="/queries/([a-z0-9-]+)"', text)
+    assert sorted(set(listed)) == sorted(load_queries()) and len(listed) >= 20
+
+
+def shown(text, element_id):
+    """The text of the element with that id (a tag without nested tags), unescaped."""
+    return html.unescape(re.search(rf'id="{element_id}"[^>]*>([^<]*)<', text).group(1))
+
+
+def test_saved_query_speaks_the_pages_language(site):
+    _, _, azerbaijani = page(site, "/queries/report-coverage?lang=az")
+    _, _, english = page(site, "/queries/report-coverage?lang=en")
+    assert shown(azerbaijani, "query-summary") == ("Orqanın illik hesabatı onun hansı tədbirlərini əhatə edib, "
+                                                   "hansılarını yox")
+    assert shown(english, "query-summary") == ("Which of an agency's measures its report for a year covered, "
+                                               "and which not")
+    assert shown(azerbaijani, "query-description").startswith("Orqanın icraçısı olduğu və icra müddəti həmin ili")
+    assert shown(english, "query-description").startswith("Every measure the agency is responsible for")
+    assert ('<p class="note">Hesabat ili, məs. 2021 — nümunə: <code>2021</code></p>') in azerbaijani
+    assert ('<p class="note">The year the report covers, e.g. 2021 — example: <code>2021</code></p>') in english
+    assert '<th scope="col" title="icra vəziyyəti Azərbaycan dilində">status_az</th>' in azerbaijani
+    assert '<th scope="col" title="implementation status in Azerbaijani">status_az</th>' in english
+    assert "Which of an agency" not in azerbaijani and "Orqanın illik" not in english
+
+
+def test_gallery_and_editor_list_the_summaries_in_the_pages_language(site):
+    queries = load_queries()
+    for language in ("az", "en"):
+        _, _, gallery = page(site, f"/queries?lang={language}")
+        links = dict(re.findall(r'<a href="/queries/([a-z0-9-]+)">([^<]*)</a>', gallery))
+        assert {name: html.unescape(summary) for name, summary in links.items()} == {
+            name: query.texts_in(language).summary for name, query in queries.items()}
+        _, _, editor = page(site, f"/sparql?lang={language}")
+        examples = json.loads(re.search(r'<script type="application/json" id="saved-queries">(.*?)</script>',
+                                        editor, re.S).group(1))
+        assert {example["name"]: example["summary"] for example in examples} == {
+            name: query.texts_in(language).summary for name, query in queries.items()}
+    assert links["search"] == "Find bodies, partners, countries, measures and acts by name, in any inflected form"
+    assert {example["name"]: example["text"].split("\n")[0] for example in examples}["plan-goals"] == (
+        "# The goals and principles of a plan")
+    _, _, editor = page(site, "/sparql?lang=az")
+    assert "<option value=\"plan-goals\">plan-goals: Planın məqsədləri və prinsipləri</option>" in editor
+
+
+def test_saved_query_form_runs_with_the_visitors_values(site):
+    path = "/queries/measures-by-agency?" + urllib.parse.urlencode({"run": "1", "agency": DMX})
+    status, _, text = page(site, path)
+    assert status == 200 and 'id="result-table"' in text
+    assert f'<option value="{DMX}" selected>State Migration Service</option>' in text
+    assert 'href="/id/plan/nap-2020-2024/measure/4.2.1"' in text
+    download = re.search(r'id="download-csv" href="([^"]+)"', text).group(1).replace("&amp;", "&")
+    status, _, body = fetch(site.base + download)
+    rows = list(csv.DictReader(io.StringIO(body.decode())))
+    assert status == 200 and "4.2.1" in {row["notation"] for row in rows}
+
+
+def test_saved_query_with_a_bad_value_says_what_is_wrong(site):
+    status, _, text = page(site, "/queries/events-timeline?run=1&from=2021-13-45&to=2021-12-31")
+    assert status == 200
+    assert ('<p class="error" role="alert" id="problem">&#39;from&#39; must be a date written YYYY-MM-DD such as '
+            '2021-01-01; got &#39;2021-13-45&#39;</p>') in text
+    assert 'id="result-table"' not in text
+
+
+def test_figures_get_a_chart_and_lists_of_names_do_not(site):
+    _, _, text = page(site, "/queries/readmission-figures")
+    assert '<svg class="chart"' in text and "<rect class=\"bar\"" in text
+    assert "<title>2021 · Citizens readmitted: 389</title>" in text  # the 2021 report: 389 readmitted
+    assert '<svg class="chart"' not in page(site, "/queries/agencies")[2]
+
+
+def test_dashboard_heatmap_links_the_entries_each_report_has(site, select):
+    status, _, text = page(site, "/dashboard")
+    events = re.search(r'<table id="events-table">(.*?)</table>', text, re.S).group(1)
+    assert events.count("<tr><td>") == asserted_count(select, "?x a atkg:Event") > 0
+    assert status == 200 and 'id="heat-dmx"' in text
+    for year in (2020, 2021):
+        assert f'href="/id/report/dmx-{year}/entry/4.2.1" aria-label="4.2.1 {year}"' in text
+    assert 'data-year="2022" data-state="no-report"' in text
+    assert 'id="events-table"' in text and 'id="figures-table"' in text and text.count('<svg class="chart"') == 2
+
+
+def test_check_page_gives_a_verdict_and_stores_nothing(site):
+    version = json.loads(fetch(site.base + "/health")[2])["version"]
+    report = REPORT_2021.read_text(encoding="utf-8")
+    body = urllib.parse.urlencode({"text": report, "agency": "", "year": ""})
+    status, _, answer = fetch(site.base + "/check", method="POST", body=body,
+                              headers=dict(HTML, **{"Content-Type": "application/x-www-form-urlencoded"}))
+    text = answer.decode()
+    assert status == 200 and "Dövlət Miqrasiya Xidməti, 2021" in text and 'id="coverage-table"' in text
+    assert "19 of 19 measures covered" in text  # DMX executes 19 of the plan's measures in 2021
+    assert json.loads(fetch(site.base + "/health")[2])["version"] == version
+
+
+def test_check_page_explains_an_empty_or_unreadable_report(site):
+    body = urllib.parse.urlencode({"text": "  "})
+    status, _, answer = fetch(site.base + "/check", method="POST", body=body,
+                              headers=dict(HTML, **{"Content-Type": "application/x-www-form-urlencoded"}))
+    assert status == 422 and "The text is empty: paste the report&#39;s text or choose its file." in answer.decode()
+    boundary = uuid.uuid4().hex
+    upload = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.txt\"\r\n"
+              f"Content-Type: text/plain\r\n\r\n").encode() + "Hesabat ə".encode("cp1254", "replace") + \
+        b"\xe6\xff\r\n" + f"--{boundary}--\r\n".encode()
+    status, _, answer = fetch(site.base + "/check", method="POST", body=upload,
+                              headers=dict(HTML, **{"Content-Type": f"multipart/form-data; boundary={boundary}"}))
+    assert status == 422 and "r.txt: not UTF-8 text" in answer.decode()
+
+
+def test_language_switch_is_remembered_in_a_cookie(site):
+    status, headers, text = page(site, "/?lang=az")
+    assert status == 200 and '<html lang="az"' in text and "Qrafda nə var" in text
+    cookie = headers["Set-Cookie"].split(";")[0]
+    assert cookie == "atkg_lang=az"
+    _, _, again = page(site, "/dashboard", headers=dict(HTML, Cookie=cookie))
+    assert '<html lang="az"' in again and "Hesabatların əhatəsi" in again
+    _, _, english = page(site, "/dashboard")
+    assert '<html lang="en"' in english and "Report coverage" in english
+    assert 'href="/dashboard?lang=az"' in english
+
+
+@pytest.mark.parametrize("path", ["/", "/queries", "/queries/agencies", "/dashboard", "/check", "/sparql",
+                                  "/id/agency/dmx"])
+def test_every_page_has_the_search_box_and_both_languages(site, path):
+    status, _, text = page(site, path)
+    assert status == 200 and 'id="search-box"' in text and 'id="lang-az"' in text
+
+
+@pytest.fixture
+def app_with_stuck_engine(rdf_dir, tmp_path):
+    """The app on the small test data, whose engine reports every query as stopped at the time limit."""
+    from atkg.server import create_app
+    from atkg.server.engine.pool import QueryTimeout
+
+    app = create_app({"DATA": [str(rdf_dir)], "DATA_DIR": str(tmp_path), "QUERY_TIMEOUT": 3})
+    engine = app.extensions["atkg.engine"]
+
+    def stuck(text, *, default_graph, named_graphs, formats, max_rows=None, union=False):
+        raise QueryTimeout(f"stopped: {text[:40]}")
+
+    engine.query = stuck
+    yield app
+    engine.close()
+
+
+def test_a_page_whose_query_overran_says_so(app_with_stuck_engine):
+    response = app_with_stuck_engine.test_client().get("/dashboard", headers=HTML)
+    text = response.get_data(as_text=True)
+    assert response.status_code == 503 and response.content_type == "text/html; charset=utf-8"
+    assert "The query took longer than the limit of 3 seconds and was stopped" in text
