@@ -97,7 +97,7 @@ def start_server(tmp_path, *, data=(), store=None, env=None):
     with open(log, "wb") as stream:
         process = subprocess.Popen(command, stdout=stream, stderr=subprocess.STDOUT, env=environment)
     server = Server(process, port, log)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # generous: the machine may be busy with other work
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"the server stopped at start:\n{log.read_text()}")

@@ -49,16 +49,17 @@ def test_forked_workers_answer_from_the_template_data(forking_pool):
     assert [row["n"]["value"] for row in rows["results"]["bindings"]] == ["1.1", "1.2", "2.1"]
 
 
-def test_a_worker_killed_at_the_time_limit_is_replaced_by_a_fork_within_moments(data_source):
+def test_a_worker_killed_at_the_time_limit_is_replaced_by_a_fork_of_the_template(data_source):
     pool = WorkerPool(lambda: data_source, size=1, fork=True)
     try:
         with pytest.raises(QueryTimeout):
             pool.run(job(RUNAWAY), timeout=0.5)
-        killed = time.monotonic()
         assert answer(pool, QUICK)["boolean"] is True  # waits for the replacement, the only worker
-        # Starting a Python worker takes 0.6-0.9 s here before it even reads the data; a fork, milliseconds.
-        assert time.monotonic() - killed < 0.4
         assert (pool.alive(), pool.restarts) == (1, 1)
+        # Starting a Python worker takes 0.6-0.9 s here before it even reads the data; a fork, milliseconds.
+        # So the replacement must be a child of the template, not a new interpreter the pool started.
+        (replacement,) = pool._all  # noqa: SLF001 - the pool has no public list of its workers
+        assert replacement.pid in children(pool._template.process.pid)  # noqa: SLF001
     finally:
         pool.close()
 
@@ -74,15 +75,17 @@ def test_a_template_that_died_is_started_again_for_the_next_replacement(forking_
     assert answer(forking_pool, QUICK)["boolean"] is True
 
 
-def test_one_worker_server_answers_again_within_moments_after_a_runaway_query(rdf_dir, tmp_path):
+def test_one_worker_server_answers_again_from_a_forked_worker_after_a_runaway_query(rdf_dir, tmp_path):
     quick = start_server(tmp_path, data=[rdf_dir], env={"ATKG_QUERY_TIMEOUT": "1", "ATKG_QUERY_WORKERS": "1"})
     try:
         assert sparql_get(quick, RUNAWAY)[0] == 503
-        killed = time.monotonic()
         status, _, body = sparql_get(quick, QUICK)
         assert status == 200 and json.loads(body)["boolean"] is True
-        assert time.monotonic() - killed < 0.5
         assert json.loads(fetch(f"{quick.base}/health")[2])["workers"] == 1
+        (web,) = children(quick.process.pid)
+        (template,) = children(web)
+        assert len(children(template)) == 1  # the replacement was forked from the data already held
+        assert "atkg_worker_restarts_total 1" in fetch(f"{quick.base}/metrics")[2].decode()
     finally:
         quick.stop()
 

@@ -108,9 +108,8 @@ def test_runaway_query_is_stopped_while_others_are_served(server):
     started = time.monotonic()
     runaway.start()
     time.sleep(0.3)
-    quick_started = time.monotonic()
     status, _, _ = sparql_get(server, f"ASK {{ GRAPH ?g {{ <{EX}measure1> ?p ?o }} }}")
-    assert status == 200 and time.monotonic() - quick_started < 1.0
+    assert status == 200 and runaway.is_alive()  # answered while the runaway still runs
     runaway.join(30)
     status, headers, body = outcome["answer"]
     assert status == 503 and 1.9 < time.monotonic() - started < 10
