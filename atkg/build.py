@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from rdflib.namespace import RDF
 
+from atkg.check import write_ready_context
 from atkg.graph import dataset, iris, search_keys, shared
 from atkg.graph.agencies import load_registry, registry_graph
 from atkg.graph.plan import parse_plan
@@ -98,6 +99,10 @@ def build(settings, *, echo=print, sources_folder=None):
         record.detail = f"{len(quads)} quads in {settings.dump_dir}"
     with steps.step("store") as record:
         record.detail = _write_store(quads, settings, version=version, graph_iris=names)
+    if not settings.store_query_url:
+        with steps.step("check context, ready for `atkg check`") as record:
+            write_ready_context(settings)
+            record.detail = str(settings.ready_context_path)
     sizes = {str(g): len(graph) for g, graph in graphs.items()}
     return BuildResult(graph_sizes=sizes, version=version, steps=tuple(steps.done))
 

@@ -2,22 +2,25 @@
 
 `atkg check` runs it; `atkg ingest` shares its reading of the file and its loading of the store's context.
 The check itself (a report's text against a context) is shapes' check_report_text, which the /check page
-runs too.
+runs too. Reading the context from the store into rdflib takes longer than a check, so build and ingest
+keep it in a ready form (write_ready_context) that a check loads in a few hundredths of a second.
 """
 
+import os
+import pickle
 from pathlib import Path
 
-from atkg.graph.store import EmbeddedStore
+from atkg.graph.store import EmbeddedStore, folder_fingerprint
 from atkg.shapes.check import check_report_text
-from atkg.shapes.context import load_context
+from atkg.shapes.collector import collector_held_off
+from atkg.shapes.context import load_context, warm_up
 from atkg.shapes.report_source import CheckError, decode_report
 
 
 def check_report_file(path, *, settings, agency=None, year=None):
     """The verdict on the report at `path` against the built graph; CheckError when it cannot be checked."""
     text, stem = read_report_file(path)
-    context = context_of(open_store(settings, read_only=True), settings)
-    return check_report_text(text, agency=agency, year=year, context=context, stem=stem)
+    return check_report_text(text, agency=agency, year=year, context=load_check_context(settings), stem=stem)
 
 
 def read_report_file(path):
@@ -32,14 +35,52 @@ def read_report_file(path):
 
 def open_store(settings, *, read_only):
     """The embedded store of the settings; CheckError when there is none yet or it is remote."""
-    if settings.store_query_url:
-        raise CheckError("atkg check and atkg ingest work on the embedded store only; unset "
-                         "ATKG_STORE_QUERY_URL")
-    if not settings.store_dir.exists():
-        raise CheckError(f"{settings.store_dir}: no graph yet: run `atkg build` first")
+    _require_embedded_store(settings)
     return EmbeddedStore(settings.store_dir, read_only=read_only)
 
 
 def context_of(store, settings):
     """The check context of the store (its graphs but the ones worked out from them)."""
     return load_context(store, base=settings.base_iri)
+
+
+def load_check_context(settings):
+    """The check context of the store as it is now: its ready form when that was written from this very
+    store (same files), otherwise read from the store."""
+    _require_embedded_store(settings)
+    ready = _read_ready(settings.ready_context_path, key=_ready_key(settings))
+    return ready if ready is not None else context_of(open_store(settings, read_only=True), settings)
+
+
+def write_ready_context(settings):
+    """Read the store's check context, with pySHACL's shapes loaded, and keep it beside the store for the
+    next checks (written to a new file, then moved into place)."""
+    context = context_of(open_store(settings, read_only=True), settings)
+    warm_up(context)
+    target = settings.ready_context_path
+    staging = target.with_name(target.name + ".new")
+    with staging.open("wb") as file:
+        pickle.dump((_ready_key(settings), context), file, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(staging, target)
+
+
+def _read_ready(path, *, key):
+    # pickle rather than a format of our own: only this program writes the file, into its own data folder.
+    try:
+        with path.open("rb") as file, collector_held_off():  # unpickling frees nothing: nothing to collect
+            stored_key, context = pickle.load(file)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return None
+    return context if stored_key == key else None
+
+
+def _ready_key(settings):
+    return (str(settings.store_dir.resolve()), settings.base_iri, folder_fingerprint(settings.store_dir))
+
+
+def _require_embedded_store(settings):
+    if settings.store_query_url:
+        raise CheckError("atkg check and atkg ingest work on the embedded store only; unset "
+                         "ATKG_STORE_QUERY_URL")
+    if not settings.store_dir.exists():
+        raise CheckError(f"{settings.store_dir}: no graph yet: run `atkg build` first")

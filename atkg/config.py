@@ -25,6 +25,11 @@ class Settings:
         return self.data_dir / "store"
 
     @property
+    def ready_context_path(self):
+        """The check context in its ready form, written by build and ingest for `atkg check`."""
+        return self.data_dir / "check-context.pickle"
+
+    @property
     def dump_dir(self):
         """Where the deterministic dumps are written."""
         return self.data_dir / "dumps"

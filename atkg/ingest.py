@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from atkg.check import context_of, open_store, read_report_file
+from atkg.check import load_check_context, open_store, read_report_file, write_ready_context
 from atkg.graph import iris, search_keys, shared
 from atkg.graph.sources import sources_dir
 from atkg.shapes.check import check_report_text
@@ -35,8 +35,9 @@ def ingest_report(path, *, settings, force=False, replace=False, sources_folder=
     already there (unless replace); CheckError when it cannot be checked. Nothing changes on failure."""
     text, stem = read_report_file(path)
     _require_stated_title(text, stem)
+    context = load_check_context(settings)
     store = open_store(settings, read_only=False)
-    verdict = check_report_text(text, context=context_of(store, settings), stem=stem)
+    verdict = check_report_text(text, context=context, stem=stem)
     graph_iri = iris.graph_iri(f"source/{stem}", base=settings.base_iri)
     target = Path(sources_folder or sources_dir()) / f"{stem}.txt"
     replaced = _refuse_duplicates(verdict, store, graph_iri, target, replace=replace)
@@ -44,6 +45,8 @@ def ingest_report(path, *, settings, force=False, replace=False, sources_folder=
         raise IngestRefused(render_verdict_text(verdict, language=language) + _refusal(verdict, language))
     graph = verdict.graphs[graph_iri]
     _write_both(store, graph_iri, graph, target, Path(path).read_bytes(), base=settings.base_iri)
+    del store  # closed, so that the ready context is keyed by the store's files as they stay
+    write_ready_context(settings)
     return IngestResult(verdict=verdict, graph_iri=str(graph_iri), source_path=target, replaced=replaced,
                         triples=len(graph))
 

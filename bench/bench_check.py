@@ -12,13 +12,20 @@ Timed, in the same run, medians of --runs runs, wall clock and CPU time:
   validator kept as the check keeps it);
   both with the garbage collector held off, as the check holds it;
 - full: pySHACL over the same data graph, every node, no inference;
-- full+rdfs: validate_dataset as the build runs it (ontology, RDFS inference) over the same graphs.
+- full+rdfs: validate_dataset as the build runs it (ontology, RDFS inference) over the same graphs;
+- process: `atkg check REPORT` as a whole process, as a person types it (Python's start, imports, the
+  ready context, the check, the verdict); its target is 1 s;
+- build: `atkg build` as a whole process into a fresh folder (one run); its target is 20 s.
 """
 
 import argparse
 import os
 import platform
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,16 +42,19 @@ from atkg.shapes.report_source import report_named_graphs, yearly_report_source
 from atkg.shapes.validation import FocusedValidator
 
 TARGET_SECONDS = 1.0
+BUILD_TARGET_SECONDS = 20.0
+ATKG = Path(sys.executable).with_name("atkg")
 
 
 def timed(action, runs):
-    """(median wall seconds, median CPU seconds, last result) of `runs` calls."""
+    """(median wall seconds, median CPU seconds, last result) of `runs` calls; CPU time counts the child
+    processes an action ran, so a whole `atkg check` process is measured too."""
     walls, cpus, result = [], [], None
     for _ in range(runs):
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu = time.perf_counter(), _cpu_seconds()
         result = action()
         walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
+        cpus.append(_cpu_seconds() - cpu)
     return statistics.median(walls), statistics.median(cpus), result
 
 
@@ -72,7 +82,28 @@ def main():
     ontology = context.graphs[iris.graph_iri("ontology", base=settings.base_iri)]
     graphs = {**context.graphs, **verdict.graphs}
     figures["full+rdfs"] = timed(lambda: validate_dataset(graphs, ontology=ontology), max(1, options.runs // 2))
+    figures["process"] = timed(lambda: _run([str(ATKG), "check", str(report)], allowed=(0, 1)), options.runs)
+    figures["build"] = timed(_build_in_a_fresh_folder, 1)
     _print(figures, report=report, focus=len(focus), triples=len(data), runs=options.runs)
+
+
+def _cpu_seconds():
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def _run(command, *, allowed=(0,), env=None):
+    finished = subprocess.run(command, capture_output=True, check=False, env=env)
+    if finished.returncode not in allowed:
+        raise SystemExit(f"{' '.join(command)} failed: {finished.stderr.decode()[-2000:]}")
+
+
+def _build_in_a_fresh_folder():
+    folder = tempfile.mkdtemp(prefix="atkg-bench-build-")
+    try:
+        _run([str(ATKG), "build"], env={**os.environ, "ATKG_DATA_DIR": folder})
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _held_off(action):
@@ -99,9 +130,15 @@ def _print(figures, *, report, focus, triples, runs):
     check_wall, check_cpu, _ = figures["check"]
     for name, (wall, cpu, _) in figures.items():
         print(f"  {name:10} wall {wall:6.2f} s  cpu {cpu:6.2f} s  (x{wall / check_wall:5.1f} the check's wall time)")
-    verdict = "meets" if check_wall <= TARGET_SECONDS else "misses"
-    print(f"check {verdict} the {TARGET_SECONDS:.0f} s target (wall {check_wall:.2f} s, cpu {check_cpu:.2f} s); "
-          f"the focused validation is {figures['full'][0] / figures['focused'][0]:.1f}x faster than the full one")
+    process, build = figures["process"][0], figures["build"][0]
+    print(f"atkg check as a process {_verdict(process, TARGET_SECONDS)} (median {process:.2f} s; in a warm "
+          f"process {check_wall:.2f} s, cpu {check_cpu:.2f} s); the whole process is "
+          f"{process / figures['full'][0]:.2f}x the time of pySHACL's full validation alone")
+    print(f"atkg build {_verdict(build, BUILD_TARGET_SECONDS)} ({build:.1f} s)")
+
+
+def _verdict(seconds, target):
+    return f"{'meets' if seconds <= target else 'misses'} the {target:.0f} s target"
 
 
 def _options():

@@ -4,6 +4,7 @@ Both answer `query` with pyoxigraph result objects (QuerySolutions, QueryBoolean
 Triples), so callers never care where the data lives.
 """
 
+import hashlib
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -70,6 +71,16 @@ class EmbeddedStore:
         """Write pending changes to disk."""
         if self.path:
             self._store.flush()
+
+
+def folder_fingerprint(folder):
+    """A digest of the names, sizes and modification times of the files in a store folder: every write
+    changes it (RocksDB writes new files), reading does not."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(folder).iterdir()):
+        status = path.stat()
+        digest.update(f"{path.name}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def _nodes(iris):

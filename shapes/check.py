@@ -59,8 +59,7 @@ def _check(text, *, agency, year, context, stem):
                                  plan_titles=context.plan_titles)
     report_iri = iris.report_iri(body.key, year, base=context.base)
     earlier = _earlier_versions(context, graphs, report_iri)
-    context = context.without(earlier) if earlier else context
-    with context.lock:
+    with context.lock, context.hiding(earlier):
         outcome, lines, rows = _validate(context, graphs, report_iri, offset=offset,
                                          source=iris.source_iri(stem, base=context.base))
     return CheckVerdict(stem=stem, agency_key=body.key, agency_name=body.name_az, year=year,

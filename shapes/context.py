@@ -3,14 +3,16 @@ not the graphs worked out from them: OWL RL's "inferred" graph, the pairs of bod
 the search keys), read once into rdflib, with the plan's measure titles and the registry."""
 
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import pyoxigraph as ox
-from rdflib import XSD, BNode, Graph, Literal, URIRef
+from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 
 from atkg.graph import iris, search_keys, shared
 from atkg.graph.agencies import load_registry
+from atkg.ontology import ATKG
 from atkg.shapes.prepared import PreparedQueryGraph
 from atkg.shapes.validation import FocusedValidator
 
@@ -44,10 +46,46 @@ class CheckContext:
         """A FocusedValidator over `graph`, made once per context."""
         return FocusedValidator(self.graph)
 
+    def __getstate__(self):
+        """The graphs, with the queries parsed on them, and the plan's titles (the ready form of
+        atkg.check). Not the lock (it cannot be pickled), the registry (read again from its curated files)
+        nor the validator (pySHACL's objects do not survive pickling)."""
+        return {name: value for name, value in self.__dict__.items()
+                if name not in ("lock", "registry", "validator")}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state, lock=threading.Lock(), registry=load_registry())
+
+    @contextmanager
+    def hiding(self, graph_iris):
+        """The union graph without the triples that only `graph_iris` hold, for the time of the block (an
+        earlier version of the report being checked); the validator and its parsed queries are kept.
+        Hold the lock around it."""
+        names = set(graph_iris)
+        kept = [graph for name, graph in self.graphs.items() if name not in names]
+        hidden = {triple for name in names for triple in self.graphs.get(name, ())
+                  if not any(triple in graph for graph in kept)}
+        for triple in hidden:
+            self.graph.remove(triple)
+        try:
+            yield self
+        finally:
+            for triple in hidden:
+                self.graph.add(triple)
+
     def without(self, graph_iris):
         """A context without the given named graphs (an earlier version of the report being checked)."""
         kept = {name: graph for name, graph in self.graphs.items() if name not in set(graph_iris)}
         return context_from_graphs(kept, base=self.base, registry=self.registry)
+
+
+def warm_up(context):
+    """Validate every node of the context's last report, so that pySHACL has read the shapes and every
+    SHACL-SPARQL query is parsed on the context's graph (and kept with it in the ready form)."""
+    reports = [graph for _, graph in sorted(context.graphs.items()) if (None, RDF.type, ATKG.Report) in graph]
+    if reports:
+        with context.lock:
+            context.validator.run({s for s in reports[-1].subjects() if isinstance(s, URIRef)})
 
 
 def worked_out(graph_name):
