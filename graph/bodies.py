@@ -5,8 +5,8 @@ from importlib import resources
 from types import MappingProxyType
 
 import yaml
-from rdflib import URIRef
 
+from atkg.graph import iris
 from atkg.graph.inflection import inflected_forms
 
 KINDS = (
@@ -92,7 +92,7 @@ def load_registry():
 
 def body_iri(body, *, base):
     """The IRI of a body: {base}agency/{key}, {base}partner/{key} or {base}country/{iso2 in lower case}."""
-    return URIRef(f"{base}{body.group}/{body.key}")
+    return iris.body_iri(body.group, body.key, base=base)
 
 
 def _body(entry, group):

@@ -1,11 +1,11 @@
 """The RDF of the curated registry: one node per body, partner and country, with names, case forms, kind,
 parent unit links, renamings and the Wikidata links DOMAIN.md verified."""
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, ORG, OWL, RDF, RDFS, SKOS
 
 from atkg.graph.bodies import body_iri
-from atkg.graph.iris import concept
+from atkg.graph.iris import change_iri, concept, source_iri
 from atkg.ontology import ATKG
 
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
@@ -30,7 +30,7 @@ def registry_graph(registry, *, base):
     graph = Graph()
     for prefix, namespace in (("atkg", ATKG._NS), ("org", ORG), ("skos", SKOS), ("wd", WIKIDATA)):
         graph.bind(prefix, namespace)
-    source = URIRef(f"{base}source/curated-bodies")
+    source = source_iri("curated-bodies", base=base)
     for body in registry:
         node = body_iri(body, base=base)
         _add_identity(graph, node, body)
@@ -76,7 +76,7 @@ def _add_names(graph, node, body):
 
 def _add_renaming(graph, before, after, *, base, source):
     """A renaming as a W3C ORG change event between the body under its old name and under its new one."""
-    event = URIRef(f"{base}change/{before.key}-to-{after.key}")
+    event = change_iri(before.key, after.key, base=base)
     old, new = body_iri(before, base=base), body_iri(after, base=base)
     graph.add((event, RDF.type, ORG.ChangeEvent))
     graph.add((event, RDFS.label, Literal(f"{before.name_az} → {after.name_az}", lang="az")))

@@ -8,22 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from atkg.graph.store import VERSION_FILE, EmbeddedStore
-
-PREFIXES = {
-    "atkg": "https://w3id.org/atkg/ontology#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "org": "http://www.w3.org/ns/org#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "qb": "http://purl.org/linked-data/cube#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "schema": "https://schema.org/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "time": "http://www.w3.org/2006/time#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+from atkg.ontology import PREFIXES
 
 
 def to_quads(graphs, *, more=()):

@@ -14,6 +14,9 @@ from atkg.graph.text import az_lower
 DEFAULT_BASE = "https://w3id.org/atkg/"
 PLAN_SLUG = "nap-2020-2024"
 CODE_BASE = "https://w3id.org/atkg/code/"
+# The figures' Data Cube dataset is declared with its structure in ontology/indicators.ttl: vocabulary,
+# like the code lists, so its IRI does not follow the instance base.
+FIGURES_DATASET = URIRef("https://w3id.org/atkg/dataset/figures")
 # The named graph of OWL RL's conclusions, kept apart from what the sources say, and how its IRI ends.
 INFERRED_GRAPH = "inferred"
 INFERRED_GRAPH_SUFFIX = f"graph/{INFERRED_GRAPH}"
@@ -71,6 +74,36 @@ def quote_iri(stem, text, line_start, line_end, *, base):
 def report_iri(agency_key, year, *, base):
     """A yearly report, e.g. {base}report/dmx-2021."""
     return URIRef(f"{base}report/{agency_key}-{year}")
+
+
+def named_report_iri(name, *, base):
+    """A report known by a name rather than an agency and a year, e.g. {base}report/programme-2011-2015."""
+    return URIRef(f"{base}report/{name}")
+
+
+def body_iri(group, key, *, base):
+    """A body: {base}agency/{key}, {base}partner/{key} or {base}country/{iso2 in lower case}."""
+    return URIRef(f"{base}{group}/{key}")
+
+
+def change_iri(before_key, after_key, *, base):
+    """A body's renaming, e.g. {base}change/education-to-science-education."""
+    return URIRef(f"{base}change/{before_key}-to-{after_key}")
+
+
+def figure_iri(stem, indicator, period_label, *, base):
+    """A statistical observation: one figure per source, indicator and period."""
+    return URIRef(f"{base}figure/{stem}/{indicator}/{period_label}")
+
+
+def shared_responsibility_iri(name, *, base):
+    """A pair of bodies named on the same measures, e.g. {base}shared-responsibility/agency-dim--agency-dmx."""
+    return URIRef(f"{base}shared-responsibility/{name}")
+
+
+def query_iri(name, *, base):
+    """A saved query, published as a SHACL SPARQL executable: {base}query/{name}."""
+    return URIRef(f"{base}query/{name}")
 
 
 def entry_iri(report, code):

@@ -7,7 +7,7 @@ where it was), so no name can reach an entry, a quote, an event or a dump.
 from importlib.resources import files
 
 import yaml
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from atkg.graph import iris
@@ -21,9 +21,16 @@ from atkg.graph.extract.figures_rdf import SourceContext, figures_graph
 from atkg.graph.extract.mentions import entry_mentions, mentions_graph
 from atkg.graph.extract.privacy import redact
 from atkg.graph.extract.privacy_rdf import person_references_graph
-from atkg.graph.reports import ReportFormatError, entry_nodes, parse_programme, parse_report, programme_graph, report_graph
-from atkg.graph.reports.programme_rdf import PROGRAMME_SLUG
 from atkg.graph.provenance import add_quote, derive
+from atkg.graph.reports import (
+    ReportFormatError,
+    entry_nodes,
+    parse_programme,
+    parse_report,
+    programme_graph,
+    report_graph,
+)
+from atkg.graph.reports.programme_rdf import PROGRAMME_SLUG
 from atkg.ontology import ATKG
 
 
@@ -106,10 +113,10 @@ def _programme(source, *, base, registry):
     graph = programme_graph(items, base=base, stem=source.stem, reporting_agency_iri=reporter_iri,
                             agency_iri_for=lambda abbreviation: _by_abbreviation(abbreviation, registry, base))
     if reporter_iri is not None:
-        derive(graph, URIRef(f"{base}report/{PROGRAMME_SLUG}"), _quote_of(graph, source, curated["quote"], base))
+        derive(graph, iris.named_report_iri(PROGRAMME_SLUG, base=base), _quote_of(graph, source, curated["quote"], base))
     # A date or figure with no year of its own belongs to the programme's last reported year.
     last_year = max((item.period[1] for item in items if isinstance(item.period, tuple)), default=None)
-    context = SourceContext(agency=reporter_iri, report=URIRef(f"{base}report/{PROGRAMME_SLUG}"))
+    context = SourceContext(agency=reporter_iri, report=iris.named_report_iri(PROGRAMME_SLUG, base=base))
     graph += _acts_and_figures(source, source.text, last_year, context, base=base, registry=registry)
     return graph
 

@@ -14,16 +14,14 @@ from rdflib import Graph, Literal, URIRef
 
 from atkg.graph import iris
 from atkg.graph.store import EmbeddedStore
-from atkg.ontology import ATKG
+from atkg.ontology import ATKG, sparql_prologue
 
 GRAPH_NAME = "derived/search-keys"
 # A term with a line break may match across two names of a key; search's test of each name drops it then.
 SEPARATOR = "\n"
 # The names search.rq reads, of every thing with an IRI but the Wikidata twins OWL RL gives our bodies (the
 # same body again): search leaves them out by their having no key.
-FOLDED_NAMES = """PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?thing ?folded WHERE {
+FOLDED_NAMES = sparql_prologue("dcterms", "skos") + """SELECT DISTINCT ?thing ?folded WHERE {
   GRAPH ?g {
     { ?thing skos:prefLabel ?name } UNION { ?thing skos:altLabel ?name }
     UNION { ?thing skos:hiddenLabel ?name } UNION { ?thing dcterms:title ?name }

@@ -15,14 +15,12 @@ from rdflib.namespace import PROV, RDF, SKOS
 
 from atkg.graph import iris
 from atkg.graph.plan import code_key
-from atkg.ontology import ATKG
+from atkg.ontology import ATKG, sparql_prologue
 
 GRAPH_NAME = "derived/shared-responsibility"
 # OWL RL copies a body's links to its owl:sameAs twin at Wikidata: the same body twice, never a pair.
 TWINS = "http://www.wikidata.org/"
-STORE_LINKS = """PREFIX atkg: <https://w3id.org/atkg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?measure ?notation ?body WHERE {
+STORE_LINKS = sparql_prologue("atkg", "skos") + """SELECT DISTINCT ?measure ?notation ?body WHERE {
   GRAPH ?g { ?measure a atkg:Measure ; skos:notation ?notation }
   GRAPH ?h { ?measure atkg:responsibleBody ?body }
   FILTER(!STRENDS(STR(?h), "/""" + iris.INFERRED_GRAPH_SUFFIX + """"))
@@ -85,4 +83,4 @@ def pair_iri(first, second, *, base):
         name = "--".join(str(body).removeprefix(base).replace("/", "-") for body in (first, second))
     else:
         name = hashlib.sha256(f"{first} {second}".encode()).hexdigest()[:16]
-    return URIRef(f"{base}shared-responsibility/{name}")
+    return iris.shared_responsibility_iri(name, base=base)

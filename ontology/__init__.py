@@ -4,7 +4,7 @@ from importlib.resources import files
 
 from rdflib import Graph
 
-from atkg.ontology.namespace import ATKG, ELI
+from atkg.ontology.namespace import ATKG, ELI, PREFIXES, sparql_prologue
 
 ONTOLOGY_IRI = "https://w3id.org/atkg/ontology"
 
@@ -28,4 +28,4 @@ def ontology_graph():
     return graph
 
 
-__all__ = ["ATKG", "ELI", "ONTOLOGY_IRI", "ontology_files", "ontology_graph", "ontology_path"]
+__all__ = ["ATKG", "ELI", "ONTOLOGY_IRI", "PREFIXES", "sparql_prologue", "ontology_files", "ontology_graph", "ontology_path"]

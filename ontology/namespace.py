@@ -7,6 +7,34 @@ list and ontology/atkg.ttl in step: every term here is declared there, and every
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+# The prefixes of the project, as people know them from the queries: for SPARQL texts (sparql_prologue),
+# Turtle dumps and short names on the pages. The one table of them.
+PREFIXES = {
+    "atkg": "https://w3id.org/atkg/ontology#",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "formats": "http://www.w3.org/ns/formats/",
+    "org": "http://www.w3.org/ns/org#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "qb": "http://purl.org/linked-data/cube#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "schema": "https://schema.org/",
+    "sd": "http://www.w3.org/ns/sparql-service-description#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "time": "http://www.w3.org/2006/time#",
+    "void": "http://rdfs.org/ns/void#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def sparql_prologue(*names):
+    """PREFIX lines for the named prefixes (every one when none is named), one per line."""
+    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in (names or sorted(PREFIXES)))
+
 
 class ATKG(DefinedNamespace):
     """Classes and properties of https://w3id.org/atkg/ontology#."""

@@ -1,7 +1,9 @@
 """The saved queries as SHACL SPARQL executables, so the graph itself says which questions it answers."""
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH
+
+from atkg.graph import iris
 
 SCHEMA = Namespace("https://schema.org/")
 
@@ -13,7 +15,7 @@ def queries_graph(queries, *, base):
     graph.bind("schema", SCHEMA)
     graph.bind("dcterms", DCTERMS)
     for name in sorted(queries):
-        _add_query(graph, queries[name], URIRef(f"{base}query/{name}"))
+        _add_query(graph, queries[name], iris.query_iri(name, base=base))
     return graph
 
 

@@ -12,17 +12,13 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 
 from atkg.graph import iris, search_keys, shared
 from atkg.graph.agencies import load_registry
-from atkg.ontology import ATKG
+from atkg.ontology import ATKG, sparql_prologue
 from atkg.shapes.prepared import PreparedQueryGraph
 from atkg.shapes.validation import FocusedValidator
 
 # Graphs the build works out from the others: a check needs none of them.
 _WORKED_OUT = (iris.INFERRED_GRAPH_SUFFIX, f"graph/{shared.GRAPH_NAME}", f"graph/{search_keys.GRAPH_NAME}")
-_PLAN_TITLES = """
-PREFIX atkg: <https://w3id.org/atkg/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?code ?title WHERE {
+_PLAN_TITLES = sparql_prologue("atkg", "dcterms", "skos") + """SELECT ?code ?title WHERE {
   ?measure a atkg:Measure ; atkg:inPlan ?plan ; atkg:inSection ?section ; skos:notation ?code ; dcterms:title ?title .
   FILTER (lang(?title) = "az")
 }"""

@@ -7,15 +7,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV
 
 from atkg.graph.plan import code_key
-from atkg.ontology import ATKG
+from atkg.ontology import ATKG, sparql_prologue
 
-_COVERAGE = """
-PREFIX atkg: <https://w3id.org/atkg/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX time: <http://www.w3.org/2006/time#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-SELECT ?measure ?code ?first ?last ?entry ?status WHERE {
+_COVERAGE = sparql_prologue("atkg", "dcterms", "skos", "time", "xsd") + """SELECT ?measure ?code ?first ?last ?entry ?status WHERE {
   ?report atkg:reportingAgency ?agency ; atkg:reportYear ?year .
   ?measure atkg:responsibleBody ?agency ; atkg:period ?period ; skos:notation ?code .
   ?period time:hasBeginning/time:inXSDgYear ?first ; time:hasEnd/time:inXSDgYear ?last .

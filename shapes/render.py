@@ -2,9 +2,9 @@
 
 from functools import lru_cache
 
-from rdflib import URIRef
 from rdflib.namespace import SKOS
 
+from atkg.graph import iris
 from atkg.graph.reports.ordinals import ordinal
 from atkg.ontology import ontology_graph
 
@@ -81,7 +81,7 @@ def _summary(verdict, words):
 @lru_cache(maxsize=64)
 def status_label(slug, language):
     """The code list's label of an implementation-status slug, in the language."""
-    concept = URIRef(f"https://w3id.org/atkg/code/implementation-status/{slug}")
+    concept = iris.concept("implementation-status", slug)
     labels = {label.language: str(label) for label in _ontology().objects(concept, SKOS.prefLabel)}
     return labels.get(language, slug)
 

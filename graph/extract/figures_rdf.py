@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib.namespace import RDF, RDFS, SKOS, TIME, XSD
 
 from atkg.graph import iris
 from atkg.graph.periods import add_year_span
@@ -18,7 +18,7 @@ from atkg.graph.provenance import add_quote, derive
 from atkg.ontology import ATKG
 
 QB = Namespace("http://purl.org/linked-data/cube#")
-DATASET = URIRef("https://w3id.org/atkg/dataset/figures")
+DATASET = iris.FIGURES_DATASET
 INDICATOR_SCHEME = "indicator"
 
 
@@ -45,7 +45,7 @@ def figures_graph(observations, *, base, contexts=None):
 
 def observation_iri(observation, *, base):
     """{base}figure/{stem}/{indicator}/{period label}."""
-    return URIRef(f"{base}figure/{observation.stem}/{observation.indicator}/{_period_label(observation.period)}")
+    return iris.figure_iri(observation.stem, observation.indicator, _period_label(observation.period), base=base)
 
 
 def _add(graph, observation, context, base):

@@ -6,7 +6,7 @@ olunub") is stated on an atkg:ReportEntry about the measure, because implementat
 and entryText describe report entries, not measures. Quotes are exact substrings of the source file.
 """
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import DCTERMS, SKOS
 
 from atkg.graph import iris
@@ -24,7 +24,7 @@ CARRIED_OUT = "tam icra olunub"
 def programme_graph(items, *, base, agency_iri_for, stem, reporting_agency_iri=None):
     """The programme, its sections and measures, and the report's entry on each measure."""
     graph, plan = Graph(), iris.plan_iri(base=base, plan=PROGRAMME_SLUG)
-    report = URIRef(f"{base}report/{PROGRAMME_SLUG}")
+    report = iris.named_report_iri(PROGRAMME_SLUG, base=base)
     _plan_and_report(graph, plan, report, base=base, stem=stem, reporting_agency_iri=reporting_agency_iri)
     for item in items:
         measure = iris.plan_part_iri("measure", item.code, base=base, plan=PROGRAMME_SLUG)

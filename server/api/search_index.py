@@ -6,13 +6,10 @@ import bisect
 import dataclasses
 from collections import defaultdict
 
+from atkg.ontology import PREFIXES, sparql_prologue
 from atkg.server.api.search_words import folded, index_words, loose
 
-ATKG = "https://w3id.org/atkg/ontology#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCTERMS = "http://purl.org/dc/terms/"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-ELI = "http://data.europa.eu/eli/ontology#"
+ATKG, SKOS, DCTERMS, RDFS, ELI = (PREFIXES[name] for name in ("atkg", "skos", "dcterms", "rdfs", "eli"))
 # What each property is to search: a name ("label"), an inflected form, or running text.
 FIELD_KINDS = {
     SKOS + "prefLabel": "label", SKOS + "altLabel": "label", ATKG + "abbreviation": "label",
@@ -24,8 +21,7 @@ FIELD_KINDS = {
 DISPLAY_ORDER = (SKOS + "prefLabel", DCTERMS + "title", RDFS + "label")  # the label shown, best first
 NOTATIONS = (SKOS + "notation", ELI + "number")
 PARTNER_CLASSES = ("Country", "InternationalOrganization", "IntergovernmentalProcess")
-THINGS_QUERY = f"""PREFIX atkg: <{ATKG}>
-SELECT DISTINCT ?thing ?class WHERE {{
+THINGS_QUERY = sparql_prologue("atkg") + f"""SELECT DISTINCT ?thing ?class WHERE {{
   {{ ?thing a atkg:Measure ; atkg:inPlan ?plan . BIND(atkg:Measure AS ?class) }}
   UNION {{ VALUES ?class {{ atkg:ReportEntry atkg:LegalAct atkg:ExecutingBody {' '.join(
     'atkg:' + name for name in PARTNER_CLASSES)} }} ?thing a ?class }}

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, render_template, request, url_for
 
+from atkg.ontology import PREFIXES
 from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
 from atkg.server.engine.service import QueryFailed, get_engine
 from atkg.server.pages import data as pages_data
@@ -14,13 +15,7 @@ from atkg.server.sparql.messages import overload
 
 QUERY_TROUBLE = (QueryFailed, QueryTimeout, Busy, WorkerLost)
 # Short names for IRIs that have no label, in the prefixes people know from the queries.
-KNOWN_PREFIXES = {"http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf", "http://www.w3.org/2000/01/rdf-schema#": "rdfs",
-                  "http://www.w3.org/2002/07/owl#": "owl", "http://www.w3.org/2004/02/skos/core#": "skos",
-                  "http://purl.org/dc/terms/": "dcterms", "http://www.w3.org/ns/prov#": "prov",
-                  "https://schema.org/": "schema", "http://www.w3.org/2006/time#": "time",
-                  "http://www.w3.org/ns/org#": "org", "http://data.europa.eu/eli/ontology#": "eli",
-                  "http://purl.org/linked-data/cube#": "qb", "http://xmlns.com/foaf/0.1/": "foaf",
-                  "https://w3id.org/atkg/ontology#": "atkg", "http://www.w3.org/ns/dcat#": "dcat"}
+KNOWN_PREFIXES = {namespace: name for name, namespace in PREFIXES.items()}
 
 
 def query_trouble(error):

@@ -7,17 +7,10 @@ from dataclasses import dataclass
 from flask import current_app
 
 from atkg.graph.iris import INFERRED_GRAPH_SUFFIX
+from atkg.ontology import sparql_prologue
 from atkg.server.engine.service import get_engine
 
-PREFIXES = """PREFIX atkg: <https://w3id.org/atkg/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX time: <http://www.w3.org/2006/time#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+PREFIXES = sparql_prologue("atkg", "dcterms", "prov", "rdfs", "schema", "skos", "time", "xsd")
 JSON_FORMATS = {"tabular": "json", "boolean": "json", "graph": None}
 # Asserted statements only: the OWL RL graph adds owl:sameAs twins (a partner and its Wikidata item).
 ASSERTED = f'FILTER(!STRENDS(STR(?g), "/{INFERRED_GRAPH_SUFFIX}"))'

@@ -3,11 +3,12 @@ it runs as it stands at /sparql (the values are the queries' trusted examples, n
 
 from functools import lru_cache
 
+from atkg.ontology import sparql_prologue
 from atkg.queries import load_queries
 from atkg.server.pages.i18n import current_language
 
 LITERALS = {"iri": "<{}>", "integer": '"{}"^^xsd:integer', "date": '"{}"^^xsd:date', "string": '"{}"'}
-XSD_PREFIX = "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
+XSD_PREFIX = sparql_prologue("xsd")
 
 
 def editor_examples(*, language=None):

@@ -2,15 +2,13 @@
 
 import pyoxigraph as ox
 
-SD = "http://www.w3.org/ns/sparql-service-description#"
-VOID = "http://rdfs.org/ns/void#"
-DCAT = "http://www.w3.org/ns/dcat#"
-DCT = "http://purl.org/dc/terms/"
-FORMATS = "http://www.w3.org/ns/formats/"
+from atkg.ontology import PREFIXES as ALL_PREFIXES
+
+SD, VOID, DCAT, DCT, FORMATS = (ALL_PREFIXES[name] for name in ("sd", "void", "dcat", "dcterms", "formats"))
 IANA = "https://www.iana.org/assignments/media-types/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-PREFIXES = {"sd": SD, "void": VOID, "dcat": DCAT, "dcterms": DCT, "formats": FORMATS}
+PREFIXES = {name: ALL_PREFIXES[name] for name in ("sd", "void", "dcat", "dcterms", "formats")}
 RESULT_FORMATS = ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                   "Turtle", "N-Triples", "JSON-LD", "RDF_XML"]
 TITLE = ("National Action Plan against trafficking in human beings in Azerbaijan 2020-2024 "

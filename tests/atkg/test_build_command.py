@@ -57,6 +57,12 @@ def test_base_iri_is_configurable(tmp_path):
     ask = "ASK { GRAPH ?g { <http://example.org/kg/plan/nap-2020-2024/measure/4.2.1> ?p ?o } }"
     assert bool(store.query(ask))
     assert not bool(store.query("ASK { GRAPH ?g { ?s ?p ?o FILTER(STRSTARTS(STR(?s), 'https://w3id.org/atkg/plan/')) } }"))
+    # Every IRI still under the default base is vocabulary: the ontology, its code lists, the figures' dataset.
+    left = store.query("""SELECT DISTINCT ?prefix WHERE { GRAPH ?g { ?s ?p ?o }
+        VALUES ?place { 1 2 3 } BIND(IF(?place = 1, ?s, IF(?place = 2, ?p, ?o)) AS ?term)
+        FILTER(isIRI(?term) && STRSTARTS(STR(?term), "https://w3id.org/atkg/"))
+        BIND(REPLACE(STR(?term), "^https://w3id.org/atkg/([a-z-]+).*$", "$1") AS ?prefix) }""")
+    assert sorted(row["prefix"].value for row in left) == ["code", "dataset", "ontology"]
 
 
 @pytest.fixture
