@@ -1,5 +1,5 @@
 """The project's words in Azerbaijani and English: one gettext catalogue, read by the pages through
-Flask-Babel and by other code through gettext_in().
+Flask-Babel and by the check's verdict and the command line through gettext_in().
 
 The messages are written in English in the code and templates (`_("Home")`); the Azerbaijani translation
 is locale/az/LC_MESSAGES/atkg.po beside this module, kept with Babel's own tools (see the README's
