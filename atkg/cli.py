@@ -15,6 +15,7 @@ import click
 
 from atkg import __version__
 from atkg.config import settings_from_env
+from atkg.ontology.catalogue import DEFAULT_LANGUAGE, LANGUAGES
 
 CANNOT_RUN = 2
 FORMATS = ("json", "csv", "tsv", "table")
@@ -71,7 +72,7 @@ def build_command(sources_folder, data_dir, debug):
 @click.option("--year", type=int, help="The year the report covers, when the title does not say it.")
 @click.option("--format", "output_format", type=click.Choice(["text", "turtle"]), default="text", show_default=True,
               help="text: a verdict for people; turtle: the standard SHACL validation report.")
-@click.option("--lang", "language", type=click.Choice(["az", "en"]), default="az", show_default=True,
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE, show_default=True,
               help="Language of the text verdict.")
 def check_command(report, agency, year, output_format, language):
     """Check a yearly report (a UTF-8 .txt file) before adding it: which of its agency's measures it covers
@@ -102,7 +103,7 @@ def check_command(report, agency, year, output_format, language):
 @click.option("--replace", is_flag=True, help="Replace the version of this report already ingested.")
 @click.option("--sources", "sources_folder", type=click.Path(path_type=Path, file_okay=False),
               help="Folder of the source documents the build reads (default: the project's graph/sources/).")
-@click.option("--lang", "language", type=click.Choice(["az", "en"]), default="az", show_default=True,
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE, show_default=True,
               help="Language of the verdict shown when the report is refused.")
 def ingest_command(report, force, replace, sources_folder, language):
     """Check a yearly report, then add it to the graph as its own named graph and copy its text into the

@@ -8,6 +8,7 @@ from pathlib import Path
 from atkg.check import load_check_context, open_store, read_report_file, write_ready_context
 from atkg.graph import iris, search_keys, shared
 from atkg.graph.sources import sources_dir
+from atkg.ontology.catalogue import gettext_in
 from atkg.shapes.check import check_report_text
 from atkg.shapes.render import render_verdict_text
 from atkg.shapes.report_source import CheckError, stated_agency_and_year
@@ -73,10 +74,9 @@ def _refuse_duplicates(verdict, store, graph_iri, target, *, replace):
 
 
 def _refusal(verdict, language):
-    count = len(verdict.outcome.violations)
-    if language == "az":
-        return f"Əlavə edilmədi: {count} xəta. Onları düzəldin və ya --force ilə əlavə edin.\n"
-    return f"Not ingested: {count} violation(s). Fix them, or ingest anyway with --force.\n"
+    _ = gettext_in(language)
+    return _("Not ingested: %(count)s violation(s). Fix them, or ingest anyway with --force.") % {
+        "count": len(verdict.outcome.violations)} + "\n"
 
 
 def _write_both(store, graph_iri, graph, target, data, *, base):

@@ -41,8 +41,10 @@ def create_app(test_config=None):
     from atkg.server.pages import check as pages_check
     from atkg.server.pages import dashboard as pages_dashboard
     from atkg.server.pages import gallery as pages_gallery
+    from atkg.server.pages import i18n as pages_i18n
     from atkg.server.pages import resource as pages_resource
 
+    pages_i18n.init_app(app)
     for blueprint in (pages.bp, pages_resource.bp, pages_gallery.bp, pages_dashboard.bp, pages_check.bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(api.bp)

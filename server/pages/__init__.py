@@ -4,13 +4,14 @@ links from graph IRIs to their pages, the search box). The other pages live in p
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, render_template, request, url_for
+from flask_babel import gettext
 
 from atkg.ontology import PREFIXES
 from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
 from atkg.server.engine.service import QueryFailed, get_engine
 from atkg.server.pages import data as pages_data
 from atkg.server.pages.editor import editor_examples
-from atkg.server.pages.i18n import LANGUAGES, current_language, remember_language, word
+from atkg.server.pages.i18n import LANGUAGES, current_language, remember_language
 from atkg.server.sparql.messages import overload
 
 QUERY_TROUBLE = (QueryFailed, QueryTimeout, Busy, WorkerLost)
@@ -21,7 +22,8 @@ KNOWN_PREFIXES = {namespace: name for name, namespace in PREFIXES.items()}
 def query_trouble(error):
     """A page (503) saying in words that a query behind the page failed, overran or found no worker."""
     if isinstance(error, QueryFailed):
-        message = word("query_failed")
+        message = gettext("The data for this page could not be read from the graph. Please try again in a "
+                          "moment.")
     else:
         message = overload(error, get_engine().timeout).message
     page = render_template("message.html", iri=None, message=message)
@@ -41,8 +43,9 @@ bp = page_blueprint("pages", __name__)
 
 @bp.app_context_processor
 def page_helpers():
-    """What every template may use: the language, its words, and links into the graph's pages."""
-    return {"lang": current_language(), "t": word, "languages": LANGUAGES, "lang_url": language_url,
+    """What every template may use (besides _() for its words): the language, and links into the graph's
+    pages."""
+    return {"lang": current_language(), "languages": LANGUAGES, "lang_url": language_url,
             "local": local_url, "label_of": label_of, "base_iri": pages_data.base_iri(),
             "saved_examples": editor_examples, "short_name": short_name}
 

@@ -5,13 +5,14 @@ checked in a copy of the graph read through the engine, and the store is never w
 import threading
 
 from flask import current_app, render_template, request
+from flask_babel import gettext
 from rdflib import Graph, URIRef
 
 from atkg.graph.agencies import load_registry
 from atkg.server.engine.service import get_engine
 from atkg.server.pages import page_blueprint
 from atkg.server.pages.data import base_iri, construct, iri_ref
-from atkg.server.pages.i18n import current_language, word
+from atkg.server.pages.i18n import current_language
 from atkg.server.sparql.describe import named_graph_iris
 from atkg.shapes import check_report_text
 from atkg.shapes.context import context_from_graphs, worked_out
@@ -53,7 +54,7 @@ def _report_text():
         return decode_report(upload.read(), name=upload.filename), stem
     text = request.form.get("text", "").replace("\r\n", "\n")
     if not text.strip():
-        raise CheckError(word("check_empty"))
+        raise CheckError(gettext("The text is empty: paste the report's text or choose its file."))
     return text, "report"
 
 

@@ -2,12 +2,12 @@
 schema.org JSON-LD); RDF clients get the resource's statements as Turtle, JSON-LD, N-Triples or RDF/XML."""
 
 from flask import Response, abort, render_template, request
+from flask_babel import gettext
 
 from atkg.server.engine import results
 from atkg.server.pages import page_blueprint
 from atkg.server.pages.data import base_iri, construct, iri_ref
 from atkg.server.pages.facts import incoming, labels, quotes, schema_org, statements
-from atkg.server.pages.i18n import word
 from atkg.server.sparql.describe import wants_html
 
 bp = page_blueprint("resource", __name__)
@@ -59,5 +59,5 @@ def _rdf(iri, chosen):
 
 
 def _not_found(iri):
-    page = render_template("message.html", iri=iri, message=word("not_found"))
+    page = render_template("message.html", iri=iri, message=gettext("The graph holds nothing at this address."))
     return Response(page, status=404, content_type="text/html; charset=utf-8", headers={"Vary": "Accept"})

@@ -3,6 +3,7 @@ neither; refused reports and failures leave the store byte-identical and the fol
 
 import dataclasses
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -151,6 +152,14 @@ def test_a_report_with_violations_is_refused_with_the_explanation(place):
         in result.stderr
     assert result.stderr.endswith("Not ingested: 1 violation(s). Fix them, or ingest anyway with --force.\n")
     assert (store_dump(place), folder_state(place)) == (before, files)
+
+
+def test_the_refusal_says_its_words_in_both_languages():
+    refused = SimpleNamespace(outcome=SimpleNamespace(violations=["one"]))
+    assert ingest_module._refusal(refused, "az") == ("Əlavə edilmədi: 1 xəta. Onları düzəldin və ya --force ilə "
+                                                     "əlavə edin.\n")
+    assert ingest_module._refusal(refused, "en") == ("Not ingested: 1 violation(s). Fix them, or ingest anyway "
+                                                     "with --force.\n")
 
 
 def test_force_ingests_a_report_with_violations(place):
