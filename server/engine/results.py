@@ -1,4 +1,4 @@
-"""Result formats: choosing one from the Accept header, and writing SPARQL results in each of them.
+"""Result formats: choosing one from the Accept header (with werkzeug), and writing SPARQL results in each.
 
 Runs inside the query workers too, so it imports nothing from Flask.
 """
@@ -10,6 +10,8 @@ import json
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -36,49 +38,23 @@ RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES
                "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
 
 
-def parse_accept(header):
-    """[(media type, q)] from an Accept header, best first; an empty header accepts anything."""
-    return list(_parsed_accept(header or "*/*"))
+def negotiate(header, offers):
+    """The (format, content type) of `offers` that the Accept header likes best, or None when none fits.
+
+    An absent or empty header accepts anything. Matching is werkzeug's: the highest quality wins, then the
+    more specific media range, then the offer listed first.
+    """
+    best = _best_match(header or "*/*", tuple(offers))
+    return offers[best] if best else None
 
 
 @functools.lru_cache(maxsize=512)
-def _parsed_accept(header):
-    """parse_accept's answer as a tuple, kept: clients send the same few headers again and again."""
-    choices = []
-    for position, part in enumerate(header.split(",")):
-        fields = [item.strip() for item in part.split(";")]
-        quality = 1.0
-        for param in fields[1:]:
-            if param.lower().startswith("q="):
-                try:
-                    quality = float(param[2:])
-                except ValueError:
-                    quality = 0.0
-        if "/" in fields[0]:
-            choices.append((fields[0].lower(), quality, position))
-    if not choices:  # an Accept header with nothing readable in it accepts anything
-        return (("*/*", 1.0),)
-    choices.sort(key=lambda item: (-item[1], item[2]))
-    return tuple((media, quality) for media, quality, _ in choices if quality > 0)
-
-
-def negotiate(header, offers):
-    """The (format, content type) of `offers` that the Accept header likes best, or None when none fits."""
-    for media, _ in _parsed_accept(header or "*/*"):
-        match = _match(media, offers)
-        if match:
-            return match
-    return None
-
-
-def _match(media, offers):
-    if media in offers:
-        return offers[media]
-    if media == "*/*":
-        return next(iter(offers.values()))
-    if media.endswith("/*"):
-        return next((value for key, value in offers.items() if key.startswith(media[:-1])), None)
-    return None
+def _best_match(header, offers):
+    """werkzeug's choice, kept: it takes about 80 us, and clients send the same few headers again and again."""
+    # werkzeug matches parameters exactly; text/csv;charset=utf-8 must still mean text/csv
+    accepted = MIMEAccept([(media.partition(";")[0].strip(), quality)
+                           for media, quality in parse_accept_header(header)])
+    return accepted.best_match(offers)
 
 
 def term_json(term):

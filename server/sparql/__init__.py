@@ -1,6 +1,5 @@
 """The SPARQL 1.1 Protocol: queries at /sparql, updates at /update (and at /sparql with the token)."""
 
-import functools
 import hashlib
 import time
 
@@ -90,9 +89,8 @@ def _negotiate():
     return accept, chosen
 
 
-@functools.lru_cache(maxsize=256)
 def _choices(accept):
-    """((kind, (format, content type) or None), ...) for an Accept header: the same few come again and again."""
+    """((kind, (format, content type) or None), ...) for an Accept header."""
     return tuple((kind, results.negotiate(accept, offers)) for kind, offers in OFFERS.items())
 
 

@@ -11,6 +11,8 @@ from atkg.server.engine.service import get_engine
 from atkg.server.sparql import void
 
 bp = Blueprint("describe", __name__)
+PAGE = ("html", "text/html; charset=utf-8")
+RDF_OR_PAGE = {**results.GRAPH, "text/html": PAGE, "application/xhtml+xml": PAGE}
 ROOT_KEYS = ("wsgi.url_scheme", "HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "SCRIPT_NAME")
 STATS_QUERIES = {
     "graphs": "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
@@ -69,13 +71,9 @@ def _namespace(iri):
 
 
 def wants_html():
-    """True when the client prefers a web page to RDF (a browser)."""
-    for media, _ in results.parse_accept(request.headers.get("Accept")):
-        if media in ("text/html", "application/xhtml+xml"):
-            return True
-        if media in results.GRAPH or media == "*/*":
-            return False
-    return False
+    """True when the client prefers a web page to RDF (a browser); RDF is listed first, so */* gets RDF."""
+    chosen = results.negotiate(request.headers.get("Accept"), RDF_OR_PAGE)
+    return chosen is not None and chosen[0] == "html"
 
 
 def rdf_response(triples):
