@@ -176,3 +176,15 @@ def test_etag_gives_304_and_gzip_is_offered(server):
                                   headers={"Accept-Encoding": "gzip"})
     assert headers["Content-Encoding"] == "gzip"
     assert len(json.loads(gzip.decompress(body))["results"]["bindings"]) == 5
+
+
+def test_if_none_match_with_a_list_or_a_weak_tag_gives_304(server):
+    query = "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 3"
+    url = f"{server.sparql}?{urllib.parse.urlencode({'query': query})}"
+    _, headers, _ = fetch(url)
+    tag = headers["ETag"]
+    for given in (f'"elsewhere", {tag}', f"W/{tag}"):
+        status, headers, body = fetch(url, headers={"If-None-Match": given})
+        assert (status, body, headers["ETag"]) == (304, b"", tag)
+    status, _, body = fetch(url, headers={"If-None-Match": '"elsewhere"'})
+    assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 3
