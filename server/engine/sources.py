@@ -75,8 +75,8 @@ def open_source(source):
         return store
     store = EmbeddedStore(None)
     load_files(store, [Path(item) for item in source["files"]])
-    for update in source.get("replay", ()):
-        store.update(update)
+    for update, base_iri in source.get("replay", ()):
+        store.update(update, base_iri=base_iri)
     return store
 
 

@@ -70,7 +70,7 @@ def run_job(store, job):
     try:
         if job["kind"] == "update":
             KNOWN_RESOURCES.clear()
-            store.update(job["text"])
+            store.update(job["text"], base_iri=job.get("base_iri"))
             store.flush()
             return "ok", None
         if job["kind"] == "saved":
@@ -106,7 +106,7 @@ def answer(store, job):
 
 def _evaluate(store, job):
     return store.query(job["text"], default_graph=job["default_graph"], named_graphs=job["named_graphs"],
-                       union_default_graph=job.get("union", False))
+                       union_default_graph=job.get("union", False), base_iri=job.get("base_iri"))
 
 
 def answer_saved(store, job):

@@ -114,9 +114,9 @@ def _check_reach(operation, base):
 def _answer(engine, operation, formats, *, union, base):
     started = time.monotonic()
     try:
-        return engine.query(f"BASE <{base}>\n{operation.text}",
-                            default_graph=operation.default_graph or None,
-                            named_graphs=operation.named_graphs or None, formats=formats, union=union)
+        return engine.query(operation.text, default_graph=operation.default_graph or None,
+                            named_graphs=operation.named_graphs or None, formats=formats, union=union,
+                            base_iri=base)
     except QueryFailed as error:
         raise ProtocolError(400, failure_message(error, "query")) from error
     except (QueryTimeout, Busy, WorkerLost) as error:

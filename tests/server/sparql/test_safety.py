@@ -153,7 +153,8 @@ def test_health_and_metrics(server):
 def test_updates_survive_a_worker_killed_at_the_time_limit(rdf_dir, tmp_path):
     scratch = start_server(tmp_path, data=[rdf_dir], env={"ATKG_UPDATE_TOKEN": TOKEN, "ATKG_QUERY_TIMEOUT": "1"})
     try:
-        status, _, _ = post_update(scratch.update, f'INSERT DATA {{ <{EX}kept> <{EX}p> "still here" }}', token=TOKEN)
+        status, _, _ = post_update(scratch.update, f'INSERT DATA {{ <{EX}kept> <{EX}p> "still here" . '
+                                                   f'<relative> <{EX}p> "resolved" }}', token=TOKEN)
         assert status == 200
         assert sparql_get(scratch, RUNAWAY)[0] == 503
         deadline = time.monotonic() + 20
@@ -161,6 +162,8 @@ def test_updates_survive_a_worker_killed_at_the_time_limit(rdf_dir, tmp_path):
             time.sleep(0.2)
         _, _, body = sparql_get(scratch, f"SELECT ?o WHERE {{ <{EX}kept> <{EX}p> ?o }}")
         assert [row["o"]["value"] for row in json.loads(body)["results"]["bindings"]] == ["still here"]
+        _, _, body = sparql_get(scratch, f'SELECT ?s WHERE {{ ?s <{EX}p> "resolved" }}')  # replayed with its base
+        assert [row["s"]["value"] for row in json.loads(body)["results"]["bindings"]] == [f"{scratch.base}/relative"]
         assert json.loads(fetch(f"{scratch.base}/health")[2])["version"].endswith("-1")
     finally:
         scratch.stop()
