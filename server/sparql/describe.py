@@ -101,7 +101,7 @@ def service_description_response():
 def void_document():
     """The VoID and DCAT description of the dataset."""
     dataset = current_app.config["BASE_IRI"]  # the knowledge graph as a whole
-    dumps = [(url_for("describe.dump", name=path.name, _external=True), path.suffix.lower())
+    dumps = [(url_for("describe.dump", name=path.name, _external=True), path.name)
              for path in _dump_files()]
     return rdf_response(void.void_description(dataset, dataset_stats(), endpoint=endpoint_url(), dumps=dumps))
 
@@ -117,5 +117,4 @@ def dump(name):
     if name not in {path.name for path in _dump_files()}:
         abort(404)
     folder = Path(current_app.config["DATA_DIR"]).resolve() / "dumps"
-    suffix = Path(name).suffix.lower()
-    return send_from_directory(folder, name, mimetype=void.DUMP_TYPES.get(suffix, "application/octet-stream"))
+    return send_from_directory(folder, name, mimetype=void.dump_media_type(name))
