@@ -29,7 +29,7 @@ def failure_message(error, what):
 def overload(error, timeout):
     """The 503 for a query stopped at the time limit, a busy service or a worker that died."""
     if isinstance(error, QueryTimeout):
-        get_metrics().count("timeouts")
+        get_metrics().timeouts.inc()
         return ProtocolError(503, f"The query took longer than the limit of {timeout:g} seconds and was "
                                   "stopped (query timed out). Narrow it down, for example with LIMIT or more "
                                   "specific patterns, or download the data (see /.well-known/void).")

@@ -6,6 +6,7 @@ import time
 import urllib.parse
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from tests.server.helpers import EX, RUNAWAY, TOKEN, fetch, sparql_get, start_server
 
@@ -148,6 +149,21 @@ def test_health_and_metrics(server):
     assert headers["Content-Type"].startswith("text/plain; version=0.0.4")
     assert 'atkg_http_requests_total{endpoint="ops.health",status="200"}' in body.decode()
     assert "# TYPE atkg_query_duration_seconds histogram" in body.decode()
+
+
+def test_metrics_parse_with_prometheus_clients_own_parser(server):
+    sparql_get(server, "ASK {}")
+    _, _, body = fetch(f"{server.base}/metrics")
+    families = {family.name: family for family in text_string_to_metric_families(body.decode())}
+    assert {"atkg_http_requests", "atkg_query_duration_seconds", "atkg_query_timeouts", "atkg_cache_hits",
+            "atkg_cache_misses", "atkg_cache_bytes", "atkg_worker_restarts", "atkg_workers_alive"} <= set(families)
+    assert families["atkg_query_duration_seconds"].type == "histogram"
+    count = [sample.value for sample in families["atkg_query_duration_seconds"].samples
+             if sample.name == "atkg_query_duration_seconds_count"]
+    assert count[0] >= 1 and families["atkg_workers_alive"].samples[0].value == 2
+    status, headers, body = fetch(f"{server.base}/metrics", headers={"Accept": "application/openmetrics-text"})
+    assert headers["Content-Type"].startswith("application/openmetrics-text")
+    assert body.decode().endswith("# EOF\n")
 
 
 def test_updates_survive_a_worker_killed_at_the_time_limit(rdf_dir, tmp_path):
