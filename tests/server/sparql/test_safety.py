@@ -141,6 +141,17 @@ def test_cors_allows_any_origin_without_credentials(server):
     assert "X-ATKG-Truncated" in headers["Access-Control-Expose-Headers"]
 
 
+def test_cors_preflight_and_plain_requests_get_flask_cors_headers(server):
+    status, headers, _ = fetch(server.sparql, method="OPTIONS", headers={
+        "Origin": "https://example.net", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "Content-Type, Authorization"})
+    assert status == 200 and headers["Access-Control-Allow-Origin"] == "*"
+    assert "POST" in headers["Access-Control-Allow-Methods"]
+    assert headers["Access-Control-Allow-Headers"].lower() == "authorization, content-type"
+    status, headers, _ = fetch(f"{server.base}/health")  # no Origin: the headers are there all the same
+    assert status == 200 and headers["Access-Control-Allow-Origin"] == "*"
+
+
 def test_health_and_metrics(server):
     status, _, body = fetch(f"{server.base}/health")
     health = json.loads(body)
