@@ -9,7 +9,8 @@ from SPARQLWrapper import CSV, JSON, TSV, TURTLE, SPARQLWrapper
 from atkg.graph.store import open_store
 from atkg.server.engine import results
 
-TABULAR = {"json": "json", "csv": "csv", "tsv": "tsv", "table": "json"}
+TABULAR = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+           "table": ox.QueryResultsFormat.JSON}
 
 
 def run_local(text, store_path, output_format):
@@ -19,14 +20,10 @@ def run_local(text, store_path, output_format):
     store = open_store(location=store_path, read_only=True)
     outcome = store.query(text)
     if isinstance(outcome, ox.QueryBoolean):
-        body = results.write_boolean(bool(outcome), "json")
-    elif isinstance(outcome, ox.QuerySolutions):
-        names = [variable.value for variable in outcome.variables]
-        rows = [[row[index] for index in range(len(names))] for row in outcome]
-        body = results.write_solutions(names, rows, TABULAR[output_format])
-    else:
-        return results.write_triples(list(outcome), "turtle").decode()
-    return _finish(body, output_format)
+        return _finish(outcome.serialize(format=ox.QueryResultsFormat.JSON), output_format)
+    if isinstance(outcome, ox.QuerySolutions):
+        return _finish(outcome.serialize(format=TABULAR[output_format]), output_format)
+    return results.write_triples(list(outcome), "turtle").decode()
 
 
 def run_remote(text, endpoint, output_format):

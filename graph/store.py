@@ -28,20 +28,22 @@ class EmbeddedStore:
         self._generation = 0
 
     def query(self, sparql, *, default_graph=None, named_graphs=None, union_default_graph=False,
-              substitutions=None):
+              substitutions=None, base_iri=None):
         """Run a SPARQL query; graph arguments are lists of IRIs as strings (the protocol's parameters);
-        `substitutions` binds variables to terms (SEP-0007) without touching the query text."""
+        `substitutions` binds variables to terms (SEP-0007) without touching the query text; relative IRIs
+        are resolved against `base_iri`."""
         return self._store.query(
             sparql,
+            base_iri=base_iri,
             default_graph=_nodes(default_graph),
             named_graphs=_nodes(named_graphs),
             use_default_graph_as_union=union_default_graph,
             substitutions=substitutions or None,
         )
 
-    def update(self, sparql):
-        """Run a SPARQL update."""
-        self._store.update(sparql)
+    def update(self, sparql, *, base_iri=None):
+        """Run a SPARQL update, its relative IRIs resolved against `base_iri`."""
+        self._store.update(sparql, base_iri=base_iri)
         self._generation += 1
 
     def load_quads(self, quads):

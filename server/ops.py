@@ -1,58 +1,50 @@
-"""Operations: /health for probes and /metrics in the Prometheus text format."""
-
-import threading
-from collections import Counter
+"""Operations: /health for probes and /metrics for Prometheus (prometheus_client's registry and text)."""
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+from prometheus_client.exposition import choose_encoder
 
 bp = Blueprint("ops", __name__)
 BUCKETS = (0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0, 30.0)
 
 
 class Metrics:
-    """Counters and a query-duration histogram shared by the request threads."""
+    """The app's own registry: requests, query durations and timeouts, and the engine's figures at scrape time."""
 
-    def __init__(self):
-        self._lock = threading.Lock()
-        self.requests = Counter()
-        self.counters = Counter()
-        self.buckets = Counter()
-        self.duration_sum = 0.0
-        self.duration_count = 0
-
-    def count(self, name):
-        """Add one to the counter `name`."""
-        with self._lock:
-            self.counters[name] += 1
+    def __init__(self, engine):
+        self.registry = CollectorRegistry()
+        self.requests = Counter("atkg_http_requests", "Requests answered, by endpoint and status.",
+                                ["endpoint", "status"], registry=self.registry)
+        self.durations = Histogram("atkg_query_duration_seconds", "How long queries took, in seconds.",
+                                   buckets=BUCKETS, registry=self.registry)
+        self.timeouts = Counter("atkg_query_timeouts", "Queries stopped at the time limit.", registry=self.registry)
+        self.registry.register(EngineCollector(engine))
 
     def observe_request(self, endpoint, status):
         """Count a finished request by endpoint and status."""
-        with self._lock:
-            self.requests[(endpoint, status)] += 1
+        self.requests.labels(endpoint, str(status)).inc()
 
     def observe_query(self, seconds):
         """Record how long a query took."""
-        with self._lock:
-            self.duration_sum += seconds
-            self.duration_count += 1
-            for bound in BUCKETS:
-                if seconds <= bound:
-                    self.buckets[bound] += 1
+        self.durations.observe(seconds)
 
-    def render(self, extra):
-        """All metrics as Prometheus text; `extra` adds gauges {name: value}."""
-        with self._lock:
-            lines = ["# TYPE atkg_http_requests_total counter"]
-            lines += [f'atkg_http_requests_total{{endpoint="{e}",status="{s}"}} {n}'
-                      for (e, s), n in sorted(self.requests.items())]
-            lines.append("# TYPE atkg_query_duration_seconds histogram")
-            lines += [f'atkg_query_duration_seconds_bucket{{le="{b}"}} {self.buckets[b]}' for b in BUCKETS]
-            lines.append(f'atkg_query_duration_seconds_bucket{{le="+Inf"}} {self.duration_count}')
-            lines.append(f"atkg_query_duration_seconds_sum {self.duration_sum:.6f}")
-            lines.append(f"atkg_query_duration_seconds_count {self.duration_count}")
-            for name, value in sorted({**self.counters, **extra}.items()):
-                lines += [f"# TYPE atkg_{name} gauge", f"atkg_{name} {value}"]
-        return "\n".join(lines) + "\n"
+
+class EngineCollector:
+    """The answer cache's and the query workers' figures, read from the engine when Prometheus asks."""
+
+    def __init__(self, engine):
+        self.engine = engine
+
+    def collect(self):
+        """The figures as metric families."""
+        cache, pool = self.engine.cache, self.engine.pool
+        yield CounterMetricFamily("atkg_cache_hits", "Answers found in the cache.", value=cache.hits)
+        yield CounterMetricFamily("atkg_cache_misses", "Answers not found in the cache.", value=cache.misses)
+        yield GaugeMetricFamily("atkg_cache_bytes", "Bytes the answer cache holds.", value=cache.size)
+        yield CounterMetricFamily("atkg_worker_restarts", "Query workers replaced.",
+                                  value=pool.restarts if pool else 0)
+        yield GaugeMetricFamily("atkg_workers_alive", "Query workers running.", value=pool.alive() if pool else 0)
 
 
 def get_metrics():
@@ -73,18 +65,14 @@ def health():
 
 @bp.route("/metrics")
 def prometheus():
-    """Counters for Prometheus."""
-    engine, metrics = current_app.extensions["atkg.engine"], get_metrics()
-    extra = {"cache_hits_total": engine.cache.hits, "cache_misses_total": engine.cache.misses,
-             "cache_bytes": engine.cache.size, "query_timeouts_total": metrics.counters["timeouts"],
-             "worker_restarts_total": engine.pool.restarts if engine.pool else 0,
-             "workers_alive": engine.pool.alive() if engine.pool else 0}
-    return Response(metrics.render(extra), content_type="text/plain; version=0.0.4; charset=utf-8")
+    """The metrics in the format the scraper asks for: Prometheus text by default, or OpenMetrics."""
+    encode, content_type = choose_encoder(request.headers.get("Accept"))
+    return Response(encode(get_metrics().registry), content_type=content_type)
 
 
 def init_app(app):
-    """Register the blueprint and count every request."""
-    app.extensions["atkg.metrics"] = metrics = Metrics()
+    """Register the blueprint and count every request (after the engine: its figures are read at scrape time)."""
+    app.extensions["atkg.metrics"] = metrics = Metrics(app.extensions["atkg.engine"])
     app.register_blueprint(bp)
 
     @app.after_request

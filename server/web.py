@@ -1,15 +1,12 @@
 """The HTTP shell around the endpoint: CORS, gzip, the request size limit and plain error pages.
 
-Flask-CORS and Flask-Compress decide every response anew; most of what they decide is the same each time.
-So the usual case is answered here from values computed once (the same headers, by their own functions),
-and they see only what needs them: CORS preflights, and bodies worth compressing for a client that
-asks for it. That takes about 0.1 ms off each answer.
+Flask-Compress decides every response anew, though most of them will not be compressed; it sees only
+bodies worth compressing for a client that asks for it (the others get its Vary header here).
 """
 
 from flask import Response, current_app, request
 from flask_compress import Compress
 from flask_cors import CORS
-from flask_cors.core import ACL_ORIGIN, ACL_REQUEST_HEADER_PRIVATE_NETWORK, get_cors_headers, get_cors_options
 from werkzeug.exceptions import HTTPException
 
 COMPRESSED_TYPES = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv",
@@ -33,26 +30,8 @@ def init_app(app):
     options = {"origins": origins, "send_wildcard": origins == ["*"], "supports_credentials": False,
                "expose_headers": EXPOSED_HEADERS, "allow_headers": ["Content-Type", "Accept", "Authorization"]}
     CORS(app, **options)
-    if origins == ["*"]:
-        hooks = app.after_request_funcs[None]
-        hooks[-1] = _any_origin(hooks[-1], get_cors_headers(get_cors_options(app, options), {}, "GET"))
     app.after_request(_compression(Compress(app), app.config))
     app.register_error_handler(HTTPException, _plain_error)
-
-
-def _any_origin(full, headers):
-    """Flask-CORS's hook for any origin: outside a preflight its headers never vary, so they are added as is."""
-    headers = list(headers.items())
-
-    def cors_after_request(response):
-        if (request.method == "OPTIONS" or ACL_REQUEST_HEADER_PRIVATE_NETWORK in request.headers
-                or ACL_ORIGIN in response.headers):
-            return full(response)
-        for name, value in headers:
-            response.headers.add(name, value)
-        return response
-
-    return cors_after_request
 
 
 def _compression(compress, config):

@@ -4,7 +4,6 @@ Values reach a query as Oxigraph substitutions only (see atkg.queries.binding); 
 sentences like the rest of the service. The same time, row and size limits as /sparql apply.
 """
 
-import hashlib
 import time
 
 from flask import Blueprint, Response, current_app, jsonify, request
@@ -17,6 +16,7 @@ from atkg.server.api.run import NeedsEmbeddedStore, SavedQueryRunner, get_runner
 from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
 from atkg.server.engine.service import QueryFailed, get_engine
 from atkg.server.ops import get_metrics
+from atkg.server.sparql.conditional import etag, not_modified
 from atkg.server.sparql.messages import overload, plain
 from atkg.server.sparql.protocol import ProtocolError
 
@@ -62,14 +62,15 @@ def run_query(name):
                                  "/api/queries.")
     values = _values()
     fmt, content_type = api_formats.choose_format(request.args.get("format"), request.headers.get("Accept", ""))
-    tag = _etag(name, values, fmt)
-    if tag and tag in request.if_none_match:
-        return Response(status=304, headers={"ETag": f'"{tag}"', "Vary": "Accept"})
+    tag = etag(get_engine().version(), "saved-query", name, sorted(values.items()), fmt)
+    unchanged = not_modified(tag)
+    if unchanged:
+        return unchanged
     answer = _answer(query, values)
     body = api_formats.write_answer(answer, fmt, title=query.summary)
     response = Response(body, content_type=content_type, headers={"Vary": "Accept"})
     if tag:
-        response.headers["ETag"] = f'"{tag}"'
+        response.set_etag(tag)
     if answer.truncated:
         _mark_truncated(response, get_engine().max_rows)
     return response
@@ -131,14 +132,6 @@ def _answer(query, values):
         raise overload(error, engine.timeout) from error
     finally:
         get_metrics().observe_query(time.monotonic() - started)
-
-
-def _etag(name, values, fmt):
-    version = get_engine().version()
-    if version is None:
-        return None
-    key = repr((version, "saved-query", name, sorted(values.items()), fmt))
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def _mark_truncated(response, max_rows):

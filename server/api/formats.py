@@ -37,7 +37,8 @@ def write_answer(answer, fmt, *, title):
     if fmt == "json":
         return answer.json_body
     if fmt == "csv":
-        return results.write_solutions(answer.names, answer.rows, "csv")
+        return ox.parse_query_results(answer.json_body, format=ox.QueryResultsFormat.JSON).serialize(
+            format=ox.QueryResultsFormat.CSV)
     return html_table(answer.names, answer.rows, title=title).encode("utf-8")
 
 

@@ -1,8 +1,8 @@
 """Writing a query's answer in the worker with Oxigraph's own serialisers, within the row limit.
 
 Oxigraph writes results several times faster than Python, but it writes all of them. So it writes into a
-buffer that refuses to grow past OUTPUT_CAP (None tells the caller to read the answer solution by
-solution instead, with in_python), and the rows are counted before a body is sent: first as bytes
+buffer that refuses to grow past OUTPUT_CAP (None tells the caller to have Oxigraph write only the first
+rows instead, with first_rows), and the rows are counted before a body is sent: first as bytes
 (most_rows), and read only when the body may hold more than the limit. Where rows must be
 counted, cut or have columns left out, Oxigraph writes TSV first (one line per solution, by the format's
 own escaping), the lines are cut as bytes, and Oxigraph reads them back and writes the asked format;
@@ -28,6 +28,10 @@ class _OverCap(Exception):
     """Raised inside Oxigraph's writer to stop it: the answer is larger than OUTPUT_CAP."""
 
 
+class _Enough(Exception):
+    """Raised inside Oxigraph's writer to stop it: the buffer holds the lines asked for."""
+
+
 class _CappedBuffer(io.RawIOBase):
     """A write-only bytes buffer that stops the writer once it holds more than `cap` bytes."""
 
@@ -45,6 +49,22 @@ class _CappedBuffer(io.RawIOBase):
         if self.size > self.cap:
             raise _OverCap()
         self.parts.append(bytes(chunk))
+        return len(chunk)
+
+
+class _LineBuffer(_CappedBuffer):
+    """A write-only bytes buffer that stops the writer once it holds `lines` line breaks, whatever its size."""
+
+    def __init__(self, lines):
+        super().__init__(None)
+        self.lines = lines
+
+    def write(self, chunk):
+        """Keep `chunk`, or raise _Enough once the lines asked for are held."""
+        if self.lines <= 0:
+            raise _Enough()
+        self.parts.append(bytes(chunk))
+        self.lines -= chunk.count(b"\n")
         return len(chunk)
 
 
@@ -124,13 +144,18 @@ def _through_tsv(outcome, fmt, limit, hidden):
     table = native(outcome, TSV)
     if table is None:
         return None
+    if fmt == "tsv" and not hidden and table.count(b"\n") <= limit + 1:
+        return table, False
+    return _from_table(table, fmt, limit, hidden)
+
+
+def _from_table(table, fmt, limit, hidden):
+    """(body, truncated) in `fmt` of the TSV `table`'s first `limit` solutions, the `hidden` columns left out."""
     header, rows = _lines(table)
     truncated = len(rows) > limit
     if hidden:
         keep = [index for index, name in enumerate(header.split(b"\t")) if name[1:].decode() not in hidden]
         header, *rows = (_columns(line, keep) for line in [header, *rows[:limit]])
-    if fmt == "tsv" and not truncated and not hidden:
-        return table, False
     return _written(header, rows[:limit], fmt), truncated
 
 
@@ -162,14 +187,15 @@ def triples(outcome, fmt, limit):
     return ox.serialize(parsed, format=results.RDF_FORMATS[fmt]) or b"", count > limit
 
 
-def in_python(outcome, fmt, limit, *, names=None):
-    """(body, truncated) read solution by solution, stopping past `limit`: for answers past OUTPUT_CAP.
-
-    `names` picks the columns of SELECT results (all of them, in order, by default).
-    """
-    rows = list(islice(outcome, limit + 1))
-    truncated, rows = len(rows) > limit, rows[:limit]
+def first_rows(outcome, fmt, limit, *, hidden=frozenset()):
+    """(body, truncated) of at most `limit` results, for answers past OUTPUT_CAP: Oxigraph writes TSV only
+    until one solution past the limit (or triples are read one by one up to it), then the asked format."""
     if not isinstance(outcome, ox.QuerySolutions):
-        return results.write_triples(rows, fmt), truncated
-    names = [variable.value for variable in outcome.variables] if names is None else names
-    return results.write_solutions(names, [[row[name] for name in names] for row in rows], fmt), truncated
+        rows = list(islice(outcome, limit + 1))
+        return results.write_triples(rows[:limit], fmt), len(rows) > limit
+    buffer = _LineBuffer(limit + 2)  # the header, `limit` solutions and one more to tell a cut answer
+    try:
+        outcome.serialize(buffer, format=TSV)
+    except _Enough:
+        pass
+    return _from_table(b"".join(buffer.parts), fmt, limit, hidden)

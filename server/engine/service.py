@@ -50,16 +50,17 @@ class Engine:
         """A string that changes whenever the data does; None when the data lives in a remote store."""
         return None if self._stamp is None else f"{self._stamp}-{self.generation}"
 
-    def query(self, text, *, default_graph, named_graphs, formats, max_rows=None, union=False):
+    def query(self, text, *, default_graph, named_graphs, formats, max_rows=None, union=False, base_iri=None):
         """(kind, body, row count or None, truncated) for a query; body is None when no format fits.
 
-        `union` makes the default graph the union of all graphs (never with a remote store).
+        `union` makes the default graph the union of all graphs (never with a remote store); relative IRIs
+        are resolved against `base_iri`.
         """
         job = {"kind": "query", "text": text, "default_graph": default_graph, "named_graphs": named_graphs,
                "formats": formats, "max_rows": max_rows or self.max_rows,
-               "union": bool(union) and not default_graph and not self.remote}
+               "union": bool(union) and not default_graph and not self.remote, "base_iri": base_iri}
         version = self.version()
-        key = (version, text, _frozen(default_graph), _frozen(named_graphs), _frozen(formats.items()),
+        key = (version, text, base_iri, _frozen(default_graph), _frozen(named_graphs), _frozen(formats.items()),
                job["max_rows"], job["union"])
         cached = self.cache.get(key) if version else None
         if cached is not None:
@@ -83,16 +84,17 @@ class Engine:
         self.cache.put(key, found, size=len(found[1]))
         return found
 
-    def update(self, text):
-        """Apply an update; the version moves on and the cache is emptied."""
+    def update(self, text, *, base_iri=None):
+        """Apply an update, its relative IRIs resolved against `base_iri`; the version moves on and the cache
+        is emptied."""
         if self.remote:
-            self.remote.update(text)
+            self.remote.update(text, base_iri=base_iri)
             return
-        self._run({"kind": "update", "text": text})
+        self._run({"kind": "update", "text": text, "base_iri": base_iri})
         with self._lock:
             self.generation += 1
             if self._source["kind"] == "memory":
-                self._replay.append(text)
+                self._replay.append((text, base_iri))
         self.cache.clear()
 
     def select(self, text, *, union=False):

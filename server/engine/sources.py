@@ -7,9 +7,9 @@ import pyoxigraph as ox
 
 from atkg.graph.store import VERSION_FILE, EmbeddedStore, open_store
 
-RDF_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
-                ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
-                ".xml": ox.RdfFormat.RDF_XML, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD}
+# Oxigraph reads .txt as N-Triples (here: the source documents) and names no .owl (RDF/XML by convention)
+NOT_OXIGRAPHS = {"txt": None, "owl": ox.RdfFormat.RDF_XML}
+
 
 
 def describe_source(config):
@@ -43,8 +43,14 @@ def rdf_files(paths):
     found = []
     for path in map(Path, paths):
         candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
-        found += [item for item in candidates if item.is_file() and item.suffix.lower() in RDF_SUFFIXES]
+        found += [item for item in candidates if item.is_file() and rdf_format(item)]
     return found
+
+
+def rdf_format(path):
+    """The RDF format of a file by its suffix, as Oxigraph names them; None for a file that is not RDF."""
+    suffix = Path(path).suffix[1:].lower()
+    return NOT_OXIGRAPHS[suffix] if suffix in NOT_OXIGRAPHS else ox.RdfFormat.from_extension(suffix)
 
 
 def load_files(store, files):
@@ -53,12 +59,12 @@ def load_files(store, files):
     ValueError naming the file when one cannot be read as RDF.
     """
     for path in files:
-        rdf_format = RDF_SUFFIXES[path.suffix.lower()]
+        file_format = rdf_format(path)
         with open(path, "rb") as stream:
             try:
-                store.load_quads(ox.parse(stream, format=rdf_format, base_iri=path.resolve().as_uri()))
+                store.load_quads(ox.parse(stream, format=file_format, base_iri=path.resolve().as_uri()))
             except SyntaxError as error:
-                raise ValueError(f"{path} is not valid {rdf_format.name}: {error}") from error
+                raise ValueError(f"{path} is not valid {file_format.name}: {error}") from error
 
 
 def open_source(source):
@@ -75,8 +81,8 @@ def open_source(source):
         return store
     store = EmbeddedStore(None)
     load_files(store, [Path(item) for item in source["files"]])
-    for update in source.get("replay", ()):
-        store.update(update)
+    for update, base_iri in source.get("replay", ()):
+        store.update(update, base_iri=base_iri)
     return store
 
 

@@ -16,7 +16,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from atkg.queries import ParameterError, run_bound
-from atkg.server.engine import answers, results
+from atkg.server.engine import answers
 from atkg.server.engine.sources import open_source
 
 
@@ -70,7 +70,7 @@ def run_job(store, job):
     try:
         if job["kind"] == "update":
             KNOWN_RESOURCES.clear()
-            store.update(job["text"])
+            store.update(job["text"], base_iri=job.get("base_iri"))
             store.flush()
             return "ok", None
         if job["kind"] == "saved":
@@ -87,8 +87,8 @@ def run_job(store, job):
 def answer(store, job):
     """Evaluate a query and write its results: (kind, body bytes, row count or None, truncated).
 
-    Oxigraph writes the body itself (atkg.server.engine.answers); an answer too large for that is read solution
-    by solution up to the row limit instead. The row count is given for booleans only (1), or 0 when no
+    Oxigraph writes the body itself (atkg.server.engine.answers); of an answer too large for that, it writes
+    only the rows up to the row limit. The row count is given for booleans only (1), or 0 when no
     asked format fits: other bodies are not parsed to count them.
     """
     outcome = _evaluate(store, job)
@@ -97,16 +97,16 @@ def answer(store, job):
     if formats[kind] is None:
         return kind, None, 0, False
     if kind == "boolean":
-        return kind, results.write_boolean(bool(outcome), formats[kind]), 1, False
+        return kind, outcome.serialize(format=answers.RESULT_FORMATS[formats[kind]]), 1, False
     write = answers.solutions if kind == "tabular" else answers.triples
     body, truncated = (write(outcome, formats[kind], limit)
-                       or answers.in_python(_evaluate(store, job), formats[kind], limit))
+                       or answers.first_rows(_evaluate(store, job), formats[kind], limit))
     return kind, body, None, truncated
 
 
 def _evaluate(store, job):
     return store.query(job["text"], default_graph=job["default_graph"], named_graphs=job["named_graphs"],
-                       union_default_graph=job.get("union", False))
+                       union_default_graph=job.get("union", False), base_iri=job.get("base_iri"))
 
 
 def answer_saved(store, job):
@@ -119,7 +119,7 @@ def answer_saved(store, job):
     outcome = run_bound(bound, store=store, known=KNOWN_RESOURCES)
     names = [variable.value for variable in outcome.variables if variable.value not in bound.hidden]
     body, truncated = (answers.solutions(outcome, "json", limit, hidden=bound.hidden)
-                       or answers.in_python(run_bound(bound, store=store), "json", limit, names=names))
+                       or answers.first_rows(run_bound(bound, store=store), "json", limit, hidden=bound.hidden))
     return names, body, truncated
 
 

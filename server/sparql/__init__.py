@@ -1,7 +1,5 @@
 """The SPARQL 1.1 Protocol: queries at /sparql, updates at /update (and at /sparql with the token)."""
 
-import functools
-import hashlib
 import time
 
 from flask import Blueprint, Response, current_app, request
@@ -11,6 +9,7 @@ from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
 from atkg.server.engine.service import QueryFailed, get_engine
 from atkg.server.ops import get_metrics
 from atkg.server.sparql import describe, guard
+from atkg.server.sparql.conditional import etag, not_modified
 from atkg.server.sparql.describe import endpoint_url
 from atkg.server.sparql.messages import failure_message, overload, plain
 from atkg.server.sparql.protocol import ProtocolError, read_operation
@@ -64,16 +63,18 @@ def run_query(operation):
     reach = _check_reach(operation, base)
     union = current_app.config["UNION_DEFAULT_GRAPH"] and not reach.from_graphs
     formats = {kind: choice and choice[0] for kind, choice in chosen.items()}
-    tag = _etag(engine.version(), operation, formats)
-    if tag and tag in request.if_none_match:
-        return Response(status=304, headers={"ETag": f'"{tag}"', "Vary": "Accept"})
+    tag = etag(engine.version(), operation.text, operation.default_graph, operation.named_graphs,
+               sorted(formats.items(), key=lambda item: item[0]))
+    unchanged = not_modified(tag)
+    if unchanged:
+        return unchanged
     kind, body, _, truncated = _answer(engine, operation, formats, union=union, base=base)
     if body is None:
         raise ProtocolError(406, f"The answer to this query cannot be written in the formats asked for "
                                  f"({accept}).")
     response = Response(body, content_type=chosen[kind][1], headers={"Vary": "Accept"})
     if tag:
-        response.headers["ETag"] = f'"{tag}"'
+        response.set_etag(tag)
     if truncated:
         _mark_truncated(response, engine.max_rows)
     return response
@@ -90,9 +91,8 @@ def _negotiate():
     return accept, chosen
 
 
-@functools.lru_cache(maxsize=256)
 def _choices(accept):
-    """((kind, (format, content type) or None), ...) for an Accept header: the same few come again and again."""
+    """((kind, (format, content type) or None), ...) for an Accept header."""
     return tuple((kind, results.negotiate(accept, offers)) for kind, offers in OFFERS.items())
 
 
@@ -111,20 +111,12 @@ def _check_reach(operation, base):
     return reach
 
 
-def _etag(version, operation, formats):
-    if version is None:
-        return None
-    key = repr((version, operation.text, operation.default_graph, operation.named_graphs,
-                sorted(formats.items(), key=lambda item: item[0])))
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
-
-
 def _answer(engine, operation, formats, *, union, base):
     started = time.monotonic()
     try:
-        return engine.query(f"BASE <{base}>\n{operation.text}",
-                            default_graph=operation.default_graph or None,
-                            named_graphs=operation.named_graphs or None, formats=formats, union=union)
+        return engine.query(operation.text, default_graph=operation.default_graph or None,
+                            named_graphs=operation.named_graphs or None, formats=formats, union=union,
+                            base_iri=base)
     except QueryFailed as error:
         raise ProtocolError(400, failure_message(error, "query")) from error
     except (QueryTimeout, Busy, WorkerLost) as error:

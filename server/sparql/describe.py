@@ -11,6 +11,8 @@ from atkg.server.engine.service import get_engine
 from atkg.server.sparql import void
 
 bp = Blueprint("describe", __name__)
+PAGE = ("html", "text/html; charset=utf-8")
+RDF_OR_PAGE = {**results.GRAPH, "text/html": PAGE, "application/xhtml+xml": PAGE}
 ROOT_KEYS = ("wsgi.url_scheme", "HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "SCRIPT_NAME")
 STATS_QUERIES = {
     "graphs": "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
@@ -69,13 +71,9 @@ def _namespace(iri):
 
 
 def wants_html():
-    """True when the client prefers a web page to RDF (a browser)."""
-    for media, _ in results.parse_accept(request.headers.get("Accept")):
-        if media in ("text/html", "application/xhtml+xml"):
-            return True
-        if media in results.GRAPH or media == "*/*":
-            return False
-    return False
+    """True when the client prefers a web page to RDF (a browser); RDF is listed first, so */* gets RDF."""
+    chosen = results.negotiate(request.headers.get("Accept"), RDF_OR_PAGE)
+    return chosen is not None and chosen[0] == "html"
 
 
 def rdf_response(triples):
@@ -103,7 +101,7 @@ def service_description_response():
 def void_document():
     """The VoID and DCAT description of the dataset."""
     dataset = current_app.config["BASE_IRI"]  # the knowledge graph as a whole
-    dumps = [(url_for("describe.dump", name=path.name, _external=True), path.suffix.lower())
+    dumps = [(url_for("describe.dump", name=path.name, _external=True), path.name)
              for path in _dump_files()]
     return rdf_response(void.void_description(dataset, dataset_stats(), endpoint=endpoint_url(), dumps=dumps))
 
@@ -119,5 +117,4 @@ def dump(name):
     if name not in {path.name for path in _dump_files()}:
         abort(404)
     folder = Path(current_app.config["DATA_DIR"]).resolve() / "dumps"
-    suffix = Path(name).suffix.lower()
-    return send_from_directory(folder, name, mimetype=void.DUMP_TYPES.get(suffix, "application/octet-stream"))
+    return send_from_directory(folder, name, mimetype=void.dump_media_type(name))

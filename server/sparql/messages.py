@@ -8,7 +8,7 @@ from atkg.server.engine.pool import Busy, QueryTimeout
 from atkg.server.ops import get_metrics
 from atkg.server.sparql.protocol import ProtocolError
 
-POSITION = re.compile(r"error at (\d+):(\d+)")  # the service adds one BASE line before the user's text
+POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
 def plain(status, message, **headers):
@@ -18,8 +18,8 @@ def plain(status, message, **headers):
 
 
 def failure_message(error, what):
-    """The store's complaint about a query or update, in a sentence, with line numbers as the user wrote them."""
-    message = POSITION.sub(lambda m: f"error at line {int(m[1]) - 1}, column {m[2]}", str(error), count=1)
+    """The store's complaint about a query or update, in a sentence, its position said in words."""
+    message = POSITION.sub(lambda m: f"error at line {m[1]}, column {m[2]}", str(error), count=1)
     message = message.split(", [")[0].split(" ['")[0]
     if error.syntax:
         return f"The {what} is not valid SPARQL: {message}"
@@ -29,7 +29,7 @@ def failure_message(error, what):
 def overload(error, timeout):
     """The 503 for a query stopped at the time limit, a busy service or a worker that died."""
     if isinstance(error, QueryTimeout):
-        get_metrics().count("timeouts")
+        get_metrics().timeouts.inc()
         return ProtocolError(503, f"The query took longer than the limit of {timeout:g} seconds and was "
                                   "stopped (query timed out). Narrow it down, for example with LIMIT or more "
                                   "specific patterns, or download the data (see /.well-known/void).")

@@ -20,7 +20,7 @@ def run_update(operation):
     guard.check_outbound(reach, allowlist=current_app.config["FEDERATION_ALLOWLIST"])
     text = _with_using(operation, reach)
     try:
-        engine.update(f"BASE <{endpoint_url()}>\n{text}")
+        engine.update(text, base_iri=endpoint_url())
     except QueryFailed as error:
         raise ProtocolError(400, failure_message(error, "update")) from error
     except (QueryTimeout, Busy, WorkerLost) as error:

@@ -3,6 +3,7 @@
 import pyoxigraph as ox
 
 from atkg.ontology import PREFIXES as ALL_PREFIXES
+from atkg.server.engine.sources import rdf_format
 
 SD, VOID, DCAT, DCT, FORMATS = (ALL_PREFIXES[name] for name in ("sd", "void", "dcat", "dcterms", "formats"))
 IANA = "https://www.iana.org/assignments/media-types/"
@@ -13,9 +14,6 @@ RESULT_FORMATS = ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_C
                   "Turtle", "N-Triples", "JSON-LD", "RDF_XML"]
 TITLE = ("National Action Plan against trafficking in human beings in Azerbaijan 2020-2024 "
          "and the reports on its implementation")
-DUMP_TYPES = {".nq": "application/n-quads", ".nt": "application/n-triples", ".ttl": "text/turtle",
-              ".trig": "application/trig", ".jsonld": "application/ld+json", ".rdf": "application/rdf+xml",
-              ".gz": "application/gzip"}
 
 
 class Triples(list):
@@ -87,12 +85,19 @@ def void_description(dataset, stats, *, endpoint, dumps):
     triples.add(dataset, DCAT + "distribution", service)
     triples.add(service, RDF_TYPE, DCAT + "Distribution")
     triples.add(service, DCAT + "accessURL", endpoint)
-    for number, (url, suffix) in enumerate(dumps):
+    for number, (url, name) in enumerate(dumps):
         distribution = ox.BlankNode(f"dump{number}")
         triples.add(dataset, VOID + "dataDump", url)
         triples.add(dataset, DCAT + "distribution", distribution)
         triples.add(distribution, RDF_TYPE, DCAT + "Distribution")
         triples.add(distribution, DCAT + "downloadURL", url)
-        media_type = DUMP_TYPES.get(suffix, "application/octet-stream")
-        triples.add(distribution, DCAT + "mediaType", IANA + media_type)
+        triples.add(distribution, DCAT + "mediaType", IANA + dump_media_type(name))
     return triples
+
+
+def dump_media_type(name):
+    """The media type of a dump file by its suffix: its RDF format's, else gzip or bytes."""
+    file_format = rdf_format(name)
+    if file_format:
+        return file_format.media_type
+    return "application/gzip" if name.lower().endswith(".gz") else "application/octet-stream"

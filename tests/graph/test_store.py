@@ -53,6 +53,10 @@ def test_remote_store_errors_are_clear(tmp_path):
         store = RemoteStore(f"{url}/query", update_url=f"{url}/update")
         with pytest.raises(RemoteStoreError, match=r"/query answered 400"):
             store.query("SELECT WHERE {")
+        with pytest.raises(RemoteStoreError, match=r"(?s)/query answered 400: .*error at 1:15"):  # the store's words
+            store.query("SELECT WHERE {")
+        with pytest.raises(RemoteStoreError, match=r"/nothing answered 404"):
+            RemoteStore(f"{url}/nothing").query("ASK {}")
     unreachable = RemoteStore(f"http://127.0.0.1:{free_port()}/query", timeout=2)
     with pytest.raises(RemoteStoreError, match=r"^cannot reach http://127.0.0.1:\d+/query"):
         unreachable.query("ASK {}")

@@ -187,3 +187,22 @@ def test_a_json_cut_that_a_value_would_mislead_is_made_the_other_way(store, valu
     assert truncated and [row["x"]["value"] for row in bindings(body)] == kept
     assert answers._json_cut(answers.native(store.query(f"SELECT ?x WHERE {{ VALUES ?x {{ {values} }} }}"),
                                             ox.QueryResultsFormat.JSON), 2) is None
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_past_the_cap_oxigraph_writes_only_the_first_rows_in_every_format(store, monkeypatch, fmt):
+    monkeypatch.setattr(answers, "OUTPUT_CAP", 100)
+    body, truncated = answers.first_rows(select(store), fmt, 11)
+    whole = store.query(f"{NUMBERED} LIMIT 11").serialize(format=answers.RESULT_FORMATS[fmt])
+    assert truncated and body == whole  # the tricky literal, the 11th row, survives in each format
+    body, truncated = answers.first_rows(select(store), fmt, 12)
+    assert not truncated and body == select(store).serialize(format=answers.RESULT_FORMATS[fmt])
+
+
+def test_an_ask_answer_is_oxigraphs_own(store):
+    job = {"text": "ASK { ?s ?p ?o }", "default_graph": None, "named_graphs": None, "max_rows": 5,
+           "formats": {"tabular": "json", "boolean": "xml", "graph": "turtle"}}
+    kind, body, count, _ = worker.answer(store, job)
+    assert (kind, count) == ("boolean", 1)
+    assert bool(ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)) is True
+    assert body == store.query("ASK { ?s ?p ?o }").serialize(format=ox.QueryResultsFormat.XML)

@@ -89,3 +89,11 @@ def test_unknown_dumps_are_not_found(server):
     for name in ("nothing.nq", "..%2F..%2Fetc%2Fpasswd", "%2E%2E"):
         status, _, body = fetch(f"{server.base}/dumps/{name}")
         assert status == 404 and body.decode().startswith("There is nothing at this address.")
+
+
+def test_dump_media_types_are_oxigraphs_for_rdf_and_gzip_or_bytes_otherwise():
+    from atkg.server.sparql.void import dump_media_type
+    names = ("a.nq", "a.nt", "a.ttl", "a.TRIG", "a.jsonld", "a.rdf", "a.nq.gz", "a.txt", "README")
+    assert [dump_media_type(name) for name in names] == [
+        "application/n-quads", "application/n-triples", "text/turtle", "application/trig", "application/ld+json",
+        "application/rdf+xml", "application/gzip", "application/octet-stream", "application/octet-stream"]

@@ -116,6 +116,17 @@ def test_ask_results(server):
     assert json.loads(body) == {"head": {}, "boolean": True}
 
 
+def test_relative_iris_resolve_against_the_endpoint_and_errors_keep_the_users_lines(server):
+    _, _, body = sparql_get(server, "SELECT ?i ?j WHERE { BIND(<graph/x> AS ?i) BIND(<#y> AS ?j) }")
+    row = json.loads(body)["results"]["bindings"][0]
+    assert (row["i"]["value"], row["j"]["value"]) == (f"{server.base}/graph/x", f"{server.sparql}#y")
+    _, _, body = sparql_get(server, "BASE <http://example.org/a/> SELECT ?i WHERE { BIND(<b> AS ?i) }")
+    assert json.loads(body)["results"]["bindings"][0]["i"]["value"] == "http://example.org/a/b"
+    status, _, body = sparql_get(server, "SELECT *\nWHERE {\n  ?s ?p }")
+    assert (status, body.decode()) == (400, "The query is not valid SPARQL: error at line 3, column 10: "
+                                            "expected one of LATERAL, SERVICE\n")
+
+
 def test_malformed_query_gets_400_with_the_parser_message(server):
     status, headers, body = sparql_get(server, "SELECT * WHERE { ?s ?p }")
     assert status == 400 and headers["Content-Type"] == "text/plain; charset=utf-8"
@@ -176,3 +187,15 @@ def test_etag_gives_304_and_gzip_is_offered(server):
                                   headers={"Accept-Encoding": "gzip"})
     assert headers["Content-Encoding"] == "gzip"
     assert len(json.loads(gzip.decompress(body))["results"]["bindings"]) == 5
+
+
+def test_if_none_match_with_a_list_or_a_weak_tag_gives_304(server):
+    query = "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 3"
+    url = f"{server.sparql}?{urllib.parse.urlencode({'query': query})}"
+    _, headers, _ = fetch(url)
+    tag = headers["ETag"]
+    for given in (f'"elsewhere", {tag}', f"W/{tag}"):
+        status, headers, body = fetch(url, headers={"If-None-Match": given})
+        assert (status, body, headers["ETag"]) == (304, b"", tag)
+    status, _, body = fetch(url, headers={"If-None-Match": '"elsewhere"'})
+    assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 3

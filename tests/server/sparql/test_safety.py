@@ -6,6 +6,7 @@ import time
 import urllib.parse
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from tests.server.helpers import EX, RUNAWAY, TOKEN, fetch, sparql_get, start_server
 
@@ -139,6 +140,17 @@ def test_cors_allows_any_origin_without_credentials(server):
     assert "X-ATKG-Truncated" in headers["Access-Control-Expose-Headers"]
 
 
+def test_cors_preflight_and_plain_requests_get_flask_cors_headers(server):
+    status, headers, _ = fetch(server.sparql, method="OPTIONS", headers={
+        "Origin": "https://example.net", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "Content-Type, Authorization"})
+    assert status == 200 and headers["Access-Control-Allow-Origin"] == "*"
+    assert "POST" in headers["Access-Control-Allow-Methods"]
+    assert headers["Access-Control-Allow-Headers"].lower() == "authorization, content-type"
+    status, headers, _ = fetch(f"{server.base}/health")  # no Origin: the headers are there all the same
+    assert status == 200 and headers["Access-Control-Allow-Origin"] == "*"
+
+
 def test_health_and_metrics(server):
     status, _, body = fetch(f"{server.base}/health")
     health = json.loads(body)
@@ -149,10 +161,26 @@ def test_health_and_metrics(server):
     assert "# TYPE atkg_query_duration_seconds histogram" in body.decode()
 
 
+def test_metrics_parse_with_prometheus_clients_own_parser(server):
+    sparql_get(server, "ASK {}")
+    _, _, body = fetch(f"{server.base}/metrics")
+    families = {family.name: family for family in text_string_to_metric_families(body.decode())}
+    assert {"atkg_http_requests", "atkg_query_duration_seconds", "atkg_query_timeouts", "atkg_cache_hits",
+            "atkg_cache_misses", "atkg_cache_bytes", "atkg_worker_restarts", "atkg_workers_alive"} <= set(families)
+    assert families["atkg_query_duration_seconds"].type == "histogram"
+    count = [sample.value for sample in families["atkg_query_duration_seconds"].samples
+             if sample.name == "atkg_query_duration_seconds_count"]
+    assert count[0] >= 1 and families["atkg_workers_alive"].samples[0].value == 2
+    status, headers, body = fetch(f"{server.base}/metrics", headers={"Accept": "application/openmetrics-text"})
+    assert headers["Content-Type"].startswith("application/openmetrics-text")
+    assert body.decode().endswith("# EOF\n")
+
+
 def test_updates_survive_a_worker_killed_at_the_time_limit(rdf_dir, tmp_path):
     scratch = start_server(tmp_path, data=[rdf_dir], env={"ATKG_UPDATE_TOKEN": TOKEN, "ATKG_QUERY_TIMEOUT": "1"})
     try:
-        status, _, _ = post_update(scratch.update, f'INSERT DATA {{ <{EX}kept> <{EX}p> "still here" }}', token=TOKEN)
+        status, _, _ = post_update(scratch.update, f'INSERT DATA {{ <{EX}kept> <{EX}p> "still here" . '
+                                                   f'<relative> <{EX}p> "resolved" }}', token=TOKEN)
         assert status == 200
         assert sparql_get(scratch, RUNAWAY)[0] == 503
         deadline = time.monotonic() + 20
@@ -160,6 +188,8 @@ def test_updates_survive_a_worker_killed_at_the_time_limit(rdf_dir, tmp_path):
             time.sleep(0.2)
         _, _, body = sparql_get(scratch, f"SELECT ?o WHERE {{ <{EX}kept> <{EX}p> ?o }}")
         assert [row["o"]["value"] for row in json.loads(body)["results"]["bindings"]] == ["still here"]
+        _, _, body = sparql_get(scratch, f'SELECT ?s WHERE {{ ?s <{EX}p> "resolved" }}')  # replayed with its base
+        assert [row["s"]["value"] for row in json.loads(body)["results"]["bindings"]] == [f"{scratch.base}/relative"]
         assert json.loads(fetch(f"{scratch.base}/health")[2])["version"].endswith("-1")
     finally:
         scratch.stop()
