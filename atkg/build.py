@@ -1,5 +1,5 @@
-"""`atkg build`: source documents -> named graphs -> checks -> OWL RL inferences -> search keys -> store
-and dumps.
+"""`atkg build`: source documents -> named graphs -> the graphs worked out from them (graph/derive.py:
+shared responsibilities, OWL RL inferences, search keys) -> checks -> store and dumps.
 
 Reads only graph/sources/, ontology/ and graph/curated/. Nothing is written until every step before
 has succeeded, so a broken source leaves the previous store and dumps as they were.
@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from rdflib.namespace import RDF
 
 from atkg.check import write_ready_context
-from atkg.graph import dataset, iris, search_keys, shared
+from atkg.graph import dataset, iris
 from atkg.graph.agencies import load_registry, registry_graph
+from atkg.graph.derive import derive
 from atkg.graph.plan import parse_plan
 from atkg.graph.plan_rdf import plan_graph
-from atkg.graph.reasoning import owl_rl_inferences
 from atkg.graph.report_pipeline import report_graphs, source_document_graph
 from atkg.graph.sources import read_sources
 from atkg.graph.store import open_store
@@ -63,10 +63,6 @@ def build_graphs(settings, *, steps, sources_folder=None):
     graphs[_source_graph(plan_source, base)] += source_document_graph(plan_source, base=base)
     with steps.step("curated English titles"):
         graphs[iris.graph_iri("curated/translations", base=base)] = _translations(graphs, base)
-    with steps.step("shared responsibilities") as record:
-        pairs = shared.shared_responsibility_graph(shared.links_in_graphs(graphs.values()), base=base)
-        graphs[shared.graph_iri(base=base)] = pairs
-        record.detail = f"{len(set(pairs.subjects()))} pairs of bodies sharing measures"
     with steps.step("saved queries") as record:
         graphs[iris.graph_iri("queries", base=base)] = queries_graph(base=base)
         record.detail = f"{len(load_queries())} SHACL SPARQL executables"
@@ -77,22 +73,15 @@ def build(settings, *, echo=print, sources_folder=None):
     """Build the dataset and write it to the configured store and to the dumps."""
     steps = Steps(echo)
     graphs = build_graphs(settings, steps=steps, sources_folder=sources_folder)
+    derived = derive(graphs, base=settings.base_iri, steps=steps)
+    graphs.update(derived.graphs)
     ontology = graphs[iris.graph_iri("ontology", base=settings.base_iri)]
     with steps.step("check vocabulary"):
         check_vocabulary(ontology, graphs.values())
     with steps.step("SHACL validation (pySHACL, RDFS)") as record:
         outcome = validate_build(graphs, ontology=ontology, echo=echo)
         record.detail = f"{len(outcome.warnings)} warnings, {len(outcome.infos)} notes"
-    with steps.step("OWL RL inferences (reasonable)") as record:
-        inferred = owl_rl_inferences(graphs.values())
-        graphs[iris.graph_iri(iris.INFERRED_GRAPH, base=settings.base_iri)] = inferred
-        record.detail = f"{len(inferred)} inferred triples"
-    with steps.step("search keys") as record:
-        keys_iri = search_keys.graph_iri(base=settings.base_iri)
-        quads = dataset.to_quads(graphs)
-        graphs[keys_iri] = keys = search_keys.search_keys_in_quads(quads)
-        quads = dataset.to_quads({keys_iri: keys}, more=quads)  # the dumps' quads: only the keys converted
-        record.detail = f"{len(keys)} named things"
+    quads = derived.quads
     with steps.step("dumps") as record:
         names = {str(g): _dump_name(g, settings.base_iri) for g in graphs}
         version = dataset.write_dumps(quads, settings.dump_dir, graph_names=names)
@@ -100,7 +89,7 @@ def build(settings, *, echo=print, sources_folder=None):
     with steps.step("store") as record:
         record.detail = _write_store(quads, settings, version=version, graph_iris=names)
     if not settings.store_query_url:
-        with steps.step("check context, ready for `atkg check`") as record:
+        with steps.step("ready check context") as record:
             write_ready_context(settings)
             record.detail = str(settings.ready_context_path)
     sizes = {str(g): len(graph) for g, graph in graphs.items()}

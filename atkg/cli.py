@@ -128,7 +128,7 @@ def ingest_command(report, force, replace, sources_folder, language):
         _cannot_run("ingest", f"{error.filename or ''}: {error.strerror}: nothing was changed")
     verb = "Replaced" if result.replaced else "Ingested"
     click.echo(f"{verb} {result.verdict.report_iri}: {result.triples} triples in <{result.graph_iri}>; "
-               f"text copied to {result.source_path}. Run `atkg build` to refresh the inferences and dumps.")
+               f"text copied to {result.source_path}. Run `atkg build` to refresh the dumps.")
 
 
 def _cannot_run(command, error):

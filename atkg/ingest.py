@@ -1,12 +1,14 @@
 """ingest_report: check a report, then add it to the store as its own named graph and copy its text into
-the sources folder, both or neither, so the next build keeps it."""
+the sources folder, both or neither, so the next build keeps it. The worked-out graphs (graph/derive.py)
+are made anew from the store's graphs with the report, as the build makes them."""
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from atkg.check import load_check_context, open_store, read_report_file, write_ready_context
-from atkg.graph import iris, search_keys, shared
+from atkg.graph import iris
+from atkg.graph.derive import derive
 from atkg.graph.sources import sources_dir
 from atkg.ontology.catalogue import gettext_in
 from atkg.shapes.check import check_report_text
@@ -45,7 +47,9 @@ def ingest_report(path, *, settings, force=False, replace=False, sources_folder=
     if not verdict.conforms and not force:
         raise IngestRefused(render_verdict_text(verdict, language=language) + _refusal(verdict, language))
     graph = verdict.graphs[graph_iri]
-    _write_both(store, graph_iri, graph, target, Path(path).read_bytes(), base=settings.base_iri)
+    kept = {name: graph for name, graph in context.graphs.items() if str(name) not in verdict.replaces}
+    derived = derive({**kept, **verdict.graphs}, base=settings.base_iri)
+    _write_both(store, {**verdict.graphs, **derived.graphs}, target, Path(path).read_bytes())
     del store  # closed, so that the ready context is keyed by the store's files as they stay
     write_ready_context(settings)
     return IngestResult(verdict=verdict, graph_iri=str(graph_iri), source_path=target, replaced=replaced,
@@ -79,37 +83,29 @@ def _refusal(verdict, language):
         "count": len(verdict.outcome.violations)} + "\n"
 
 
-def _write_both(store, graph_iri, graph, target, data, *, base):
-    """Stage the file, replace the graph in one update, then move the file in; undo the graph if the move
-    fails, so the store and the sources folder change together or not at all. Either way the pairs of
-    bodies sharing measures and the search keys are worked out again from what the store then holds."""
+def _write_both(store, graphs, target, data):
+    """Stage the file, replace the report's graph and the worked-out graphs in one update, then move the
+    file in; put the graphs back as they were if the move fails, so the store and the sources folder
+    change together or not at all."""
     staging = target.with_name(target.name + _STAGING_SUFFIX)
     staging.write_bytes(data)
-    previous = _graph_ntriples(store, graph_iri)
+    previous = {name: _graph_ntriples(store, name) for name in graphs}
     try:
-        store.update(_replace_graph(graph_iri, graph.serialize(format="nt")))
+        store.update(" ;\n".join(_replace_graph(name, graph.serialize(format="nt")) for name, graph in graphs.items()))
         try:
             os.replace(staging, target)
         except OSError:
-            store.update(_replace_graph(graph_iri, previous) if previous else f"DROP SILENT GRAPH <{graph_iri}>")
-            _refresh_worked_out(store, base=base)
+            store.update(" ;\n".join(_replace_graph(name, ntriples) for name, ntriples in previous.items()))
             raise
-        _refresh_worked_out(store, base=base)
         store.flush()
     finally:
         staging.unlink(missing_ok=True)
 
 
-def _refresh_worked_out(store, *, base):
-    """Work the graphs the build works out from the others out again (the OWL RL graph is left as it is)."""
-    pairs = shared.shared_responsibility_graph(shared.links_in_store(store), base=base)
-    store.update(_replace_graph(shared.graph_iri(base=base), pairs.serialize(format="nt")))
-    keys = search_keys.search_keys_in_store(store)
-    store.update(_replace_graph(search_keys.graph_iri(base=base), keys.serialize(format="nt")))
-
-
 def _replace_graph(graph_iri, ntriples):
-    return f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples}\n}} }}"
+    """An update putting `ntriples` in place of the graph (none: dropping it)."""
+    insert = f" ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples}\n}} }}" if ntriples.strip() else ""
+    return f"DROP SILENT GRAPH <{graph_iri}>{insert}"
 
 
 def _graph_ntriples(store, graph_iri):

@@ -20,6 +20,11 @@ FIGURES_DATASET = URIRef("https://w3id.org/atkg/dataset/figures")
 # The named graph of OWL RL's conclusions, kept apart from what the sources say, and how its IRI ends.
 INFERRED_GRAPH = "inferred"
 INFERRED_GRAPH_SUFFIX = f"graph/{INFERRED_GRAPH}"
+# The graphs worked out from the others (graph/derive.py): the pairs of bodies sharing measures, OWL RL's
+# conclusions and the search keys.
+SHARED_RESPONSIBILITY_GRAPH = "derived/shared-responsibility"
+SEARCH_KEYS_GRAPH = "derived/search-keys"
+DERIVED_GRAPH_SUFFIXES = (f"graph/{SHARED_RESPONSIBILITY_GRAPH}", INFERRED_GRAPH_SUFFIX, f"graph/{SEARCH_KEYS_GRAPH}")
 _ASCII = str.maketrans({"ə": "e", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "ç": "c", "ğ": "g"})
 
 
@@ -109,6 +114,11 @@ def query_iri(name, *, base):
 def entry_iri(report, code):
     """The entry of a report about one measure: {report}/entry/{code}."""
     return URIRef(f"{report}/entry/{code}")
+
+
+def is_derived(graph_name):
+    """True for a graph worked out from the others (the pairs, OWL RL's conclusions, the search keys)."""
+    return str(graph_name).endswith(DERIVED_GRAPH_SUFFIXES)
 
 
 def graph_iri(name, *, base):

@@ -16,7 +16,6 @@ from atkg.graph import iris
 from atkg.graph.store import EmbeddedStore
 from atkg.ontology import ATKG, sparql_prologue
 
-GRAPH_NAME = "derived/search-keys"
 # A term with a line break may match across two names of a key; search's test of each name drops it then.
 SEPARATOR = "\n"
 # The names search.rq reads, of every thing with an IRI but the Wikidata twins OWL RL gives our bodies (the
@@ -33,7 +32,7 @@ FOLDED_NAMES = sparql_prologue("dcterms", "skos") + """SELECT DISTINCT ?thing ?f
 
 def graph_iri(*, base):
     """The named graph holding the keys."""
-    return iris.graph_iri(GRAPH_NAME, base=base)
+    return iris.graph_iri(iris.SEARCH_KEYS_GRAPH, base=base)
 
 
 def search_keys_in_store(store):

@@ -10,26 +10,20 @@ import hashlib
 from collections import defaultdict
 from itertools import combinations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, SKOS
 
 from atkg.graph import iris
 from atkg.graph.plan import code_key
-from atkg.ontology import ATKG, sparql_prologue
+from atkg.ontology import ATKG
 
-GRAPH_NAME = "derived/shared-responsibility"
 # OWL RL copies a body's links to its owl:sameAs twin at Wikidata: the same body twice, never a pair.
 TWINS = "http://www.wikidata.org/"
-STORE_LINKS = sparql_prologue("atkg", "skos") + """SELECT DISTINCT ?measure ?notation ?body WHERE {
-  GRAPH ?g { ?measure a atkg:Measure ; skos:notation ?notation }
-  GRAPH ?h { ?measure atkg:responsibleBody ?body }
-  FILTER(!STRENDS(STR(?h), "/""" + iris.INFERRED_GRAPH_SUFFIX + """"))
-}"""
 
 
 def graph_iri(*, base):
     """The named graph holding the pairs."""
-    return iris.graph_iri(GRAPH_NAME, base=base)
+    return iris.graph_iri(iris.SHARED_RESPONSIBILITY_GRAPH, base=base)
 
 
 def links_in_graphs(graphs):
@@ -40,12 +34,6 @@ def links_in_graphs(graphs):
                if measure in measures}
     return {(measure, numbers[measure], body) for graph in graphs
             for measure, body in graph.subject_objects(ATKG.responsibleBody) if measure in numbers}
-
-
-def links_in_store(store):
-    """(measure, number, body) for every responsible body of a measure in a store (embedded or remote)."""
-    return {(URIRef(row["measure"].value), row["notation"].value, URIRef(row["body"].value))
-            for row in store.query(STORE_LINKS)}
 
 
 def shared_responsibility_graph(links, *, base):

@@ -10,14 +10,12 @@ from functools import cached_property
 import pyoxigraph as ox
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 
-from atkg.graph import iris, search_keys, shared
+from atkg.graph import iris
 from atkg.graph.agencies import load_registry
 from atkg.ontology import ATKG, sparql_prologue
 from atkg.shapes.prepared import PreparedQueryGraph
 from atkg.shapes.validation import FocusedValidator
 
-# Graphs the build works out from the others: a check needs none of them.
-_WORKED_OUT = (iris.INFERRED_GRAPH_SUFFIX, f"graph/{shared.GRAPH_NAME}", f"graph/{search_keys.GRAPH_NAME}")
 _PLAN_TITLES = sparql_prologue("atkg", "dcterms", "skos") + """SELECT ?code ?title WHERE {
   ?measure a atkg:Measure ; atkg:inPlan ?plan ; atkg:inSection ?section ; skos:notation ?code ; dcterms:title ?title .
   FILTER (lang(?title) = "az")
@@ -84,17 +82,11 @@ def warm_up(context):
             context.validator.run({s for s in reports[-1].subjects() if isinstance(s, URIRef)})
 
 
-def worked_out(graph_name):
-    """True for a graph the build works out from the others (OWL RL's, the shared responsibilities, the
-    search keys)."""
-    return str(graph_name).endswith(_WORKED_OUT)
-
-
 def load_context(store, *, base):
     """Read every named graph of `store` (embedded or remote) but the worked-out ones into a CheckContext."""
     by_graph = {}
     for graph_name, triple in _quads(store):
-        if not worked_out(graph_name):
+        if not iris.is_derived(graph_name):
             by_graph.setdefault(graph_name, []).append(triple)
     graphs = {URIRef(name): _rdflib_graph(triples) for name, triples in sorted(by_graph.items())}
     return context_from_graphs(graphs, base=base, registry=load_registry())
@@ -113,7 +105,7 @@ def context_from_graphs(graphs, *, base, registry):
     """A CheckContext over rdflib graphs keyed by graph IRI (e.g. a build's graphs, for tests)."""
     union = PreparedQueryGraph()
     for name, graph in graphs.items():
-        if not worked_out(name):
+        if not iris.is_derived(name):
             union += graph
     rows = union.query(_PLAN_TITLES, initBindings={"plan": iris.plan_iri(base=base)})
     titles = {str(row.code): str(row.title) for row in rows}

@@ -8,6 +8,7 @@ from flask import current_app, render_template, request
 from flask_babel import gettext
 from rdflib import Graph, URIRef
 
+from atkg.graph import iris
 from atkg.graph.agencies import load_registry
 from atkg.server.engine.service import get_engine
 from atkg.server.pages import page_blueprint
@@ -15,7 +16,7 @@ from atkg.server.pages.data import base_iri, construct, iri_ref
 from atkg.server.pages.i18n import current_language
 from atkg.server.sparql.describe import named_graph_iris
 from atkg.shapes import check_report_text
-from atkg.shapes.context import context_from_graphs, worked_out
+from atkg.shapes.context import context_from_graphs
 from atkg.shapes.render import line_of, status_label
 from atkg.shapes.report_source import CheckError, decode_report
 
@@ -77,7 +78,7 @@ def check_context():
         return cache[version]
     graphs = {}
     for name in named_graph_iris():
-        if not worked_out(name):
+        if not iris.is_derived(name):
             text = construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri_ref(name)} {{ ?s ?p ?o }} }}", "ntriples")
             graphs[URIRef(name)] = Graph().parse(data=text.decode("utf-8"), format="nt")
     context = context_from_graphs(graphs, base=base_iri(), registry=load_registry())
