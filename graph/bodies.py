@@ -72,6 +72,18 @@ class Registry:
         """The bodies of one group ("agency", "partner" or "country"), in key order."""
         return tuple(body for body in self if body.group == group)
 
+    def __reduce__(self):
+        # A mapping proxy cannot be pickled (the ready check context of atkg.check holds the registry):
+        # the bodies travel as a dict, with what was cached on the registry (its body matcher's index).
+        cached = {name: value for name, value in self.__dict__.items() if name != "bodies"}
+        return _restored_registry, (dict(self.bodies), cached)
+
+
+def _restored_registry(bodies, cached):
+    registry = Registry(MappingProxyType(bodies))
+    registry.__dict__.update(cached)
+    return registry
+
 
 def load_registry():
     """Read the three curated YAML files shipped in atkg.graph's curated/ folder and check them."""

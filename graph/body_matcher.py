@@ -7,7 +7,6 @@ case-sensitively, since folded they are ordinary words ("din" is religion, "ən"
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from atkg.graph.inflection import CASES, case_forms, is_abbreviation
 from atkg.graph.text import az_lower
@@ -73,9 +72,21 @@ def _fits(form, text, candidates):
                for left, right in zip(candidates, candidates[1:]))
 
 
-@lru_cache(maxsize=4)
+def prepare(registry):
+    """Make the registry's index of surface forms now rather than at the first match."""
+    _index(registry)
+
+
 def _index(registry):
-    """Surface forms by their first folded word, longest first; a form naming two bodies is an error."""
+    """Surface forms by their first folded word, longest first; a form naming two bodies is an error.
+    Made once per registry and kept on it, so that it is pickled with it."""
+    index = registry.__dict__.get("_matcher_index")
+    if index is None:
+        index = registry.__dict__["_matcher_index"] = _made_index(registry)  # a frozen dataclass: its dict
+    return index
+
+
+def _made_index(registry):
     owner = {}
     for body in registry:
         for surface, case in _surface_forms(body, registry):

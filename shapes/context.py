@@ -10,7 +10,7 @@ from functools import cached_property
 import pyoxigraph as ox
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 
-from atkg.graph import iris
+from atkg.graph import body_matcher, iris
 from atkg.graph.agencies import load_registry
 from atkg.ontology import ATKG, sparql_prologue
 from atkg.shapes.prepared import PreparedQueryGraph
@@ -41,14 +41,13 @@ class CheckContext:
         return FocusedValidator(self.graph)
 
     def __getstate__(self):
-        """The graphs, with the queries parsed on them, and the plan's titles (the ready form of
-        atkg.check). Not the lock (it cannot be pickled), the registry (read again from its curated files)
-        nor the validator (pySHACL's objects do not survive pickling)."""
-        return {name: value for name, value in self.__dict__.items()
-                if name not in ("lock", "registry", "validator")}
+        """The graphs, with the queries parsed on them, the registry with its matcher's index, and the
+        plan's titles (the ready form of atkg.check). Not the lock (it cannot be pickled) nor the validator
+        (pySHACL's objects do not survive pickling)."""
+        return {name: value for name, value in self.__dict__.items() if name not in ("lock", "validator")}
 
     def __setstate__(self, state):
-        self.__dict__.update(state, lock=threading.Lock(), registry=load_registry())
+        self.__dict__.update(state, lock=threading.Lock())
 
     @contextmanager
     def hiding(self, graph_iris):
@@ -74,8 +73,9 @@ class CheckContext:
 
 
 def warm_up(context):
-    """Validate every node of the context's last report, so that pySHACL has read the shapes and every
-    SHACL-SPARQL query is parsed on the context's graph (and kept with it in the ready form)."""
+    """Make the registry's matcher index and validate every node of the context's last report, so that
+    every SHACL-SPARQL query is parsed on the context's graph (both kept with it in the ready form)."""
+    body_matcher.prepare(context.registry)
     reports = [graph for _, graph in sorted(context.graphs.items()) if (None, RDF.type, ATKG.Report) in graph]
     if reports:
         with context.lock:

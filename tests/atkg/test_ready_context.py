@@ -8,6 +8,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from atkg.check import load_check_context, write_ready_context
+from atkg.graph import body_matcher
 from atkg.graph.sources import sources_dir
 from atkg.graph.store import EmbeddedStore
 from atkg.shapes import check_report_text, load_context
@@ -45,6 +46,15 @@ def test_a_check_on_the_ready_context_parses_no_shacl_query_again(built, monkeyp
     text = (sources_dir() / f"{REPORT_2021}.txt").read_text(encoding="utf-8")
     check_report_text(text, context=ready, stem=REPORT_2021)
     assert not [text for text in parsed if "$this" in text]  # SHACL-SPARQL constraints all came parsed
+
+
+def test_the_ready_context_brings_the_registry_with_its_matcher_index(built, monkeypatch):
+    settings, _ = built
+    ready = load_check_context(settings)
+    assert len(ready.registry) == 110 and ready.registry["dmx"].name_az == "Dövlət Miqrasiya Xidməti"
+    monkeypatch.setattr(body_matcher, "_made_index", lambda registry: pytest.fail("index made again"))
+    text = (sources_dir() / f"{REPORT_2021}.txt").read_text(encoding="utf-8")
+    assert check_report_text(text, context=ready, stem=REPORT_2021).agency_key == "dmx"
 
 
 def test_the_ready_context_gives_the_verdicts_the_store_gives(built):
