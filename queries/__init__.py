@@ -3,7 +3,7 @@
 The public interface:
 - load_queries() -> {name: SavedQuery}, every queries/*.rq file by its API name;
 - bind(query, values, *, store=None) -> {pyoxigraph.Variable: term}, values checked by type;
-- prepare(query, values) -> BoundQuery, the values checked by type and bound in a VALUES block, ready to
+- prepare(query, values) -> BoundQuery, the values checked by type and written in as terms, ready to
   send to a worker, and run_bound(bound, *, store) -> pyoxigraph QuerySolutions, its IRIs checked against
   the graph first; on the embedded store or a remote one;
 - run(query, values, *, store) -> pyoxigraph QuerySolutions, prepare and run_bound in one;

@@ -2,8 +2,8 @@
 
 A caller's text never enters the query: each value is checked against its declared type and turned into
 an RDF term (an IRI checked to be http(s) and, for a parameter of a known class, to exist in the graph;
-an xsd:integer; an xsd:date; a plain string), which pyoxigraph writes into a VALUES block
-(atkg.queries.values). grlc splices the caller's text into the query instead, which is an injection hole.
+an xsd:integer; an xsd:date; a plain string), which pyoxigraph writes into the text in place of the
+parameter's variable (atkg.queries.inline). grlc splices the caller's text into the query instead, which is an injection hole.
 """
 
 import dataclasses
@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from atkg.queries.execution import select
 from atkg.queries.model import SavedQuery
-from atkg.queries.values import with_values
+from atkg.queries.inline import inline_terms
 
 IRI_PATTERN = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 INTEGER_PATTERN = re.compile(r"^-?[0-9]{1,9}$")
@@ -57,7 +57,7 @@ def bind(query: SavedQuery, values, *, store=None):
 def prepare(query: SavedQuery, values):
     """The BoundQuery of `query` with `values`, each checked by type only (no store needed)."""
     terms, checks = _terms(query, values)
-    return BoundQuery(query.name, with_values(query.text, terms), checks)
+    return BoundQuery(query.name, inline_terms(query.text, terms), checks)
 
 
 def _terms(query, values):
@@ -161,4 +161,5 @@ def _local_name(iri):
 
 def _is_a(store, resource, value_class):
     """True when the graph says `resource` has type `value_class`."""
-    return bool(select(store, with_values("ASK { ?resource a ?class }", {"resource": resource, "class": value_class})))
+    return bool(select(store, inline_terms("ASK { ?resource a ?class }", {"resource": resource,
+                                                                          "class": value_class})))

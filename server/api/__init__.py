@@ -1,6 +1,6 @@
 """The saved-query API at /api: the queries listed, each run with typed parameters, search, OpenAPI.
 
-Values reach a query checked by type, in a VALUES block (see atkg.queries.binding); refusals are plain-text
+Values reach a query checked by type, written in as terms (see atkg.queries.binding); refusals are plain-text
 sentences like the rest of the service. The same time, row and size limits as /sparql apply.
 """
 

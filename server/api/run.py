@@ -1,7 +1,7 @@
 """Running saved queries for the API and the pages: the endpoint's own workers, limits and cache.
 
 A saved query's job goes to the same killable workers as /sparql (atkg.server.engine), or to the same
-remote store, carrying the query with the caller's values checked by type and bound in a VALUES block
+remote store, carrying the query with the caller's values checked by type and written in as terms
 (atkg.queries.binding): a caller's text never enters a query. Answers are cached with the endpoint's under
 the same data version.
 """
