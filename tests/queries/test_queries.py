@@ -196,8 +196,8 @@ def test_optional_parameters_left_out_widen_the_answer(store, queries, name):
 
 
 def test_optional_parameters_are_never_tested_with_bound(queries):
-    # Oxigraph decides BOUND(?x) of a variable no pattern binds before it substitutes values, so
-    # `!BOUND(?__year_integer) || ...` would let everything through even when a year is given.
+    # A value given is written in as a term (atkg.queries.inline), and BOUND takes only a variable:
+    # `!BOUND(?__year_integer) || ...` would not even parse once a year is given.
     offenders = [name for name, query in queries.items() if re.search(r"BOUND\s*\(\s*\?_", query.text)]
     assert offenders == []
 
