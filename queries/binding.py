@@ -3,7 +3,8 @@
 A caller's text never enters the query: each value is checked against its declared type and turned into
 an RDF term (an IRI checked to be http(s) and, for a parameter of a known class, to exist in the graph;
 an xsd:integer; an xsd:date; a plain string), which pyoxigraph writes into the text in place of the
-parameter's variable (atkg.queries.inline). grlc splices the caller's text into the query instead, which is an injection hole.
+parameter's variable (atkg.queries.inline). grlc splices the caller's text into the query instead, which
+is an injection hole.
 """
 
 import dataclasses
@@ -13,8 +14,8 @@ import re
 import pyoxigraph as ox
 
 from atkg.queries.execution import select
-from atkg.queries.model import SavedQuery
 from atkg.queries.inline import inline_terms
+from atkg.queries.model import SavedQuery
 
 IRI_PATTERN = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 INTEGER_PATTERN = re.compile(r"^-?[0-9]{1,9}$")
