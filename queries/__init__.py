@@ -3,9 +3,10 @@
 The public interface:
 - load_queries() -> {name: SavedQuery}, every queries/*.rq file by its API name;
 - bind(query, values, *, store=None) -> {pyoxigraph.Variable: term}, values checked by type;
-- prepare(query, values) -> BoundQuery, the values checked by type, ready to send to a worker, and
-  run_bound(bound, *, store) -> pyoxigraph QuerySolutions, its IRIs checked against the graph first;
-- run(query, values, *, store) -> pyoxigraph QuerySolutions, values bound by substitution only;
+- prepare(query, values) -> BoundQuery, the values checked by type and written in as terms, ready to
+  send to a worker, and run_bound(bound, *, store) -> pyoxigraph QuerySolutions, its IRIs checked against
+  the graph first; on the embedded store or a remote one;
+- run(query, values, *, store) -> pyoxigraph QuerySolutions, prepare and run_bound in one;
 - select(store, text) -> pyoxigraph QuerySolutions, a query without parameters (the checks);
 - queries_graph(*, base) -> rdflib.Graph, the queries as SHACL SPARQL executables;
 - load_checks() -> {name: query text}, the checks/*-violation.rq files (zero rows means pass).
@@ -37,10 +38,9 @@ def load_checks(folder=CHECK_DIR):
 
 
 def run(query: SavedQuery, values, *, store):
-    """Run the saved query with `values` ({name: str}) bound by substitution; pyoxigraph QuerySolutions.
+    """Run the saved query with `values` ({name: str}) bound; pyoxigraph QuerySolutions, of query.columns.
 
-    Raises ParameterError before querying when a value is missing, unknown or malformed. The answer's
-    columns are the parameter variables (e.g. _agency_iri, unbound when left out), then query.columns.
+    Raises ParameterError before querying when a value is missing, unknown or malformed.
     """
     return run_bound(prepare(query, values), store=store)
 
@@ -48,7 +48,7 @@ def run(query: SavedQuery, values, *, store):
 def run_bound(bound: BoundQuery, *, store, known=None):
     """Run a prepared query: its IRI values checked against the graph (see check_resources), then the text."""
     check_resources(bound, store, known=known)
-    return select(store, bound.text, bound.substitutions)
+    return select(store, bound.text)
 
 
 def queries_graph(*, base, queries=None):

@@ -1,9 +1,10 @@
 """Binding a caller's values to a saved query's parameters, safely.
 
-Values never enter the query text: each is checked against its declared type, turned into an RDF term
-(an IRI checked to be http(s) and, for a parameter of a known class, to exist in the graph; an
-xsd:integer; an xsd:date; a plain string) and handed to Oxigraph as a SEP-0007 substitution. grlc
-splices values into the text instead, which is an injection hole.
+A caller's text never enters the query: each value is checked against its declared type and turned into
+an RDF term (an IRI checked to be http(s) and, for a parameter of a known class, to exist in the graph;
+an xsd:integer; an xsd:date; a plain string), which pyoxigraph writes into the text in place of the
+parameter's variable (atkg.queries.inline). grlc splices the caller's text into the query instead, which
+is an injection hole.
 """
 
 import dataclasses
@@ -12,7 +13,8 @@ import re
 
 import pyoxigraph as ox
 
-from atkg.queries.execution import select, substitutable_text
+from atkg.queries.execution import select
+from atkg.queries.inline import inline_terms
 from atkg.queries.model import SavedQuery
 
 IRI_PATTERN = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
@@ -30,46 +32,49 @@ class ParameterError(ValueError):
 
 @dataclasses.dataclass(frozen=True)
 class BoundQuery:
-    """A saved query with its values bound, ready for Oxigraph: small enough to send to a worker process.
+    """A saved query with its values bound in its text: small enough to send to a worker process, and plain
+    SPARQL for any store.
 
-    `checks` are the (parameter, IRI) pairs still to be found in the graph; `hidden` the parameter
-    variables, which the text projects only because Oxigraph substitutes projected variables alone.
+    `checks` are the (parameter, IRI) pairs still to be found in the graph.
     """
 
     name: str
     text: str
-    substitutions: dict
     checks: tuple
-    hidden: frozenset
 
 
 def bind(query: SavedQuery, values, *, store=None):
-    """Check `values` ({parameter name: string}) and return {Variable: term} for Oxigraph's substitutions.
+    """Check `values` ({parameter name: string}) and return the terms they bind, {Variable: term}.
 
     Optional parameters left out (or given as "") stay unbound. With a store, an IRI parameter that
     declares classes must name a resource of one of them in the graph.
     """
-    bound = prepare(query, values)
+    terms, checks = _terms(query, values)
     if store is not None:
-        check_resources(bound, store)
-    return bound.substitutions
+        check_resources(BoundQuery(query.name, query.text, checks), store)
+    return {ox.Variable(name): term for name, term in terms.items()}
 
 
 def prepare(query: SavedQuery, values):
     """The BoundQuery of `query` with `values`, each checked by type only (no store needed)."""
+    terms, checks = _terms(query, values)
+    return BoundQuery(query.name, inline_terms(query.text, terms), checks)
+
+
+def _terms(query, values):
+    """({variable name: term} of the values given, (parameter, IRI) pairs to check against the graph)."""
     _refuse_unknown(query, values)
-    substitutions, checks = {}, []
+    terms, checks = {}, []
     for parameter in query.parameters:
         value = values.get(parameter.name)
         if value is None or value == "":
             if parameter.required:
                 raise ParameterError(f"{query.name} needs a value for {parameter.name!r}: {parameter.description}")
             continue
-        term = substitutions[ox.Variable(parameter.variable)] = _term(parameter, value)
+        term = terms[parameter.variable] = _term(parameter, value)
         if parameter.value_classes:
             checks.append((parameter, term))
-    hidden = frozenset(parameter.variable for parameter in query.parameters)
-    return BoundQuery(query.name, substitutable_text(query), substitutions, tuple(checks), hidden)
+    return terms, tuple(checks)
 
 
 def check_resources(bound, store, *, known=None):
@@ -157,5 +162,5 @@ def _local_name(iri):
 
 def _is_a(store, resource, value_class):
     """True when the graph says `resource` has type `value_class`."""
-    substitutions = {ox.Variable("resource"): resource, ox.Variable("class"): value_class}
-    return bool(select(store, "ASK { ?resource a ?class }", substitutions))
+    return bool(select(store, inline_terms("ASK { ?resource a ?class }", {"resource": resource,
+                                                                          "class": value_class})))

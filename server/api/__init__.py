@@ -1,6 +1,6 @@
 """The saved-query API at /api: the queries listed, each run with typed parameters, search, OpenAPI.
 
-Values reach a query as Oxigraph substitutions only (see atkg.queries.binding); refusals are plain-text
+Values reach a query checked by type, written in as terms (see atkg.queries.binding); refusals are plain-text
 sentences like the rest of the service. The same time, row and size limits as /sparql apply.
 """
 
@@ -12,7 +12,7 @@ from atkg.queries import QUERY_DIR, ParameterError, load_queries
 from atkg.server.api import formats as api_formats
 from atkg.server.api import openapi, search
 from atkg.server.api.listing import describe_query, public_url
-from atkg.server.api.run import NeedsEmbeddedStore, SavedQueryRunner, get_runner
+from atkg.server.api.run import SavedQueryRunner, get_runner
 from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
 from atkg.server.engine.service import QueryFailed, get_engine
 from atkg.server.ops import get_metrics
@@ -124,8 +124,6 @@ def _answer(query, values):
     started = time.monotonic()
     try:
         return get_runner().answer(query, values)
-    except NeedsEmbeddedStore as error:
-        raise ProtocolError(501, str(error)) from error
     except QueryFailed as error:
         raise ProtocolError(500, f"The saved query {query.name} could not be carried out: {error}") from error
     except (QueryTimeout, Busy, WorkerLost) as error:

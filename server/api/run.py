@@ -1,8 +1,9 @@
 """Running saved queries for the API and the pages: the endpoint's own workers, limits and cache.
 
-A saved query's job goes to the same killable workers as /sparql (atkg.server.engine), carrying the query
-and the caller's values; the worker binds them as Oxigraph substitutions, so a value never enters a
-query's text. Answers are cached with the endpoint's under the same data version.
+A saved query's job goes to the same killable workers as /sparql (atkg.server.engine), or to the same
+remote store, carrying the query with the caller's values checked by type and written in as terms
+(atkg.queries.binding): a caller's text never enters a query. Answers are cached with the endpoint's under
+the same data version.
 """
 
 import dataclasses
@@ -16,7 +17,7 @@ from atkg.queries import ParameterError
 from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
 from atkg.server.engine.service import QueryFailed, get_engine
 
-__all__ = ["Busy", "NeedsEmbeddedStore", "ParameterError", "ParsedRows", "QueryFailed", "QueryTimeout", "SavedAnswer",
+__all__ = ["Busy", "ParameterError", "ParsedRows", "QueryFailed", "QueryTimeout", "SavedAnswer",
            "SavedQueryRunner", "WorkerLost", "get_runner"]
 
 
@@ -51,27 +52,15 @@ class ParsedRows(Sequence):
         return len(self._rows)
 
 
-class NeedsEmbeddedStore(QueryFailed):
-    """Saved queries cannot run on a remote store: it cannot take Oxigraph substitutions."""
-
-    def __init__(self):
-        super().__init__("Saved queries need the embedded store: values are bound as Oxigraph substitutions, "
-                         "which a remote store cannot take. Use /sparql instead.", syntax=False)
-
-
 class SavedQueryRunner:
     """Answers saved queries through the app's engine (its worker pool, time limit and cache)."""
 
     def answer(self, query, values):
         """The SavedAnswer of `query` with `values` ({parameter name: str}).
 
-        Raises ParameterError, QueryFailed (NeedsEmbeddedStore on a remote store), QueryTimeout, Busy or
-        WorkerLost.
+        Raises ParameterError, QueryFailed, QueryTimeout, Busy or WorkerLost.
         """
-        engine = get_engine()
-        if engine.remote:
-            raise NeedsEmbeddedStore()
-        names, body, truncated = engine.saved(query, values)
+        names, body, truncated = get_engine().saved(query, values)
         return SavedAnswer(names, ParsedRows(names, body), truncated, body)
 
 

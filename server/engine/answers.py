@@ -4,9 +4,9 @@ Oxigraph writes results several times faster than Python, but it writes all of t
 buffer that refuses to grow past OUTPUT_CAP (None tells the caller to have Oxigraph write only the first
 rows instead, with first_rows), and the rows are counted before a body is sent: first as bytes
 (most_rows), and read only when the body may hold more than the limit. Where rows must be
-counted, cut or have columns left out, Oxigraph writes TSV first (one line per solution, by the format's
-own escaping), the lines are cut as bytes, and Oxigraph reads them back and writes the asked format;
-a JSON body over the limit is cut as bytes where it can be (_json_cut).
+counted or cut, Oxigraph writes TSV first (one line per solution, by the format's own escaping), the
+lines are cut as bytes, and Oxigraph reads them back and writes the asked format; a JSON body over the
+limit is cut as bytes where it can be (_json_cut).
 """
 
 import io
@@ -14,7 +14,7 @@ from itertools import islice
 
 import pyoxigraph as ox
 
-from atkg.server.engine import answers_json, results
+from atkg.server.engine import results
 
 TSV = ox.QueryResultsFormat.TSV
 RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
@@ -81,21 +81,13 @@ def native(outcome, fmt):
     return b"".join(buffer.parts)
 
 
-def solutions(outcome, fmt, limit, *, hidden=frozenset()):
-    """(body, truncated) of SELECT results in `fmt`, at most `limit` rows, the `hidden` columns left out.
-
-    None when the answer is past OUTPUT_CAP.
-    """
-    if fmt not in ("json", "xml") or (hidden and fmt != "json"):
-        return _through_tsv(outcome, fmt, limit, hidden)
+def solutions(outcome, fmt, limit):
+    """(body, truncated) of SELECT results in `fmt`, at most `limit` rows; None when past OUTPUT_CAP."""
+    if fmt not in ("json", "xml"):
+        return _through_tsv(outcome, fmt, limit)
     body = native(outcome, RESULT_FORMATS[fmt])
     if body is None:
         return None
-    if hidden:
-        cut = answers_json.without_columns(body, hidden)
-        if cut is None:
-            return _through_tsv(ox.parse_query_results(body, format=RESULT_FORMATS[fmt]), fmt, limit, hidden)
-        body = cut
     if most_rows(body, fmt) <= limit:
         return body, False
     cut = _json_cut(body, limit) if fmt == "json" else None
@@ -140,22 +132,19 @@ def _json_cut(body, limit):
     return cut if kept == limit else None
 
 
-def _through_tsv(outcome, fmt, limit, hidden):
+def _through_tsv(outcome, fmt, limit):
     table = native(outcome, TSV)
     if table is None:
         return None
-    if fmt == "tsv" and not hidden and table.count(b"\n") <= limit + 1:
+    if fmt == "tsv" and table.count(b"\n") <= limit + 1:
         return table, False
-    return _from_table(table, fmt, limit, hidden)
+    return _from_table(table, fmt, limit)
 
 
-def _from_table(table, fmt, limit, hidden):
-    """(body, truncated) in `fmt` of the TSV `table`'s first `limit` solutions, the `hidden` columns left out."""
+def _from_table(table, fmt, limit):
+    """(body, truncated) in `fmt` of the TSV `table`'s first `limit` solutions."""
     header, rows = _lines(table)
     truncated = len(rows) > limit
-    if hidden:
-        keep = [index for index, name in enumerate(header.split(b"\t")) if name[1:].decode() not in hidden]
-        header, *rows = (_columns(line, keep) for line in [header, *rows[:limit]])
     return _written(header, rows[:limit], fmt), truncated
 
 
@@ -170,11 +159,6 @@ def _written(header, rows, fmt):
     return ox.parse_query_results(b"\n".join([header, *rows, b""]), format=TSV).serialize(format=RESULT_FORMATS[fmt])
 
 
-def _columns(line, keep):
-    cells = line.split(b"\t")
-    return b"\t".join(cells[index] for index in keep)
-
-
 def triples(outcome, fmt, limit):
     """(body, truncated) of CONSTRUCT / DESCRIBE results in `fmt`, at most `limit` triples; None past the cap."""
     lines = native(outcome, ox.RdfFormat.N_TRIPLES)  # one triple a line
@@ -187,7 +171,7 @@ def triples(outcome, fmt, limit):
     return ox.serialize(parsed, format=results.RDF_FORMATS[fmt]) or b"", count > limit
 
 
-def first_rows(outcome, fmt, limit, *, hidden=frozenset()):
+def first_rows(outcome, fmt, limit):
     """(body, truncated) of at most `limit` results, for answers past OUTPUT_CAP: Oxigraph writes TSV only
     until one solution past the limit (or triples are read one by one up to it), then the asked format."""
     if not isinstance(outcome, ox.QuerySolutions):
@@ -198,4 +182,4 @@ def first_rows(outcome, fmt, limit, *, hidden=frozenset()):
         outcome.serialize(buffer, format=TSV)
     except _Enough:
         pass
-    return _from_table(b"".join(buffer.parts), fmt, limit, hidden)
+    return _from_table(b"".join(buffer.parts), fmt, limit)

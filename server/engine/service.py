@@ -11,7 +11,7 @@ from atkg.queries import ParameterError, prepare
 from atkg.server.engine.cache import ResultCache
 from atkg.server.engine.pool import WorkerPool
 from atkg.server.engine.sources import describe_source, held_in_memory, stamp
-from atkg.server.engine.worker import answer
+from atkg.server.engine.worker import answer, answer_saved
 
 
 class QueryFailed(Exception):
@@ -71,17 +71,19 @@ class Engine:
         return found
 
     def saved(self, query, values):
-        """(column names, JSON body, truncated) of a saved query, `values` bound in the worker.
+        """(column names, JSON body, truncated) of a saved query with `values` bound in its text.
 
-        The same workers, time limit, row limit and cache as `query`; ParameterError for a refused value
-        (one of the wrong type is refused here, without a trip to a worker).
+        The same workers (or remote store), time limit, row limit and cache as `query`; ParameterError for
+        a refused value (one of the wrong type is refused here, without a trip to a worker).
         """
-        key = ("saved", self.version(), query.name, query.text, _frozen(values.items()))
-        cached = self.cache.get(key)
+        version = self.version()
+        key = ("saved", version, query.name, query.text, _frozen(values.items()))
+        cached = self.cache.get(key) if version else None
         if cached is not None:
             return cached
         found = self._run({"kind": "saved", "bound": prepare(query, values), "max_rows": self.max_rows})
-        self.cache.put(key, found, size=len(found[1]))
+        if version:
+            self.cache.put(key, found, size=len(found[1]))
         return found
 
     def update(self, text, *, base_iri=None):
@@ -106,7 +108,7 @@ class Engine:
 
     def _run(self, job):
         if self.remote:
-            status, payload = "ok", answer(self.remote, job)
+            status, payload = "ok", self._answer_remotely(job)
         else:
             status, payload = self.pool.run(job, timeout=self.timeout)
         if status == "parameter":
@@ -114,6 +116,13 @@ class Engine:
         if status != "ok":
             raise QueryFailed(payload, syntax=status == "syntax")
         return payload
+
+    def _answer_remotely(self, job):
+        """A job answered in this process by the remote store. A saved query's IRIs are checked every time:
+        the remote data can change behind our back."""
+        if job["kind"] == "saved":
+            return answer_saved(self.remote, job)
+        return answer(self.remote, job)
 
     def close(self):
         """Stop the workers."""

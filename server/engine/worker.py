@@ -2,8 +2,8 @@
 
 The web process sends jobs over a pipe and reads back (status, payload) pairs. A query job's results are
 already written in the asked format, so only bytes cross the pipe; a saved query's job carries the query
-with the caller's values already checked by type (atkg.queries.BoundQuery), bound here as Oxigraph
-substitutions (never written into the text), and its reply holds the column names and the JSON body.
+with the caller's values already checked by type and bound in its text (atkg.queries.BoundQuery), and
+its reply holds the column names and the JSON body.
 """
 
 import os
@@ -74,7 +74,7 @@ def run_job(store, job):
             store.flush()
             return "ok", None
         if job["kind"] == "saved":
-            return "ok", answer_saved(store, job)
+            return "ok", answer_saved(store, job, known=KNOWN_RESOURCES)
         return "ok", answer(store, job)
     except SyntaxError as error:
         return "syntax", str(error)
@@ -109,17 +109,17 @@ def _evaluate(store, job):
                        union_default_graph=job.get("union", False), base_iri=job.get("base_iri"))
 
 
-def answer_saved(store, job):
-    """A saved query's (column names, JSON body, truncated), its values bound here.
+def answer_saved(store, job, *, known=None):
+    """A saved query's (column names, JSON body, truncated), on a worker's store or a remote one.
 
-    The job's BoundQuery holds values checked by type; IRIs are checked against the graph here (once per
-    value until the data changes). The parameter columns added for Oxigraph's substitutions are left out.
+    The job's BoundQuery holds values checked by type; IRIs are checked against the graph here, once per
+    value while the data stays the same when `known` (see check_resources) is given.
     """
     bound, limit = job["bound"], job["max_rows"]
-    outcome = run_bound(bound, store=store, known=KNOWN_RESOURCES)
-    names = [variable.value for variable in outcome.variables if variable.value not in bound.hidden]
-    body, truncated = (answers.solutions(outcome, "json", limit, hidden=bound.hidden)
-                       or answers.first_rows(run_bound(bound, store=store), "json", limit, hidden=bound.hidden))
+    outcome = run_bound(bound, store=store, known=known)
+    names = [variable.value for variable in outcome.variables]
+    body, truncated = (answers.solutions(outcome, "json", limit)
+                       or answers.first_rows(run_bound(bound, store=store, known=known), "json", limit))
     return names, body, truncated
 
 

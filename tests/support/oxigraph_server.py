@@ -27,12 +27,16 @@ def oxigraph_binary():
 
 
 @contextmanager
-def oxigraph_server(location, *, read_only=False):
-    """Yield the base URL of an Oxigraph server over `location`; stop it afterwards."""
+def oxigraph_server(location, *, read_only=False, union_default_graph=False):
+    """Yield the base URL of an Oxigraph server over `location`; stop it afterwards.
+
+    `union_default_graph` makes a query's default graph the union of all graphs, as atkg's embedded
+    store has it for saved queries.
+    """
     port = free_port()
-    command = "serve-read-only" if read_only else "serve"
-    process = subprocess.Popen([oxigraph_binary(), command, "--location", str(location), "--bind",
-                                f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    command = [oxigraph_binary(), "serve-read-only" if read_only else "serve", "--location", str(location),
+               "--bind", f"127.0.0.1:{port}"] + (["--union-default-graph"] if union_default_graph else [])
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, process)

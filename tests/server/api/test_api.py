@@ -9,9 +9,11 @@ import urllib.parse
 import pyoxigraph as ox
 import pytest
 
-from atkg.queries import QUERY_DIR
+from atkg.queries import QUERY_DIR, load_queries
 from atkg.server.api.formats import html_table
 from tests.server.helpers import TOKEN, fetch, start_server
+from tests.support.oxigraph_server import oxigraph_server
+from tests.support.saved_answers import answer_rows
 
 AGENCY = "https://w3id.org/atkg/agency/"
 NAP = "https://w3id.org/atkg/plan/nap-2020-2024"
@@ -216,18 +218,47 @@ def test_answers_follow_an_update(writable_server):
     assert [row["notation"] for row in after if row["notation"] not in {r["notation"] for r in before}] == ["9.9.9"]
 
 
-def test_a_remote_store_cannot_take_substitutions_so_saved_queries_are_501_but_search_works(real_server, tmp_path):
-    proxy = start_server(tmp_path, env={"ATKG_STORE_QUERY_URL": real_server.sparql})
-    try:
-        status, _, body = call(proxy, "agencies")
-        listed = json.loads(fetch(f"{proxy.base}/api/queries")[2])["count"]
-        found = json.loads(fetch(f"{proxy.base}/api/search?q=DMX")[2])["results"][0]
-    finally:
-        proxy.stop()
+@pytest.fixture(scope="module")
+def remote_proxy(built, tmp_path_factory):
+    """atkg serving a real Oxigraph server (union default graph) over a copy of the real build's store."""
+    settings, _ = built
+    tmp = tmp_path_factory.mktemp("remote")
+    shutil.copytree(settings.store_dir, tmp / "oxigraph")
+    with oxigraph_server(tmp / "oxigraph", read_only=True, union_default_graph=True) as url:
+        proxy = start_server(tmp, env={"ATKG_STORE_QUERY_URL": f"{url}/query"})
+        try:
+            yield proxy
+        finally:
+            proxy.stop()
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in QUERY_DIR.glob("*.rq")))
+def test_a_remote_store_answers_every_saved_query_as_the_embedded_store_does(real_server, remote_proxy, name):
+    values = load_queries()[name].example
+    status, headers, body = call(remote_proxy, name, **values)
+    assert status == 200 and "ETag" not in headers  # a remote store has no version to key answers by
+    embedded = call(real_server, name, **values)[2]
+    assert json.loads(body)["head"] == json.loads(embedded)["head"]
+    assert _answer_rows(body, name) == _answer_rows(embedded, name)
+
+
+def _answer_rows(body, name):
+    solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    return answer_rows(solutions, load_queries()[name])
+
+
+def test_a_remote_store_refuses_the_same_values_and_searches(remote_proxy):
+    status, _, body = call(remote_proxy, "measures-by-agency", agency=AGENCY + "no-such-body")
+    assert (status, body.decode()) == (400, "'agency': the graph has no ExecutingBody "
+                                            "https://w3id.org/atkg/agency/no-such-body\n")
+    status, _, body = call(remote_proxy, "search", term='x" } ; DROP ALL ; #')
+    assert status == 400 and body.decode().startswith("'term' accepts 1 to 200 letters")
+    assert [row["notation"] for row in rows(call(remote_proxy, "measures-by-agency", agency=AGENCY + "dmx")[2])]
+    found = json.loads(fetch(f"{remote_proxy.base}/api/search?q=DMX")[2])["results"][0]
     assert (found["iri"], found["match"]) == (AGENCY + "dmx", "exact")
-    assert (status, body.decode()) == (501, "Saved queries need the embedded store: values are bound as Oxigraph "
-                                            "substitutions, which a remote store cannot take. Use /sparql instead.\n")
-    assert listed == len(list(QUERY_DIR.glob("*.rq")))
+    assert json.loads(fetch(f"{remote_proxy.base}/api/queries")[2])["count"] == len(list(QUERY_DIR.glob("*.rq")))
+    status, _, page = fetch(f"{remote_proxy.base}/queries/measures-by-agency")  # the gallery runs it too
+    assert status == 200 and "nap-2020-2024/measure/4.4.9" in page.decode()
 
 
 def test_the_html_table_escapes_what_it_shows():

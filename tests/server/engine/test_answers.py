@@ -1,4 +1,4 @@
-"""Answers written by Oxigraph's own serialisers in the worker: row limits, hidden columns, the size cap."""
+"""Answers written by Oxigraph's own serialisers in the worker: row limits, the size cap."""
 
 import json
 
@@ -7,10 +7,9 @@ import pytest
 
 from atkg.graph.store import EmbeddedStore
 from atkg.queries import Parameter, SavedQuery, prepare
-from atkg.server.engine import answers, answers_json, worker
+from atkg.server.engine import answers, worker
 
 EX = "http://example.org/"
-XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 TRICKY = 'tab\there\nnew line "quoted" \\ back'  # escaped in TSV, so a line is still one solution
 
 
@@ -61,17 +60,8 @@ def test_exactly_the_limit_is_not_truncated(store):
     assert not truncated and len(bindings(body)) == 12
 
 
-def test_hidden_columns_are_left_out_and_the_tricky_literal_survives(store):
-    body, truncated = answers.solutions(select(store), "json", 100, hidden={"n"})
-    assert not truncated
-    parsed = json.loads(body)
-    assert parsed["head"]["vars"] == ["s", "l"]
-    assert parsed["results"]["bindings"][11] == {"s": {"type": "uri", "value": f"{EX}s11"},
-                                                 "l": {"type": "literal", "value": TRICKY, "xml:lang": "az"}}
-
-
 def test_unbound_cells_and_no_variables(store):
-    body, _ = answers.solutions(store.query("SELECT ?x ?y WHERE { BIND(1 AS ?y) }"), "json", 10, hidden={"y"})
+    body, _ = answers.solutions(store.query("SELECT ?x WHERE { BIND(1 AS ?y) }"), "json", 10)
     assert json.loads(body) == {"head": {"vars": ["x"]}, "results": {"bindings": [{}]}}
     body, _ = answers.solutions(store.query("SELECT * WHERE {}"), "tsv", 10)
     assert body == b"\n\n"
@@ -115,7 +105,7 @@ LABELLED = SavedQuery(
 
 
 @pytest.mark.parametrize("cap", [answers.OUTPUT_CAP, 100])
-def test_a_saved_query_leaves_its_parameter_out_natively_and_past_the_cap(store, monkeypatch, cap):
+def test_a_saved_query_answers_its_own_columns_natively_and_past_the_cap(store, monkeypatch, cap):
     monkeypatch.setattr(answers, "OUTPUT_CAP", cap)
     job = {"kind": "saved", "bound": prepare(LABELLED, {}), "max_rows": 5}
     names, body, truncated = worker.answer_saved(store, job)
@@ -125,32 +115,6 @@ def test_a_saved_query_leaves_its_parameter_out_natively_and_past_the_cap(store,
     names, body, truncated = worker.answer_saved(store, job)
     assert not truncated and bindings(body) == [{"s": {"type": "uri", "value": f"{EX}s03"},
                                                  "l": {"type": "literal", "value": "item 3", "xml:lang": "az"}}]
-
-
-def test_parameter_columns_are_cut_out_of_json_as_bytes_or_left_to_the_tsv_way(store):
-    text = (f"SELECT ?_a_iri ?__b_integer ?s ?l WHERE {{ ?s <{EX}label> ?l ; <{EX}n> ?n "
-            f"FILTER(?s = ?_a_iri || ?n = ?__b_integer) }} ORDER BY ?s")
-    subject, two = ox.NamedNode(f"{EX}s03"), ox.Literal("2", datatype=ox.NamedNode(XSD_INTEGER))
-
-    def body(substitutions):
-        return answers.native(store.query(text, substitutions=substitutions), answers.RESULT_FORMATS["json"])
-    hidden = frozenset({"_a_iri", "__b_integer"})
-    both = body({ox.Variable("_a_iri"): subject, ox.Variable("__b_integer"): two})
-    cut = answers_json.without_columns(both, hidden)
-    assert json.loads(cut)["head"]["vars"] == ["s", "l"]
-    assert [row["s"]["value"] for row in bindings(cut)] == [f"{EX}s02", f"{EX}s03"]
-    assert all(set(row) == {"s", "l"} for row in bindings(cut))
-    one = answers_json.without_columns(body({ox.Variable("_a_iri"): subject}), hidden)  # __b_integer unbound
-    assert [row["l"]["value"] for row in bindings(one)] == ["item 3"] and set(bindings(one)[0]) == {"s", "l"}
-    # A value with a brace, columns not first: not cut (the TSV way takes over)
-    braced = both.replace(f'"_a_iri":{{"type":"uri","value":"{EX}s03"}}'.encode(),
-                          b'"_a_iri":{"type":"literal","value":"x},y"}')
-    assert braced != both
-    assert answers_json.without_columns(braced, hidden) is None
-    assert answers_json.without_columns(both, frozenset({"s"})) is None
-    truncated = answers.solutions(ox.parse_query_results(braced, format=ox.QueryResultsFormat.JSON), "json", 1,
-                                  hidden=hidden)
-    assert truncated[1] is True and json.loads(truncated[0])["head"]["vars"] == ["s", "l"]
 
 
 @pytest.mark.parametrize("fmt", ["json", "xml"])
