@@ -17,7 +17,7 @@ from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
 from atkg.server.engine.service import QueryFailed, get_engine
 from atkg.server.ops import get_metrics
 from atkg.server.sparql.conditional import etag, not_modified
-from atkg.server.sparql.messages import overload, plain
+from atkg.server.sparql.messages import mark_truncated, overload, plain
 from atkg.server.sparql.protocol import ProtocolError
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -72,7 +72,7 @@ def run_query(name):
     if tag:
         response.set_etag(tag)
     if answer.truncated:
-        _mark_truncated(response, get_engine().max_rows)
+        mark_truncated(response, get_engine().max_rows)
     return response
 
 
@@ -130,10 +130,3 @@ def _answer(query, values):
         raise overload(error, engine.timeout) from error
     finally:
         get_metrics().observe_query(time.monotonic() - started)
-
-
-def _mark_truncated(response, max_rows):
-    response.headers["X-ATKG-Truncated"] = "true"
-    response.headers["X-SPARQL-MaxRows"] = str(max_rows)
-    response.headers["Warning"] = (f'199 atkg "Only the first {max_rows} results are shown: this service '
-                                   'sends at most that many."')

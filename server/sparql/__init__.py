@@ -11,7 +11,7 @@ from atkg.server.ops import get_metrics
 from atkg.server.sparql import describe, guard
 from atkg.server.sparql.conditional import etag, not_modified
 from atkg.server.sparql.describe import endpoint_url
-from atkg.server.sparql.messages import failure_message, overload, plain
+from atkg.server.sparql.messages import failure_message, mark_truncated, overload, plain
 from atkg.server.sparql.protocol import ProtocolError, read_operation
 from atkg.server.sparql.updates import run_update
 
@@ -76,7 +76,7 @@ def run_query(operation):
     if tag:
         response.set_etag(tag)
     if truncated:
-        _mark_truncated(response, engine.max_rows)
+        mark_truncated(response, engine.max_rows, advice=" Use LIMIT and OFFSET to read the rest.")
     return response
 
 
@@ -123,10 +123,3 @@ def _answer(engine, operation, formats, *, union, base):
         raise overload(error, engine.timeout) from error
     finally:
         get_metrics().observe_query(time.monotonic() - started)
-
-
-def _mark_truncated(response, max_rows):
-    response.headers["X-ATKG-Truncated"] = "true"
-    response.headers["X-SPARQL-MaxRows"] = str(max_rows)
-    response.headers["Warning"] = (f'199 atkg "Only the first {max_rows} results are shown: this service '
-                                   'sends at most that many. Use LIMIT and OFFSET to read the rest."')

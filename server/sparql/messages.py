@@ -37,3 +37,11 @@ def overload(error, timeout):
         return ProtocolError(503, "The service is busy with other queries; please try again in a moment.")
     return ProtocolError(503, "The query engine stopped while answering and is restarting; please try "
                               "again in a moment.")
+
+
+def mark_truncated(response, max_rows, *, advice=""):
+    """Say in the headers that an answer was cut at the row limit (and, after it, what the reader can do)."""
+    response.headers["X-ATKG-Truncated"] = "true"
+    response.headers["X-SPARQL-MaxRows"] = str(max_rows)
+    response.headers["Warning"] = (f'199 atkg "Only the first {max_rows} results are shown: this service '
+                                   f'sends at most that many.{advice}"')

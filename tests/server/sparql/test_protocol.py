@@ -170,7 +170,8 @@ def test_row_limit_is_signalled_never_silent(server):
     status, headers, body = sparql_get(server, query)
     assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 5
     assert headers["X-ATKG-Truncated"] == "true" and headers["X-SPARQL-MaxRows"] == "5"
-    assert "Only the first 5 results are shown" in headers["Warning"]
+    assert headers["Warning"] == ('199 atkg "Only the first 5 results are shown: this service sends at most '
+                                  'that many. Use LIMIT and OFFSET to read the rest."')
     _, headers, _ = sparql_get(server, MEASURES)
     assert "X-ATKG-Truncated" not in headers
 
