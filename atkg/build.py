@@ -78,7 +78,7 @@ def build(settings, *, echo=print, sources_folder=None):
     ontology = graphs[iris.graph_iri("ontology", base=settings.base_iri)]
     with steps.step("check vocabulary"):
         check_vocabulary(ontology, graphs.values())
-    with steps.step("SHACL validation (pySHACL, RDFS)") as record:
+    with steps.step("SHACL validation (pySHACL)") as record:
         outcome = validate_build(graphs, ontology=ontology, echo=echo)
         record.detail = f"{len(outcome.warnings)} warnings, {len(outcome.infos)} notes"
     quads = derived.quads
