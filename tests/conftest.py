@@ -7,7 +7,6 @@ import pytest
 
 from atkg.config import settings_from_env
 from atkg.graph.store import EmbeddedStore
-
 from tests.server.helpers import MEASURES_TRIG, TOKEN, VOCAB_TTL, start_server
 
 
@@ -19,6 +18,16 @@ def built(tmp_path_factory):
     settings = dataclasses.replace(settings_from_env({}), data_dir=tmp_path_factory.mktemp("atkg-data"))
     result = build(settings, echo=lambda line: None)
     return settings, result
+
+
+@pytest.fixture(scope="session")
+def source_graphs():
+    """The build's graphs before the derived ones (atkg.build.build_graphs), made once for the session:
+    a test that changes one works on a copy."""
+    from atkg.build import build_graphs
+    from atkg.graph.timing import Steps
+
+    return build_graphs(settings_from_env({}), steps=Steps(lambda line: None))
 
 
 @pytest.fixture(scope="session")

@@ -33,16 +33,23 @@ def test_build_help_explains_what_it_reads_and_writes():
     assert "--data-dir" in result.stdout
 
 
-def test_rebuilding_unchanged_sources_gives_byte_identical_dumps(built, tmp_path):
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory):
+    """(data folder, result) of `atkg build` run again, as a user runs it, into a fresh folder."""
+    folder = tmp_path_factory.mktemp("rebuilt")
+    return folder, CliRunner().invoke(main, ["build", "--data-dir", str(folder)], env={"ATKG_BASE_IRI": None})
+
+
+def test_rebuilding_unchanged_sources_gives_byte_identical_dumps(built, rebuilt):
     settings, _ = built
-    result = CliRunner().invoke(main, ["build", "--data-dir", str(tmp_path)], env={"ATKG_BASE_IRI": None})
+    folder, result = rebuilt
     assert result.exit_code == 0, result.output
-    assert _tree_bytes(tmp_path / "dumps") == _tree_bytes(settings.dump_dir)
+    assert _tree_bytes(folder / "dumps") == _tree_bytes(settings.dump_dir)
     assert "Done in" in result.output
 
 
-def test_the_build_prints_each_step_with_its_time(tmp_path):
-    result = CliRunner().invoke(main, ["build", "--data-dir", str(tmp_path)])
+def test_the_build_prints_each_step_with_its_time(rebuilt):
+    _, result = rebuilt
     lines = result.output.splitlines()
     for step in ("read source documents", "the plan", "OWL RL inferences (reasonable)", "dumps", "store"):
         assert any(re.match(rf"  {re.escape(step)} +\d+\.\d\d s", line) for line in lines), step

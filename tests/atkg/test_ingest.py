@@ -236,25 +236,16 @@ def test_a_title_without_the_year_is_not_ingested(place):
                                     "the year")
 
 
-def test_the_next_build_keeps_the_ingested_report(place):
-    settings, sources, _ = place
-    assert ingest(place).exit_code == 0
-    ingested = {quad for quad in store_dump(place) if quad.endswith(f"<{GRAPH}>")}
-    rebuilt = dataclasses.replace(settings, data_dir=settings.data_dir.parent / "rebuilt")
-    build(rebuilt, echo=lambda line: None, sources_folder=sources)
-    store = EmbeddedStore(rebuilt.store_dir, read_only=True)
-    assert {str(quad) for quad in store.quads() if quad.graph_name.value == GRAPH} == ingested
-
-
-def test_an_ingested_report_is_indistinguishable_from_the_same_report_built(place):
-    """Ingest works the derived graphs out by the build's own step: the same store, quad for quad."""
+def test_the_next_build_keeps_the_ingested_report_and_ingest_gave_what_it_builds(place):
+    """The next build reads the copied report; ingest worked the derived graphs out by the build's own step:
+    the same store, quad for quad."""
     settings, sources, _ = place
     assert ingest(place).exit_code == 0
     rebuilt = dataclasses.replace(settings, data_dir=settings.data_dir.parent / "rebuilt")
     build(rebuilt, echo=lambda line: None, sources_folder=sources)
     built = sorted(str(quad) for quad in EmbeddedStore(rebuilt.store_dir, read_only=True).quads())
     ingested = store_dump(place)
-    assert ingested == built and len(ingested) > 17000
+    assert ingested == built and len(ingested) > 17000 and any(quad.endswith(f"<{GRAPH}>") for quad in built)
 
 
 def test_ingest_command_explains_itself():

@@ -1,9 +1,6 @@
 """The fast OWL RL reasoner (reasonable) against owlrl on the real graph."""
 
-from atkg.build import build_graphs
-from atkg.config import settings_from_env
 from atkg.graph.reasoning import owl_rl_inferences, owl_rl_inferences_by_owlrl
-from atkg.graph.timing import Steps
 
 BASE = "https://w3id.org/atkg/"
 
@@ -12,8 +9,8 @@ def _about_our_resources(graph):
     return {t for t in graph if str(t[0]).startswith(BASE) and not str(t[0]).startswith(BASE + "ontology")}
 
 
-def test_reasonable_and_owlrl_infer_the_same_about_the_graphs_resources():
-    graphs = build_graphs(settings_from_env({}), steps=Steps(lambda line: None)).values()
+def test_reasonable_and_owlrl_infer_the_same_about_the_graphs_resources(source_graphs):
+    graphs = source_graphs.values()
     fast = _about_our_resources(owl_rl_inferences(graphs))
     reference = _about_our_resources(owl_rl_inferences_by_owlrl(graphs))
     assert len(reference) > 1000
