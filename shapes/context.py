@@ -13,6 +13,7 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from atkg.graph import body_matcher, iris
 from atkg.graph.agencies import load_registry
 from atkg.ontology import ATKG, sparql_prologue
+from atkg.shapes.coverage_table import coverage_rows
 from atkg.shapes.prepared import PreparedQueryGraph
 from atkg.shapes.validation import FocusedValidator
 
@@ -73,13 +74,18 @@ class CheckContext:
 
 
 def warm_up(context):
-    """Make the registry's matcher index and validate every node of the context's last report, so that
-    every SHACL-SPARQL query is parsed on the context's graph (both kept with it in the ready form)."""
+    """Make the registry's matcher index and validate one node of each class of the context's last report,
+    so that every SHACL-SPARQL query is parsed on the context's graph (both kept with it in the ready form)."""
     body_matcher.prepare(context.registry)
     reports = [graph for _, graph in sorted(context.graphs.items()) if (None, RDF.type, ATKG.Report) in graph]
     if reports:
+        one_of_each_class = {}  # every shape's queries are parsed on its first focus node
+        for node, kind in sorted(reports[-1].subject_objects(RDF.type)):
+            if isinstance(node, URIRef):
+                one_of_each_class.setdefault(kind, node)
         with context.lock:
-            context.validator.run({s for s in reports[-1].subjects() if isinstance(s, URIRef)})
+            context.validator.run(set(one_of_each_class.values()))
+            coverage_rows(context.graph, one_of_each_class[ATKG.Report], source=None)  # its query parsed too
 
 
 def load_context(store, *, base):
