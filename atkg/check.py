@@ -75,7 +75,8 @@ def _read_ready(path, *, key):
 
 
 def _ready_key(settings):
-    return (str(settings.store_dir.resolve()), settings.base_iri, folder_fingerprint(settings.store_dir))
+    # Not the folder's path: a data folder copied elsewhere with its times kept stays ready.
+    return settings.base_iri, folder_fingerprint(settings.store_dir)
 
 
 def _require_embedded_store(settings):

@@ -33,6 +33,7 @@ def place(built, tmp_path):
     settings, _ = built
     data = tmp_path / "data"
     shutil.copytree(settings.store_dir, data / "store")
+    shutil.copy2(settings.ready_context_path, data)  # times kept, so the copy's ready context is used
     sources = tmp_path / "sources"
     shutil.copytree(sources_dir(), sources)
     report = tmp_path / "incoming" / f"{STEM}.txt"

@@ -3,10 +3,12 @@ the store as it stands, and giving the same verdicts as the context read from th
 
 import dataclasses
 import pickle
+import shutil
 
 import pytest
 from rdflib import Literal, URIRef
 
+from atkg import check as check_module
 from atkg.check import load_check_context, write_ready_context
 from atkg.graph import body_matcher
 from atkg.graph.sources import sources_dir
@@ -95,6 +97,14 @@ def test_a_ready_context_of_another_state_of_the_store_is_not_used(copied):
     del store
     reread = load_check_context(copied)
     assert marker not in reread.graph and (URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")) in reread.graph
+
+
+def test_a_data_folder_copied_with_its_times_keeps_its_ready_context(built, tmp_path, monkeypatch):
+    settings, _ = built
+    shutil.copytree(settings.data_dir, tmp_path / "copy")  # copy2: the files' times are kept
+    copy = dataclasses.replace(settings, data_dir=tmp_path / "copy")
+    monkeypatch.setattr(check_module, "context_of", lambda *arguments: pytest.fail("read from the store"))
+    assert len(load_check_context(copy).graph) > 9000
 
 
 def test_an_unreadable_or_missing_ready_context_is_read_from_the_store(copied):
