@@ -2,8 +2,10 @@
 `atkg serve` processes on loopback ports (over that build, or over small RDF data written by the tests)."""
 
 import dataclasses
+import pickle
 
 import pytest
+from filelock import FileLock
 
 from atkg.config import settings_from_env
 from atkg.graph.store import EmbeddedStore
@@ -11,13 +13,20 @@ from tests.server.helpers import MEASURES_TRIG, TOKEN, VOCAB_TTL, start_server
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """Settings and result of a real `atkg build` into a fresh data folder."""
+def built(tmp_path_factory, worker_id):
+    """Settings and result of a real `atkg build` into a fresh data folder, made once for the whole run:
+    by the first pytest-xdist worker to ask, while the others wait for it and then read it (tests only read
+    it; one that changes a store works on a copy)."""
     from atkg.build import build
 
-    settings = dataclasses.replace(settings_from_env({}), data_dir=tmp_path_factory.mktemp("atkg-data"))
-    result = build(settings, echo=lambda line: None)
-    return settings, result
+    shared = tmp_path_factory.getbasetemp()
+    shared = shared if worker_id == "master" else shared.parent  # the run's folder, above the workers'
+    settings = dataclasses.replace(settings_from_env({}), data_dir=shared / "atkg-data")
+    done = shared / "atkg-build-result.pickle"
+    with FileLock(shared / "atkg-build.lock"):
+        if not done.exists():
+            done.write_bytes(pickle.dumps(build(settings, echo=lambda line: None)))
+    return settings, pickle.loads(done.read_bytes())
 
 
 @pytest.fixture(scope="session")
