@@ -1,8 +1,4 @@
-"""atkg: a knowledge graph of Azerbaijan's National Action Plan against trafficking in human beings 2020-2024."""
+"""atkg: a knowledge graph of Azerbaijan's National Action Plan against trafficking in human beings 2020-2024.
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("atkg")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+The version is the installed distribution's (`atkg --version`, importlib.metadata), read only when asked.
+"""

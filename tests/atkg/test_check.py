@@ -3,6 +3,10 @@ changed, a date broken, a heading duplicated, the file truncated, binary or wron
 the right verdict, exit code and message; nothing in the store changes."""
 
 import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -18,6 +22,7 @@ from atkg.shapes import check_report_text, load_context, render_verdict_text
 from atkg.shapes.collector import collector_held_off
 from atkg.shapes.report_source import CheckError
 
+ATKG = str(Path(sys.executable).with_name("atkg"))
 REPORT_2020, REPORT_2021 = "000_8824f00754a92447", "002_e692b092547fc0c1"
 BASE = "https://w3id.org/atkg/"
 ENTRY_2021 = f"{BASE}report/dmx-2021/entry/"
@@ -368,3 +373,19 @@ def test_overlapping_holds_enable_the_collector_once_the_last_ends_and_only_if_i
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_console_script_exits_with_the_commands_code_and_says_why(built, tmp_path):
+    """`atkg` as installed (atkg.cli.run, which exits without freeing what it read): the same exit codes
+    and messages as the command itself."""
+    settings, _ = built
+    env = {**os.environ, "ATKG_DATA_DIR": str(settings.data_dir)}
+    missing = subprocess.run([ATKG, "check", str(tmp_path / "none.txt")], capture_output=True, text=True, env=env)
+    assert (missing.returncode, missing.stderr) == (
+        2, f"atkg check: cannot run: {tmp_path / 'none.txt'}: cannot be read: No such file or directory\n")
+    real = subprocess.run([ATKG, "check", str(sources_dir() / f"{REPORT_2021}.txt"), "--lang", "en"],
+                          capture_output=True, text=True, env=env)
+    assert real.returncode == 0 and real.stdout.endswith(
+        "\n\nSummary: the report conforms (19 of 19 measures covered; 1 warning(s), 4 note(s)).\n")
+    version = subprocess.run([ATKG, "--version"], capture_output=True, text=True)
+    assert (version.returncode, version.stdout) == (0, "atkg, version 0.1.0\n")
