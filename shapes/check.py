@@ -55,6 +55,7 @@ def check_report_text(text, *, agency=None, year=None, context, stem="report"):
 def _check(text, *, agency, year, context, stem):
     """check_report_text with the collector held off."""
     source, body, year, offset = _report_source(text, agency=agency, year=year, registry=context.registry, stem=stem)
+    _require_plan_year(year, context.plan_years, stem=stem)
     graphs = report_named_graphs(source, base=context.base, registry=context.registry,
                                  plan_titles=context.plan_titles)
     report_iri = iris.report_iri(body.key, year, base=context.base)
@@ -128,6 +129,13 @@ def _year(option, stated, *, stem):
         raise CheckError(f"{stem}: the title does not say which year the report covers: give --year "
                          "(e.g. --year 2022)")
     return stated or option
+
+
+def _require_plan_year(year, plan_years, *, stem):
+    """CheckError for a report on a year outside the plan's period: there is nothing to check it against."""
+    if plan_years and not plan_years[0] <= year <= plan_years[1]:
+        raise CheckError(f"{stem}: the report is on {year}, but the plan runs from {plan_years[0]} to "
+                         f"{plan_years[1]}: check the year in the title (or --year); nothing was changed")
 
 
 def _earlier_versions(context, graphs, report_iri):

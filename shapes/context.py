@@ -17,6 +17,10 @@ from atkg.shapes.coverage_table import coverage_rows
 from atkg.shapes.prepared import PreparedQueryGraph
 from atkg.shapes.validation import FocusedValidator
 
+_PLAN_YEARS = sparql_prologue("atkg", "time") + """SELECT ?first ?last WHERE {
+  ?plan atkg:period ?period .
+  ?period time:hasBeginning/time:inXSDgYear ?first ; time:hasEnd/time:inXSDgYear ?last .
+}"""
 _PLAN_TITLES = sparql_prologue("atkg", "dcterms", "skos") + """SELECT ?code ?title WHERE {
   ?measure a atkg:Measure ; atkg:inPlan ?plan ; atkg:inSection ?section ; skos:notation ?code ; dcterms:title ?title .
   FILTER (lang(?title) = "az")
@@ -26,14 +30,16 @@ _PLAN_TITLES = sparql_prologue("atkg", "dcterms", "skos") + """SELECT ?code ?tit
 @dataclass(frozen=True, eq=False)
 class CheckContext:
     """graphs maps each named graph's IRI to its rdflib Graph; graph is their union (shared, do not keep
-    changes in it); plan_titles maps a measure code to the plan's Azerbaijani title; lock serialises the
-    checks that use this context."""
+    changes in it); plan_titles maps a measure code to the plan's Azerbaijani title; plan_years is the
+    plan's (first, last) year, None when the graph does not say; lock serialises the checks that use this
+    context."""
 
     base: str
     graphs: dict
     graph: Graph
     registry: object
     plan_titles: dict
+    plan_years: tuple = None
     lock: object = field(default_factory=threading.Lock, repr=False)
 
     @cached_property
@@ -115,7 +121,10 @@ def context_from_graphs(graphs, *, base, registry):
             union += graph
     rows = union.query(_PLAN_TITLES, initBindings={"plan": iris.plan_iri(base=base)})
     titles = {str(row.code): str(row.title) for row in rows}
-    return CheckContext(base=base, graphs=dict(graphs), graph=union, registry=registry, plan_titles=titles)
+    years = [(int(str(row.first)), int(str(row.last)))
+             for row in union.query(_PLAN_YEARS, initBindings={"plan": iris.plan_iri(base=base)})]
+    return CheckContext(base=base, graphs=dict(graphs), graph=union, registry=registry, plan_titles=titles,
+                        plan_years=min(years) if years else None)
 
 
 def _rdflib_graph(triples):

@@ -389,3 +389,17 @@ def test_the_console_script_exits_with_the_commands_code_and_says_why(built, tmp
         "\n\nSummary: the report conforms (19 of 19 measures covered; 1 warning(s), 4 note(s)).\n")
     version = subprocess.run([ATKG, "--version"], capture_output=True, text=True)
     assert (version.returncode, version.stdout) == (0, "atkg, version 0.1.0\n")
+
+
+@pytest.mark.parametrize(("title_year", "option", "year"), [("2030-cu", None, 2030), ("2019-cu", None, 2019),
+                                                            (None, 2025, 2025)])
+def test_a_report_on_a_year_outside_the_plan_cannot_be_checked(context, title_year, option, year):
+    text = source_text(REPORT_2021)
+    if title_year:
+        text = text.replace("tərəfindən 2021-ci il ərzində", f"tərəfindən {title_year} il ərzində")
+    else:
+        text = text.replace("tərəfindən 2021-ci il ərzində", "tərəfindən il ərzində")
+    with pytest.raises(CheckError) as raised:
+        check_report_text(text, year=option, context=context, stem="005_report")
+    assert str(raised.value) == (f"005_report: the report is on {year}, but the plan runs from 2020 to 2024: "
+                                 "check the year in the title (or --year); nothing was changed")

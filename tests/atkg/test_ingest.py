@@ -253,3 +253,14 @@ def test_ingest_command_explains_itself():
     result = CliRunner().invoke(main, ["ingest", "--help"])
     assert result.exit_code == 0
     assert "Both happen, or neither." in " ".join(result.output.split())
+
+
+def test_a_report_on_a_year_outside_the_plan_is_refused_and_changes_nothing(place):
+    _, _, report = place
+    report.write_text(report_2022().replace("2022-ci il ərzində", "2030-cu il ərzində"), encoding="utf-8")
+    before, files = store_dump(place), folder_state(place)
+    result = ingest(place)
+    assert result.exit_code == 2
+    assert result.stderr == (f"atkg ingest: cannot run: {STEM}: the report is on 2030, but the plan runs from "
+                             "2020 to 2024: check the year in the title (or --year); nothing was changed\n")
+    assert (store_dump(place), folder_state(place)) == (before, files)
