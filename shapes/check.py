@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from atkg.graph import iris
+from atkg.ontology import ATKG
 from atkg.shapes.agency import body_for
 from atkg.shapes.collector import collector_held_off
 from atkg.shapes.coverage_table import CoverageRow, coverage_rows, source_lines
@@ -58,6 +59,7 @@ def _check(text, *, agency, year, context, stem):
     _require_plan_year(year, context.plan_years, stem=stem)
     graphs = report_named_graphs(source, base=context.base, registry=context.registry,
                                  plan_titles=context.plan_titles)
+    _require_a_plan_measure(graphs, context, stem=stem)
     report_iri = iris.report_iri(body.key, year, base=context.base)
     earlier = _earlier_versions(context, graphs, report_iri)
     with context.lock, context.hiding(earlier):
@@ -136,6 +138,16 @@ def _require_plan_year(year, plan_years, *, stem):
     if plan_years and not plan_years[0] <= year <= plan_years[1]:
         raise CheckError(f"{stem}: the report is on {year}, but the plan runs from {plan_years[0]} to "
                          f"{plan_years[1]}: check the year in the title (or --year); nothing was changed")
+
+
+def _require_a_plan_measure(graphs, context, *, stem):
+    """CheckError for a report none of whose entries is about a measure of the plan (another plan's
+    report, say): its coverage would read "0 of 0 measures"."""
+    measures = {iris.plan_part_iri("measure", code, base=context.base) for code in context.plan_titles}
+    if context.plan_titles and not any((None, ATKG.aboutMeasure, measure) in graph
+                                       for graph in graphs.values() for measure in measures):
+        raise CheckError(f"{stem}: none of the report's entries is about a measure of the plan (headings like "
+                         "“4.2.1-ci yarımbənd üzrə”): is it a report on another plan? nothing was changed")
 
 
 def _earlier_versions(context, graphs, report_iri):

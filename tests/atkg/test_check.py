@@ -403,3 +403,15 @@ def test_a_report_on_a_year_outside_the_plan_cannot_be_checked(context, title_ye
         check_report_text(text, year=option, context=context, stem="005_report")
     assert str(raised.value) == (f"005_report: the report is on {year}, but the plan runs from 2020 to 2024: "
                                  "check the year in the title (or --year); nothing was changed")
+
+
+def test_a_report_with_no_entry_about_a_measure_of_the_plan_cannot_be_checked(context):
+    text = source_text(REPORT_2021)
+    for code in ("4.1.6", "4.2.1", "4.2.4", "4.2.9", "4.2.10", "4.3.3", "4.3.4", "4.3.5", "4.3.6", "4.4.8", "4.4.9",
+                 "4.5.8", "4.6.3", "4.6.6", "4.7.1", "4.7.2", "4.7.3", "4.7.4", "4.7.7", "4.8.1", "4.8.3", "4.8.4"):
+        text = text.replace(f"**{code}-", f"**9.{code[2:]}-")  # another plan's numbers in every heading
+    with pytest.raises(CheckError) as raised:
+        check_report_text(text, context=context, stem="005_report")
+    assert str(raised.value) == ("005_report: none of the report's entries is about a measure of the plan "
+                                 "(headings like “4.2.1-ci yarımbənd üzrə”): is it a report on another plan? "
+                                 "nothing was changed")
