@@ -53,8 +53,10 @@ def load_check_context(settings):
 
 
 def write_ready_context(settings):
-    """Read the store's check context, with pySHACL's shapes loaded, and keep it beside the store for the
-    next checks (written to a new file, then moved into place)."""
+    """Read the store's check context, warmed up, and keep it beside the store for the next checks (written
+    to a new file, then moved into place). Read back from the store rather than made from the caller's
+    graphs: Oxigraph keeps some typed literals otherwise (xsd:positiveInteger as xsd:integer), and a check
+    must see what the store holds."""
     context = context_of(open_store(settings, read_only=True), settings)
     warm_up(context)
     target = settings.ready_context_path

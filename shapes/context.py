@@ -73,11 +73,6 @@ class CheckContext:
             for triple in hidden:
                 self.graph.add(triple)
 
-    def without(self, graph_iris):
-        """A context without the given named graphs (an earlier version of the report being checked)."""
-        kept = {name: graph for name, graph in self.graphs.items() if name not in set(graph_iris)}
-        return context_from_graphs(kept, base=self.base, registry=self.registry)
-
 
 def warm_up(context):
     """Make the registry's matcher index and validate one node of each class of the context's last report,
