@@ -18,6 +18,7 @@ def test_named_graphs(built):
         "https://w3id.org/atkg/graph/curated/translations",
         "https://w3id.org/atkg/graph/derived/search-keys",
         "https://w3id.org/atkg/graph/derived/shared-responsibility",
+        "https://w3id.org/atkg/graph/derived/text-reuse",
         "https://w3id.org/atkg/graph/inferred",
         "https://w3id.org/atkg/graph/ontology",
         "https://w3id.org/atkg/graph/queries",
