@@ -89,7 +89,6 @@ class ATKG(DefinedNamespace):
     sharedMeasureCount: URIRef
     sharedMeasureNumbers: URIRef
     # Search keys (derived by the build)
-    searchKey: URIRef
     # Executing bodies
     organisationType: URIRef
     abbreviation: URIRef
