@@ -88,7 +88,6 @@ class ATKG(DefinedNamespace):
     secondBody: URIRef
     sharedMeasureCount: URIRef
     sharedMeasureNumbers: URIRef
-    # Search keys (derived by the build)
     # Executing bodies
     organisationType: URIRef
     abbreviation: URIRef
