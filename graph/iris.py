@@ -20,11 +20,10 @@ FIGURES_DATASET = URIRef("https://w3id.org/atkg/dataset/figures")
 # The named graph of OWL RL's conclusions, kept apart from what the sources say, and how its IRI ends.
 INFERRED_GRAPH = "inferred"
 INFERRED_GRAPH_SUFFIX = f"graph/{INFERRED_GRAPH}"
-# The graphs worked out from the others (graph/derive.py): the pairs of bodies sharing measures, OWL RL's
-# conclusions and the search keys.
+# The graphs worked out from the others (graph/derive.py): the pairs of bodies sharing measures and OWL RL's
+# conclusions.
 SHARED_RESPONSIBILITY_GRAPH = "derived/shared-responsibility"
-SEARCH_KEYS_GRAPH = "derived/search-keys"
-DERIVED_GRAPH_SUFFIXES = (f"graph/{SHARED_RESPONSIBILITY_GRAPH}", INFERRED_GRAPH_SUFFIX, f"graph/{SEARCH_KEYS_GRAPH}")
+DERIVED_GRAPH_SUFFIXES = (f"graph/{SHARED_RESPONSIBILITY_GRAPH}", INFERRED_GRAPH_SUFFIX)
 _ASCII = str.maketrans({"ə": "e", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "ç": "c", "ğ": "g"})
 
 
@@ -117,7 +116,7 @@ def entry_iri(report, code):
 
 
 def is_derived(graph_name):
-    """True for a graph worked out from the others (the pairs, OWL RL's conclusions, the search keys)."""
+    """True for a graph worked out from the others (the pairs, OWL RL's conclusions)."""
     return str(graph_name).endswith(DERIVED_GRAPH_SUFFIXES)
 
 

@@ -88,8 +88,6 @@ class ATKG(DefinedNamespace):
     secondBody: URIRef
     sharedMeasureCount: URIRef
     sharedMeasureNumbers: URIRef
-    # Search keys (derived by the build)
-    searchKey: URIRef
     # Executing bodies
     organisationType: URIRef
     abbreviation: URIRef
