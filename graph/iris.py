@@ -21,12 +21,10 @@ FIGURES_DATASET = URIRef("https://w3id.org/atkg/dataset/figures")
 INFERRED_GRAPH = "inferred"
 INFERRED_GRAPH_SUFFIX = f"graph/{INFERRED_GRAPH}"
 # The graphs worked out from the others (graph/derive.py): the pairs of bodies sharing measures, the text each
-# entry repeats from the year before, OWL RL's conclusions and the search keys.
+# entry repeats from the year before, and OWL RL's conclusions.
 SHARED_RESPONSIBILITY_GRAPH = "derived/shared-responsibility"
 TEXT_REUSE_GRAPH = "derived/text-reuse"
-SEARCH_KEYS_GRAPH = "derived/search-keys"
-DERIVED_GRAPH_SUFFIXES = (f"graph/{SHARED_RESPONSIBILITY_GRAPH}", f"graph/{TEXT_REUSE_GRAPH}", INFERRED_GRAPH_SUFFIX,
-                          f"graph/{SEARCH_KEYS_GRAPH}")
+DERIVED_GRAPH_SUFFIXES = (f"graph/{SHARED_RESPONSIBILITY_GRAPH}", f"graph/{TEXT_REUSE_GRAPH}", INFERRED_GRAPH_SUFFIX)
 _ASCII = str.maketrans({"ə": "e", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "ç": "c", "ğ": "g"})
 
 
@@ -124,8 +122,7 @@ def sentence_iri(entry, number):
 
 
 def is_derived(graph_name):
-    """True for a graph worked out from the others (the pairs, the text reuse, OWL RL's conclusions, the search
-    keys)."""
+    """True for a graph worked out from the others (the pairs, the text reuse, OWL RL's conclusions)."""
     return str(graph_name).endswith(DERIVED_GRAPH_SUFFIXES)
 
 

@@ -89,8 +89,6 @@ class ATKG(DefinedNamespace):
     secondBody: URIRef
     sharedMeasureCount: URIRef
     sharedMeasureNumbers: URIRef
-    # Search keys (derived by the build)
-    searchKey: URIRef
     # Text reuse (derived by the build)
     previousEntry: URIRef
     repeatedShare: URIRef

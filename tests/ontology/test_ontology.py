@@ -81,7 +81,7 @@ def test_rdflib_and_pyoxigraph_read_the_same_triples(name):
 
 def test_every_contract_term_is_declared_and_nothing_else(ontology):
     declared = {s for s in atkg_subjects(ontology) if set(ontology.objects(s, RDF.type)) & DECLARATION_TYPES}
-    assert len(contract_terms()) == 86
+    assert len(contract_terms()) == 85
     assert contract_terms() - declared == set()
     mentioned = {term for triple in ontology for term in triple
                  if isinstance(term, URIRef) and term.startswith(str(ATKG._NS))}
