@@ -73,10 +73,15 @@ def test_ingest_adds_the_named_graph_and_the_source_file(place):
     assert (sources / f"{STEM}.txt").read_bytes() == report.read_bytes()
     after = store_dump(place)
     added = [quad for quad in after if quad.endswith(f"<{GRAPH}>")]
-    # Besides the report's graph, only what OWL RL infers about the report's things.
+    # Besides the report's graph, only the worked-out graphs: its entries compared with 2021's, and what OWL RL
+    # infers about the report's things.
     new = sorted(set(after) - set(before))
+    reuse = [quad for quad in new if quad.endswith(f"<{BASE}graph/derived/text-reuse>")]
     inferred = [quad for quad in new if quad.endswith(f"<{BASE}graph/inferred>")]
-    assert len(added) > 1000 and new == sorted(added + inferred)
+    assert len(added) > 1000 and new == sorted(added + reuse + inferred)
+    assert all(quad.startswith(f"<{BASE}report/dmx-2022/entry/") for quad in reuse)
+    assert (f"<{BASE}report/dmx-2022/entry/4.2.4> <https://w3id.org/atkg/ontology#previousEntry> "
+            f"<{BASE}report/dmx-2021/entry/4.2.4> <{BASE}graph/derived/text-reuse>") in reuse
     assert len(inferred) > 400
     assert (f"<{BASE}report/dmx-2022> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
             f"<http://www.w3.org/ns/prov#Entity> <{BASE}graph/inferred>") in inferred
