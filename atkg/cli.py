@@ -173,7 +173,7 @@ def serve_command(host, port, store, data, threads):
         except FileNotFoundError as error:
             raise click.ClickException(str(error)) from error
     click.echo(f"atkg: SPARQL endpoint at http://{host}:{port}/sparql", err=True)
-    serve(config, host=host, port=port, threads=threads)
+    serve(config, host=host, port=port, threads=threads, header_timeout=float(settings["HEADER_TIMEOUT"]))
 
 
 def _ensure_graph():
