@@ -180,6 +180,10 @@ def _ensure_graph():
     settings = settings_from_env()
     if settings.store_query_url or os.environ.get("ATKG_STORE") or os.environ.get("ATKG_DATA"):
         return
+    from atkg.journal import recover
+
+    if recover(settings):  # an ingest killed half-way: served as it was before
+        click.echo("atkg: rolled back an ingest that was stopped half-way", err=True)
     try:
         from atkg.build import ensure_built
     except ImportError as error:
