@@ -21,6 +21,7 @@ from atkg.graph.store import open_store
 from atkg.graph.timing import Steps
 from atkg.graph.translations import load_translations, translations_graph
 from atkg.graph.vocabulary import check_vocabulary
+from atkg.journal import recover
 from atkg.ontology import ATKG, ontology_graph
 from atkg.queries import load_queries, queries_graph
 from atkg.shapes import validate_build
@@ -70,7 +71,10 @@ def build_graphs(settings, *, steps, sources_folder=None):
 
 
 def build(settings, *, echo=print, sources_folder=None):
-    """Build the dataset and write it to the configured store and to the dumps."""
+    """Build the dataset and write it to the configured store and to the dumps, after rolling back an
+    ingest killed half-way (so the sources read are the ones the store was written from)."""
+    if not settings.store_query_url:
+        recover(settings)
     steps = Steps(echo)
     graphs = build_graphs(settings, steps=steps, sources_folder=sources_folder)
     derived = derive(graphs, base=settings.base_iri, steps=steps)

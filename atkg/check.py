@@ -14,7 +14,7 @@ from atkg.graph.store import EmbeddedStore, folder_fingerprint
 from atkg.shapes.check import check_report_text
 from atkg.shapes.collector import collector_held_off
 from atkg.shapes.context import load_context, warm_up
-from atkg.shapes.report_source import CheckError, decode_report
+from atkg.shapes.report_source import CheckError, decode_report, refuse_too_large
 
 
 def check_report_file(path, *, settings, agency=None, year=None):
@@ -27,6 +27,7 @@ def read_report_file(path):
     """(text, stem) of a report file; CheckError when it cannot be read or is not UTF-8 text."""
     path = Path(path)
     try:
+        refuse_too_large(path.stat().st_size, name=str(path))  # before reading a file of any size
         data = path.read_bytes()
     except OSError as error:
         raise CheckError(f"{path}: cannot be read: {error.strerror}") from error

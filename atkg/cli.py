@@ -79,7 +79,7 @@ def check_command(report, agency, year, output_format, language):
 
     Nothing is changed. Exit code 0: the report conforms (it may still have warnings and notes);
     1: it has violations to fix; 2: the check cannot run (unreadable, empty, binary or not UTF-8 file,
-    not a yearly report, no graph built yet).
+    larger than 250,000 bytes (a yearly report is 20-60 KB), not a yearly report, no graph built yet).
     """
     from atkg.check import check_report_file
     from atkg.shapes.render import render_verdict_text
@@ -88,7 +88,7 @@ def check_command(report, agency, year, output_format, language):
     try:
         verdict = check_report_file(report, settings=settings_from_env(), agency=agency, year=year)
     except CheckError as error:
-        _cannot_run("check", error)
+        _cannot_run("check", error.message(language))
     if output_format == "turtle":
         click.echo(verdict.outcome.results_graph.serialize(format="turtle"), nl=False)
     else:
@@ -109,7 +109,8 @@ def ingest_command(report, force, replace, sources_folder, language):
     sources folder so that the next `atkg build` keeps it. Both happen, or neither.
 
     Refused (exit code 1, nothing changed) when the check finds violations (unless --force) or when the
-    report is already there (unless --replace). Exit code 2: the report cannot be checked.
+    report is already there (unless --replace). Exit code 2: the report cannot be checked (as for
+    `atkg check`: a file larger than 250,000 bytes, for one, is refused before it is read).
     """
     from atkg.ingest import IngestRefused, ingest_report
     from atkg.shapes.report_source import CheckError
@@ -119,7 +120,7 @@ def ingest_command(report, force, replace, sources_folder, language):
         result = ingest_report(report, settings=settings, force=force, replace=replace,
                                sources_folder=sources_folder, language=language)
     except CheckError as error:
-        _cannot_run("ingest", error)
+        _cannot_run("ingest", error.message(language))
     except IngestRefused as refusal:
         click.echo(str(refusal).rstrip("\n"), err=True)
         raise SystemExit(1) from None
@@ -173,13 +174,17 @@ def serve_command(host, port, store, data, threads):
         except FileNotFoundError as error:
             raise click.ClickException(str(error)) from error
     click.echo(f"atkg: SPARQL endpoint at http://{host}:{port}/sparql", err=True)
-    serve(config, host=host, port=port, threads=threads)
+    serve(config, host=host, port=port, threads=threads, header_timeout=float(settings["HEADER_TIMEOUT"]))
 
 
 def _ensure_graph():
     settings = settings_from_env()
     if settings.store_query_url or os.environ.get("ATKG_STORE") or os.environ.get("ATKG_DATA"):
         return
+    from atkg.journal import recover
+
+    if recover(settings):  # an ingest killed half-way: served as it was before
+        click.echo("atkg: rolled back an ingest that was stopped half-way", err=True)
     try:
         from atkg.build import ensure_built
     except ImportError as error:

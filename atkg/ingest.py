@@ -1,6 +1,7 @@
 """ingest_report: check a report, then add it to the store as its own named graph and copy its text into
 the sources folder, both or neither, so the next build keeps it. The worked-out graphs (graph/derive.py)
-are made anew from the store's graphs with the report, as the build makes them."""
+are made anew from the store's graphs with the report, as the build makes them. Every write is journaled
+(atkg/journal.py): an ingest killed at any step is rolled back by the next ingest, build or serve."""
 
 import os
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from atkg.check import load_check_context, open_store, read_report_file, write_r
 from atkg.graph import iris
 from atkg.graph.derive import derive
 from atkg.graph.sources import sources_dir
+from atkg.journal import fault_point, journaled, recover, replace_graph, write_synced
 from atkg.ontology.catalogue import gettext_in
 from atkg.shapes.check import check_report_text
 from atkg.shapes.render import render_verdict_text
@@ -36,6 +38,7 @@ class IngestResult:
 def ingest_report(path, *, settings, force=False, replace=False, sources_folder=None, language="en"):
     """Check the report at `path`, then add it; IngestRefused on Violations (unless force) or when it is
     already there (unless replace); CheckError when it cannot be checked. Nothing changes on failure."""
+    recover(settings)
     text, stem = read_report_file(path)
     _require_stated_title(text, stem)
     context = load_check_context(settings)
@@ -49,8 +52,9 @@ def ingest_report(path, *, settings, force=False, replace=False, sources_folder=
     graph = verdict.graphs[graph_iri]
     kept = {name: graph for name, graph in context.graphs.items() if str(name) not in verdict.replaces}
     derived = derive({**kept, **verdict.graphs}, base=settings.base_iri)
-    _write_both(store, {**verdict.graphs, **derived.graphs}, target, Path(path).read_bytes())
+    _write_both(store, {**verdict.graphs, **derived.graphs}, target, Path(path).read_bytes(), settings=settings)
     del store  # closed, so that the ready context is keyed by the store's files as they stay
+    fault_point("ingested")
     write_ready_context(settings)
     return IngestResult(verdict=verdict, graph_iri=str(graph_iri), source_path=target, replaced=replaced,
                         triples=len(graph))
@@ -83,29 +87,32 @@ def _refusal(verdict, language):
         "count": len(verdict.outcome.violations)} + "\n"
 
 
-def _write_both(store, graphs, target, data):
+def _write_both(store, graphs, target, data, *, settings):
     """Stage the file, replace the report's graph and the worked-out graphs in one update, then move the
-    file in; put the graphs back as they were if the move fails, so the store and the sources folder
-    change together or not at all."""
+    file in, all under the journal, so the store and the sources folder change together or not at all; on a
+    failure put back what was there at once."""
     staging = target.with_name(target.name + _STAGING_SUFFIX)
-    staging.write_bytes(data)
-    previous = {name: _graph_ntriples(store, name) for name in graphs}
+    previous = {str(name): _graph_ntriples(store, name) for name in graphs}
     try:
-        store.update(" ;\n".join(_replace_graph(name, graph.serialize(format="nt")) for name, graph in graphs.items()))
-        try:
+        with journaled(settings, previous_graphs=previous, target=target, staging=staging) as store_changing:
+            write_synced(staging, data)
+            fault_point("staged")
+            store_changing()
+            store.update(" ;\n".join(replace_graph(name, graph.serialize(format="nt"))
+                                      for name, graph in graphs.items()))
+            store.flush()
+            fault_point("stored")
             os.replace(staging, target)
-        except OSError:
-            store.update(" ;\n".join(_replace_graph(name, ntriples) for name, ntriples in previous.items()))
-            raise
-        store.flush()
-    finally:
-        staging.unlink(missing_ok=True)
+    except BaseException:
+        _roll_back(settings, store)
+        raise
 
 
-def _replace_graph(graph_iri, ntriples):
-    """An update putting `ntriples` in place of the graph (none: dropping it)."""
-    insert = f" ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples}\n}} }}" if ntriples.strip() else ""
-    return f"DROP SILENT GRAPH <{graph_iri}>{insert}"
+def _roll_back(settings, store):
+    try:
+        recover(settings, store=store)
+    except OSError:  # the journal stays: the next ingest, build or serve rolls back
+        pass
 
 
 def _graph_ntriples(store, graph_iri):

@@ -1,10 +1,13 @@
 """The production HTTP server under `atkg serve`: Granian, whose HTTP side is written in Rust, running the
-Flask app over WSGI.
+Flask app.
 
 Granian's main process binds the address and watches one worker process, starting another should it die;
 the worker builds the app (and with it the query workers, atkg.server.engine.pool) and runs it on `threads`
-threads. On the benchmark's cold workload it answered 1.4 to 1.6 times as many requests a second as waitress
-did, from the same app: a request took about half the CPU time in the web process (bench/RESULTS.md).
+threads. Granian reads each request's headers in Rust and drops a connection whose headers have not all come
+within HEADER_TIMEOUT seconds; the app is served over ASGI so that bodies are awaited on the event loop
+within their own bounds before a thread takes the request (server/uploads.py). On the benchmark's cold
+workload Granian answered 1.4 to 1.6 times as many requests a second as waitress did, from the same app
+(bench/RESULTS.md).
 """
 
 import os
@@ -13,17 +16,20 @@ import threading
 from functools import partial
 
 from granian import Granian
-from granian.constants import Interfaces
+from granian.constants import HTTPModes, Interfaces
+from granian.http import HTTP1Settings
 
 
-def serve(config, *, host, port, threads):
-    """Serve `create_app(config)` on host:port until SIGINT or SIGTERM; exit 1 if the app cannot start."""
-    server = Granian("atkg.server:create_app", address=host, port=port, interface=Interfaces.WSGI, workers=1,
-                     blocking_threads=threads, websockets=False, respawn_failed_workers=True)
-    server.serve(target_loader=partial(_build_app, config), wrap_loader=False)
+def serve(config, *, host, port, threads, header_timeout):
+    """Serve `create_app(config)` on host:port until SIGINT or SIGTERM; exit 1 if the app cannot start.
+    HTTP/1 only: Granian's header time limit is an HTTP/1 setting."""
+    server = Granian("atkg.server:create_app", address=host, port=port, interface=Interfaces.ASGINL, workers=1,
+                     websockets=False, respawn_failed_workers=True, http=HTTPModes.http1,
+                     http1_settings=HTTP1Settings(header_read_timeout=int(header_timeout * 1000)))
+    server.serve(target_loader=partial(_build_app, config, threads=threads), wrap_loader=False)
 
 
-def _build_app(config):
+def _build_app(config, *, threads):
     """The app, built in Granian's worker process; a data error ends that process with the message.
 
     The worker also ends when Granian's main process does, even killed outright: Granian would leave it
@@ -32,10 +38,11 @@ def _build_app(config):
     from atkg.server import create_app
     from atkg.server.engine.pool import WorkerLost
     from atkg.server.engine.worker import exit_when_orphaned
+    from atkg.server.uploads import bounded
 
     threading.Thread(target=exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     try:
-        return create_app(config)
+        return bounded(create_app(config), threads=threads)
     except (FileNotFoundError, WorkerLost) as error:
         print(f"Error: {error}", file=sys.stderr, flush=True)
         sys.exit(1)

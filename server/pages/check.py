@@ -1,6 +1,9 @@
 """/check: paste or upload a yearly report and see its verdict (coverage table, problems with their source
 lines, summary) in the context of the plan and the graph. Nothing is stored: the report's triples are
-checked in a copy of the graph read through the engine, and the store is never written."""
+checked in a copy of the graph read through the engine, and the store is never written.
+
+Bounded: a report larger than MAX_REPORT_BYTES is refused at once (413), and a check that finds the one
+check slot taken is refused at once (503 with Retry-After) rather than queued behind it."""
 
 import threading
 
@@ -18,11 +21,20 @@ from atkg.server.sparql.describe import named_graph_iris
 from atkg.shapes import check_report_text
 from atkg.shapes.context import context_from_graphs
 from atkg.shapes.render import line_of, status_label
-from atkg.shapes.report_source import CheckError, decode_report
+from atkg.shapes.report_source import MAX_REPORT_BYTES, CheckError, ReportTooLarge, decode_report
 
 bp = page_blueprint("check", __name__)
 # A check adds the report's triples to the shared context graph for a moment: one check at a time.
 CHECK_LOCK = threading.Lock()
+BUSY_RETRY_SECONDS = 5
+# The form's fields and boundaries around the report's text: a request larger than the report limit and this
+# cannot hold a report within the limit.
+FORM_OVERHEAD_BYTES = 16_384
+
+
+@bp.context_processor
+def _limits():
+    return {"max_report_bytes": MAX_REPORT_BYTES}
 
 
 @bp.route("/check", methods=["GET"])
@@ -34,17 +46,31 @@ def form():
 @bp.route("/check", methods=["POST"])
 def run():
     """Check the pasted or uploaded report and show the verdict; nothing is kept."""
+    if (request.content_length or 0) > MAX_REPORT_BYTES + FORM_OVERHEAD_BYTES:
+        return _refused(ReportTooLarge(size=request.content_length, name=gettext("the request")), {}, 413)
     fields = {name: request.form.get(name, "").strip() for name in ("agency", "year")}
+    if not CHECK_LOCK.acquire(blocking=False):
+        problem = gettext("Another report is being checked: try again in a few seconds.")
+        return render_template("check.html", verdict=None, problem=problem, form=fields), 503, {
+            "Retry-After": str(BUSY_RETRY_SECONDS)}
     try:
         text, stem = _report_text()
         year = int(fields["year"]) if fields["year"].isdigit() else None
-        with CHECK_LOCK:
-            verdict = check_report_text(text, agency=fields["agency"] or None, year=year,
-                                        context=check_context(), stem=stem)
+        verdict = check_report_text(text, agency=fields["agency"] or None, year=year, context=check_context(),
+                                    stem=stem)
+    except ReportTooLarge as error:
+        return _refused(error, fields, 413)
     except CheckError as error:
-        return render_template("check.html", verdict=None, problem=str(error), form=fields), 422
+        return _refused(error, fields, 422)
+    finally:
+        CHECK_LOCK.release()
     return render_template("check.html", verdict=verdict, problem=None, form=fields, findings=_findings(verdict),
                            status_of=lambda slug: status_label(slug, current_language()))
+
+
+def _refused(error, fields, status):
+    """The form again with the reason the report was not checked."""
+    return render_template("check.html", verdict=None, problem=error.message(current_language()), form=fields), status
 
 
 def _report_text():
@@ -54,6 +80,8 @@ def _report_text():
         stem = upload.filename.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "report"
         return decode_report(upload.read(), name=upload.filename), stem
     text = request.form.get("text", "").replace("\r\n", "\n")
+    if len(text.encode("utf-8")) > MAX_REPORT_BYTES:
+        raise ReportTooLarge(size=len(text.encode("utf-8")), name=gettext("the text"))
     if not text.strip():
         raise CheckError(gettext("The text is empty: paste the report's text or choose its file."))
     return text, "report"

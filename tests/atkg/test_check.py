@@ -415,3 +415,28 @@ def test_a_report_with_no_entry_about_a_measure_of_the_plan_cannot_be_checked(co
     assert str(raised.value) == ("005_report: none of the report's entries is about a measure of the plan "
                                  "(headings like “4.2.1-ci yarımbənd üzrə”): is it a report on another plan? "
                                  "nothing was changed")
+
+
+@pytest.mark.parametrize("language, message", [
+    ("en", "the report is 5000000000 bytes, more than the 250000 bytes a report may have (a yearly report is "
+           "20-60 KB): check that the file is the report's text alone"),
+    ("az", "hesabat 5000000000 baytdır, hesabatın ola biləcəyi 250000 baytdan çoxdur (illik hesabat 20-60 KB "
+           "olur): faylın yalnız hesabatın mətni olduğunu yoxlayın"),
+])
+@pytest.mark.parametrize("command", ["check", "ingest"])
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(built, tmp_path, command, language, message):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as file:
+        file.truncate(5_000_000_000)  # sparse: reading it whole would take minutes and 5 GB of memory
+    settings, _ = built
+    result = CliRunner().invoke(main, [command, str(huge), "--lang", language],
+                                env={"ATKG_DATA_DIR": str(settings.data_dir)})
+    assert (result.exit_code, result.stderr) == (2, f"atkg {command}: cannot run: {huge}: {message}\n")
+
+
+def test_the_size_limit_is_in_the_help_and_the_code():
+    from atkg.shapes.report_source import MAX_REPORT_BYTES
+
+    for command in ("check", "ingest"):
+        assert "larger than 250,000 bytes" in " ".join(CliRunner().invoke(main, [command, "--help"]).output.split())
+    assert MAX_REPORT_BYTES == 250_000

@@ -1,0 +1,108 @@
+"""The ingest's journal: what an ingest is about to change, kept on disk until the change is whole, so that a
+process killed at any step leaves nothing half-done once the next ingest, build or serve has rolled it back.
+
+An ingest writes the journal (the graphs it replaces as they were, and the source file it replaces, if any)
+under a staging name and moves it into place; only then does it touch the sources folder and the store.
+Moving the journal aside is the commit: from then on the ingest counts as done. Recovery (`recover`) finds
+a journal still in place and puts back what it names: the graphs, in one update (one transaction in
+Oxigraph), and the source file; it removes the staged text. A journal never moved into place, or already
+moved aside, is simply deleted.
+"""
+
+import json
+import os
+import shutil
+import signal
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+
+from atkg.graph.store import EmbeddedStore
+
+_NAME = "ingest-journal"
+_PREVIOUS_SOURCE = "previous-source"
+_MANIFEST = "manifest.json"
+_STORE_CHANGING = "store-changing"
+
+
+def journal_dir(settings):
+    """Where the journal of an ingest into this data folder lives."""
+    return Path(settings.data_dir) / _NAME
+
+
+@contextmanager
+def journaled(settings, *, previous_graphs, target, staging):
+    """Keep a journal of the change to come while the block makes it: `previous_graphs` ({graph IRI:
+    N-Triples}) as they are, the source file at `target` as it is and the `staging` file about to replace it.
+    Committed when the block ends; left for `recover` when it raises. The block calls the function it is
+    given just before it changes the store."""
+    folder = journal_dir(settings)
+    draft = folder.with_name(_NAME + ".new")
+    shutil.rmtree(draft, ignore_errors=True)
+    draft.mkdir(parents=True)
+    manifest = {"target": str(Path(target).resolve()), "staging": str(Path(staging).resolve()),
+                "graphs": previous_graphs, "had_source": Path(target).exists()}
+    if manifest["had_source"]:
+        shutil.copy2(target, draft / _PREVIOUS_SOURCE)
+    write_synced(draft / _MANIFEST, json.dumps(manifest).encode("utf-8"))
+    os.replace(draft, folder)
+    fault_point("journal-written")
+    yield partial(write_synced, folder / _STORE_CHANGING, b"")
+    fault_point("changed")
+    done = folder.with_name(_NAME + ".done")
+    os.replace(folder, done)  # the commit: from here on the ingest is done
+    fault_point("committed")
+    shutil.rmtree(done)
+
+
+def recover(settings, *, store=None):
+    """Roll back an ingest that was stopped before it committed, in `store` (default: the embedded store,
+    opened for the while); True when there was one to roll back."""
+    folder = journal_dir(settings)
+    for leftover in (folder.with_name(_NAME + ".new"), folder.with_name(_NAME + ".done")):
+        shutil.rmtree(leftover, ignore_errors=True)
+    if not folder.exists():
+        return False
+    manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
+    _put_back_source(folder, manifest)
+    Path(manifest["staging"]).unlink(missing_ok=True)
+    if (folder / _STORE_CHANGING).exists():  # else the store is untouched, and its ready context stays valid
+        _put_back_graphs(store or EmbeddedStore(settings.store_dir), manifest["graphs"])
+    shutil.rmtree(folder)
+    return True
+
+
+def _put_back_graphs(store, graphs):
+    store.update(" ;\n".join(replace_graph(name, triples) for name, triples in graphs.items()))
+    store.flush()
+
+
+def replace_graph(graph_iri, ntriples):
+    """An update putting `ntriples` in place of the graph (none: dropping it)."""
+    insert = f" ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples}\n}} }}" if ntriples.strip() else ""
+    return f"DROP SILENT GRAPH <{graph_iri}>{insert}"
+
+
+def fault_point(step):
+    """Kill this process outright at `step` when ATKG_FAULT_KILL_AT names it: how the tests prove that an
+    ingest killed between any two of its writes leaves the old state or the new one, nothing between."""
+    if os.environ.get("ATKG_FAULT_KILL_AT") == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _put_back_source(folder, manifest):
+    target = Path(manifest["target"])
+    if manifest["had_source"]:
+        restoring = target.with_name(target.name + ".restoring")
+        shutil.copy2(folder / _PREVIOUS_SOURCE, restoring)
+        os.replace(restoring, target)
+    else:
+        target.unlink(missing_ok=True)
+
+
+def write_synced(path, data):
+    """Write `data` to `path` and make sure it is on disk before going on."""
+    with path.open("wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
