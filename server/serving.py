@@ -16,9 +16,10 @@ from granian import Granian
 from granian.constants import Interfaces
 
 
-def serve(config, *, host, port, threads):
-    """Serve `create_app(config)` on host:port until SIGINT or SIGTERM; exit 1 if the app cannot start."""
-    server = Granian("atkg.server:create_app", address=host, port=port, interface=Interfaces.WSGI, workers=1,
+def serve(config, *, host, port, threads, workers=1):
+    """Serve `create_app(config)` on host:port until SIGINT or SIGTERM, in `workers` web processes (each with
+    its own app, query workers and cache); exit 1 if the app cannot start."""
+    server = Granian("atkg.server:create_app", address=host, port=port, interface=Interfaces.WSGI, workers=workers,
                      blocking_threads=threads, websockets=False, respawn_failed_workers=True)
     server.serve(target_loader=partial(_build_app, config), wrap_loader=False)
 
