@@ -97,8 +97,8 @@ class RemoteStore:
         client.setRequestMethod(URLENCODED)
         client.setOnlyConneg(True)
         client.setTimeout(self.timeout)
-        if self.credentials:  # digest answers a basic challenge too (urllib's handler); Virtuoso asks digest
-            client.setHTTPAuth(DIGEST)
+        if self.credentials:  # Virtuoso asks digest. SPARQLWrapper installs the digest handler process-wide
+            client.setHTTPAuth(DIGEST)  # (urllib's install_opener): keep one store with credentials per process
             client.setCredentials(*self.credentials)
         client.setQuery(text)
         return client
