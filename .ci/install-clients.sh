@@ -7,6 +7,8 @@
 #     written to .ci/clients/jena-xerces-messages.jar, and the class path in .ci/clients/jena.classpath
 #   - Chromium from Debian (chromium, plus a font), driven headless by Python Playwright in tests/server/pages/test_pages_in_browser.py;
 #     Playwright's own browser download does not work here and is never used
+#   - Virtuoso open source 7.2 from Debian (virtuoso-opensource-7-bin: the server binary only, no service and no
+#     prompt), which tests/atkg/test_remote_stores.py starts on loopback as a remote store
 # The Oxigraph server comes from PyPI (`oxigraph`, in the project's test extra), SPARQLWrapper too.
 # Safe to run again: each step is skipped when its result is already there.
 set -euo pipefail
@@ -86,7 +88,19 @@ install_chromium() {
     echo "chromium: installed ($(/usr/bin/chromium --version))"
 }
 
+install_virtuoso() {
+    if [ -x /usr/bin/virtuoso-t ]; then
+        echo "virtuoso: already installed ($(/usr/bin/virtuoso-t -? 2>&1 | sed -n 2p))"
+        return
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends virtuoso-opensource-7-bin
+    echo "virtuoso: installed ($(/usr/bin/virtuoso-t -? 2>&1 | sed -n 2p))"
+}
+
 install_comunica
 install_jena
 install_chromium
+install_virtuoso
 echo "clients ready in $CLIENTS"

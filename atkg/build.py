@@ -115,7 +115,8 @@ def ensure_built(settings, *, echo=print):
 
 def _write_store(quads, settings, *, version, graph_iris):
     if settings.store_query_url:
-        store = open_store(query_url=settings.store_query_url, update_url=settings.store_update_url)
+        store = open_store(query_url=settings.store_query_url, update_url=settings.store_update_url,
+                           user=settings.store_user, password=settings.store_password)
         dataset.publish_remote(quads, store, graph_iris=graph_iris)
         return f"remote store {settings.store_update_url}"
     dataset.write_store(quads, settings.store_dir, version=version)

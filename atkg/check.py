@@ -10,6 +10,7 @@ import os
 import pickle
 from pathlib import Path
 
+from atkg.graph import store as stores
 from atkg.graph.store import EmbeddedStore, folder_fingerprint
 from atkg.shapes.check import check_report_text
 from atkg.shapes.collector import collector_held_off
@@ -35,8 +36,12 @@ def read_report_file(path):
 
 
 def open_store(settings, *, read_only):
-    """The embedded store of the settings; CheckError when there is none yet or it is remote."""
-    _require_embedded_store(settings)
+    """The store of the settings: the remote one when ATKG_STORE_QUERY_URL is set, else the embedded one;
+    CheckError when there is no embedded store yet."""
+    if settings.store_query_url:
+        return stores.open_store(query_url=settings.store_query_url, update_url=settings.store_update_url,
+                                 user=settings.store_user, password=settings.store_password)
+    _require_built(settings)
     return EmbeddedStore(settings.store_dir, read_only=read_only)
 
 
@@ -47,8 +52,10 @@ def context_of(store, settings):
 
 def load_check_context(settings):
     """The check context of the store as it is now: its ready form when that was written from this very
-    store (same files), otherwise read from the store."""
-    _require_embedded_store(settings)
+    store (same files), otherwise read from the store (a remote store: always)."""
+    if settings.store_query_url:
+        return context_of(open_store(settings, read_only=True), settings)
+    _require_built(settings)
     ready = _read_ready(settings.ready_context_path, key=_ready_key(settings))
     return ready if ready is not None else context_of(open_store(settings, read_only=True), settings)
 
@@ -57,7 +64,9 @@ def write_ready_context(settings):
     """Read the store's check context, warmed up, and keep it beside the store for the next checks (written
     to a new file, then moved into place). Read back from the store rather than made from the caller's
     graphs: Oxigraph keeps some typed literals otherwise (xsd:positiveInteger as xsd:integer), and a check
-    must see what the store holds."""
+    must see what the store holds. A remote store has no files to key it by: nothing is kept for it."""
+    if settings.store_query_url:
+        return
     context = context_of(open_store(settings, read_only=True), settings)
     warm_up(context)
     target = settings.ready_context_path
@@ -82,9 +91,6 @@ def _ready_key(settings):
     return settings.base_iri, folder_fingerprint(settings.store_dir)
 
 
-def _require_embedded_store(settings):
-    if settings.store_query_url:
-        raise CheckError("atkg check and atkg ingest work on the embedded store only; unset "
-                         "ATKG_STORE_QUERY_URL")
+def _require_built(settings):
     if not settings.store_dir.exists():
         raise CheckError(f"{settings.store_dir}: no graph yet: run `atkg build` first")

@@ -18,6 +18,8 @@ class Settings:
     data_dir: Path = Path("var")
     store_query_url: str | None = None
     store_update_url: str | None = None
+    store_user: str | None = None
+    store_password: str | None = None
 
     @property
     def store_dir(self):
@@ -36,7 +38,8 @@ class Settings:
 
 
 def settings_from_env(environ=None):
-    """Settings from ATKG_BASE_IRI, ATKG_DATA_DIR, ATKG_STORE_QUERY_URL and ATKG_STORE_UPDATE_URL."""
+    """Settings from ATKG_BASE_IRI, ATKG_DATA_DIR, ATKG_STORE_QUERY_URL, ATKG_STORE_UPDATE_URL,
+    ATKG_STORE_USER and ATKG_STORE_PASSWORD."""
     env = os.environ if environ is None else environ
     base = env.get("ATKG_BASE_IRI", DEFAULT_BASE)
     if not base.endswith(("/", "#")):
@@ -46,4 +49,6 @@ def settings_from_env(environ=None):
         data_dir=Path(env.get("ATKG_DATA_DIR", "var")),
         store_query_url=env.get("ATKG_STORE_QUERY_URL") or None,
         store_update_url=env.get("ATKG_STORE_UPDATE_URL") or None,
+        store_user=env.get("ATKG_STORE_USER") or None,
+        store_password=env.get("ATKG_STORE_PASSWORD") or None,
     )

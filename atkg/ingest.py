@@ -74,7 +74,7 @@ def _refuse_duplicates(verdict, store, graph_iri, target, *, replace):
     if others:
         raise IngestRefused(f"{verdict.report_iri} is already in the graph, from {', '.join(others)}: a report "
                             "is ingested under one file name; remove the other source and rebuild first")
-    present = str(graph_iri) in store.named_graphs() or target.exists()
+    present = store.has_graph(graph_iri) or target.exists()
     if present and not replace:
         raise IngestRefused(f"{verdict.stem} is already ingested ({graph_iri}, {target}): nothing was changed; "
                             "use --replace to replace it with this version")

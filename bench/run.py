@@ -9,6 +9,12 @@ Every workload item (bench/workload.py: the saved queries through /api, cross-cu
 request again, atkg with its cache), round after round, each server in turn sent the whole workload; then
 many clients send the workload for a few seconds, to each server in turn, for a few rounds (the median
 round counts).
+
+    python bench/run.py --source var/dumps/atkg.nq --load --clients 50 --seconds 60
+
+runs only the load test instead: at real size, 50 clients each sending the saved queries one after another
+for 60 s, to atkg with its answer cache, to atkg without it and to Oxigraph's server in turn, with the
+answers' latency percentiles and errors.
 """
 
 import argparse
@@ -156,6 +162,80 @@ def throughput(server, queries, *, clients, seconds, cold):
     for thread in threads:
         thread.join()
     return sum(counts) / seconds, len(errors)
+
+
+def load(server, queries, *, clients, seconds, cold):
+    """([milliseconds of every answer], Counter of failed statuses) with `clients` concurrent clients, each on
+    its own keep-alive connection, sending the workload one request after another from its own place in it,
+    for `seconds`."""
+    timings, errors, stop_at = [[] for _ in range(clients)], Counter(), time.monotonic() + seconds
+
+    def loop(number):
+        client, index = Client(server.url, api=server.api), number
+        while time.monotonic() < stop_at:
+            try:
+                elapsed, status, _ = client.ask(queries[index % len(queries)], cold=cold)
+            except OSError as error:
+                elapsed, status = 0, type(error).__name__
+                client = Client(server.url, api=server.api)
+            index += 1
+            if status == 200:
+                timings[number].append(elapsed * 1000)
+            else:
+                errors[status] += 1
+
+    threads = [threading.Thread(target=loop, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [ms for client in timings for ms in client], errors
+
+
+def load_summary(runs, *, clients, seconds):
+    """Markdown lines: a row per server (answers, rate, errors, median/p95/p99/max ms), then the targets."""
+    lines = [f"\n### Load: {clients} clients for {seconds:g} s each, the saved queries with their examples\n",
+             "| server | answers | answers/s | errors | median ms | p95 ms | p99 ms | max ms | p99 / oxigraph p99 |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    baseline = percentile(runs["oxigraph"][0], 99) if runs["oxigraph"][0] else float("nan")
+    for name, (timings, errors) in runs.items():
+        failed = f"{sum(errors.values())}" + (f" ({', '.join(f'{k}: {v}' for k, v in errors.items())})" if errors else "")
+        if not timings:
+            lines.append(f"| {name} | 0 | 0 | {failed} | | | | | |")
+            continue
+        p99 = percentile(timings, 99)
+        lines.append(f"| {name} | {len(timings)} | {len(timings) / seconds:.0f} | {failed} | "
+                     f"{statistics.median(timings):.1f} | {percentile(timings, 95):.1f} | {p99:.1f} | "
+                     f"{max(timings):.1f} | {p99 / baseline:.2f} |")
+    for name, target in (("atkg (cache)", 100), ("atkg (no cache)", 300)):  # the targets of issue 16, item 9
+        timings, errors = runs[name]
+        p99 = percentile(timings, 99) if timings else float("inf")
+        met = p99 <= target and not errors
+        lines.append(f"\n{name}: p99 {p99:.1f} ms against a target of {target} ms, {sum(errors.values())} errors: "
+                     f"{'met' if met else 'not met'}.")
+    return lines
+
+
+def bench_load(source, args):
+    """The load test at real size: atkg with its cache, atkg without (ATKG_CACHE_BYTES=0), Oxigraph's server
+    on the same texts as the baseline; one server at a time."""
+    work = Path(tempfile.mkdtemp(prefix="atkg-bench-load-"))
+    queries = [item for item in workload() if item.api_path and (not args.only or item.name in args.only)]
+    running = servers(Path(source), work, port=args.port)
+    try:
+        before = cpu_times()
+        runs = {}
+        for name, server, cold in (("atkg (cache)", running["atkg"], False),
+                                   ("atkg (no cache)", running["atkg-cold"], True),
+                                   ("oxigraph", running["oxigraph"], True)):
+            runs[name] = load(server, queries, clients=args.clients, seconds=args.seconds, cold=cold)
+        stolen = stolen_share(before, cpu_times())
+        lines = load_summary(runs, clients=args.clients, seconds=args.seconds)
+        return lines + ([] if stolen is None else [f"CPU time taken by the VM's host while measuring: {stolen:.1%}."])
+    finally:
+        for server in running.values():
+            server.stop()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 class Server:
@@ -307,9 +387,15 @@ def main():
     parser.add_argument("--port", type=int, default=18090)
     parser.add_argument("--json", type=Path, default=None, help="also write the raw numbers here")
     parser.add_argument("--only", nargs="+", default=None, help="run only these workload items (by name)")
+    parser.add_argument("--load", action="store_true",
+                        help="only the load test: --clients clients for --seconds s on each server, the saved "
+                             "queries at real size (e.g. --load --clients 50 --seconds 60)")
     args = parser.parse_args()
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {platform.node()}, "
           f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    if args.load:
+        print("\n".join(bench_load(args.source, args)), flush=True)
+        return
     raw = {}
     for scale in args.scales:
         raw[scale] = bench_scale(args.source, scale, args)

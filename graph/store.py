@@ -55,6 +55,10 @@ class EmbeddedStore:
         """The IRIs of the named graphs, sorted."""
         return sorted(graph.value for graph in self._store.named_graphs())
 
+    def has_graph(self, graph_iri):
+        """True when the store holds a named graph `graph_iri`."""
+        return self._store.contains_named_graph(ox.NamedNode(str(graph_iri)))
+
     def quads(self):
         """Every quad of the dataset."""
         return self._store.quads_for_pattern(None, None, None, None)
@@ -92,8 +96,10 @@ def _nodes(iris):
     return [ox.NamedNode(iri) for iri in iris]
 
 
-def open_store(*, location=None, query_url=None, update_url=None, read_only=False, timeout=30.0):
-    """Open the configured store: a remote SPARQL store when query_url is set, else the embedded one."""
+def open_store(*, location=None, query_url=None, update_url=None, read_only=False, timeout=30.0, user=None,
+               password=None):
+    """Open the configured store: a remote SPARQL store when query_url is set (with `user` and `password` when
+    it asks for them), else the embedded one."""
     if query_url:
-        return RemoteStore(query_url, update_url=update_url, timeout=timeout)
+        return RemoteStore(query_url, update_url=update_url, timeout=timeout, user=user, password=password)
     return EmbeddedStore(location, read_only=read_only)

@@ -10,6 +10,8 @@ DEFAULTS = {
     "STORE_IN_MEMORY": True,  # read-only: each worker copies the store into memory (faster queries)
     "STORE_QUERY_URL": None,  # a remote SPARQL store to serve instead
     "STORE_UPDATE_URL": None,
+    "STORE_USER": None,  # user and password for a remote store that asks for them (HTTP digest)
+    "STORE_PASSWORD": None,
     "UNION_DEFAULT_GRAPH": True,  # the default graph of a query is the union of all graphs (FROM overrides)
     "PUBLIC_URL": None,  # the address clients see, when behind a proxy
     "QUERY_TIMEOUT": 10,  # seconds; a query still running then is stopped (503)

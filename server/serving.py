@@ -1,7 +1,8 @@
 """The production HTTP server under `atkg serve`: Granian, whose HTTP side is written in Rust, running the
 Flask app.
 
-Granian's main process binds the address and watches one worker process, starting another should it die;
+Granian's main process binds the address and watches its worker processes (ATKG_WEB_WORKERS, one by default),
+starting another should one die;
 the worker builds the app (and with it the query workers, atkg.server.engine.pool) and runs it on `threads`
 threads. Granian reads each request's headers in Rust and drops a connection whose headers have not all come
 within HEADER_TIMEOUT seconds; the app is served over ASGI so that bodies are awaited on the event loop
@@ -20,10 +21,11 @@ from granian.constants import HTTPModes, Interfaces
 from granian.http import HTTP1Settings
 
 
-def serve(config, *, host, port, threads, header_timeout):
-    """Serve `create_app(config)` on host:port until SIGINT or SIGTERM; exit 1 if the app cannot start.
-    HTTP/1 only: Granian's header time limit is an HTTP/1 setting."""
-    server = Granian("atkg.server:create_app", address=host, port=port, interface=Interfaces.ASGINL, workers=1,
+def serve(config, *, host, port, threads, header_timeout, workers=1):
+    """Serve `create_app(config)` on host:port until SIGINT or SIGTERM, in `workers` web processes (each with
+    its own app, query workers and cache); exit 1 if the app cannot start. HTTP/1 only: Granian's header
+    time limit is an HTTP/1 setting."""
+    server = Granian("atkg.server:create_app", address=host, port=port, interface=Interfaces.ASGINL, workers=workers,
                      websockets=False, respawn_failed_workers=True, http=HTTPModes.http1,
                      http1_settings=HTTP1Settings(header_read_timeout=int(header_timeout * 1000)))
     server.serve(target_loader=partial(_build_app, config, threads=threads), wrap_loader=False)

@@ -4,8 +4,9 @@ import atexit
 import json
 import threading
 
-from flask import current_app
+from flask import Response, current_app
 
+from atkg.graph.remote import RemoteStoreError
 from atkg.graph.store import open_store
 from atkg.queries import ParameterError, prepare
 from atkg.server.engine.cache import ResultCache
@@ -22,6 +23,15 @@ class QueryFailed(Exception):
         self.syntax = syntax
 
 
+class StoreUnavailable(Exception):
+    """The remote store failed to answer: `status` is 504 when it did not answer in time, 502 otherwise; the
+    message says so in a sentence (the store's address and words stay in the log)."""
+
+    def __init__(self, message, *, status):
+        super().__init__(message)
+        self.status = status
+
+
 class Engine:
     """Runs queries and updates on the configured data with a time limit, caching answers by version."""
 
@@ -32,8 +42,9 @@ class Engine:
         self.generation, self._replay, self._lock = 0, [], threading.Lock()
         self.remote, self.pool = None, None
         if config.get("STORE_QUERY_URL"):
-            self.remote = open_store(query_url=config["STORE_QUERY_URL"],
-                                     update_url=config.get("STORE_UPDATE_URL"), timeout=self.timeout)
+            self.remote = open_store(query_url=config["STORE_QUERY_URL"], update_url=config.get("STORE_UPDATE_URL"),
+                                     timeout=self.timeout, user=config.get("STORE_USER"),
+                                     password=config.get("STORE_PASSWORD"))
             self._stamp = None
             return
         self._source = describe_source(config)
@@ -90,7 +101,10 @@ class Engine:
         """Apply an update, its relative IRIs resolved against `base_iri`; the version moves on and the cache
         is emptied."""
         if self.remote:
-            self.remote.update(text, base_iri=base_iri)
+            try:
+                self.remote.update(text, base_iri=base_iri)
+            except RemoteStoreError as error:
+                raise self._unavailable(error) from error
             return
         self._run({"kind": "update", "text": text, "base_iri": base_iri})
         with self._lock:
@@ -119,10 +133,26 @@ class Engine:
 
     def _answer_remotely(self, job):
         """A job answered in this process by the remote store. A saved query's IRIs are checked every time:
-        the remote data can change behind our back."""
-        if job["kind"] == "saved":
-            return answer_saved(self.remote, job)
-        return answer(self.remote, job)
+        the remote data can change behind our back. A text the store finds malformed is QueryFailed (400
+        for /sparql); any other failure of the store is StoreUnavailable."""
+        try:
+            if job["kind"] == "saved":
+                return answer_saved(self.remote, job)
+            return answer(self.remote, job)
+        except RemoteStoreError as error:
+            raise self._unavailable(error) from error
+
+    def _unavailable(self, error):
+        """The exception to raise for a failure of the remote store."""
+        if error.status == 400:
+            return QueryFailed(str(error), syntax=True)
+        current_app.logger.warning("remote store: %s", error)
+        if error.timed_out:
+            return StoreUnavailable(f"The store that holds the graph did not answer within {self.timeout:g} "
+                                    "seconds; please try again in a moment.", status=504)
+        what = f"answered with an error ({error.status})" if error.status else "could not be reached"
+        return StoreUnavailable(f"The store that holds the graph {what}; please try again in a moment.",
+                                status=502)
 
     def close(self):
         """Stop the workers."""
@@ -139,7 +169,13 @@ def init_app(app):
     """Open the data named by the app's configuration and attach the engine to the app."""
     engine = Engine(app.config)
     app.extensions["atkg.engine"] = engine
+    app.register_error_handler(StoreUnavailable, store_unavailable)
     atexit.register(engine.close)
+
+
+def store_unavailable(error):
+    """The answer (502 or 504, plain text) when the remote store fails; the pages say it in their own way."""
+    return Response(str(error) + "\n", status=error.status, content_type="text/plain; charset=utf-8")
 
 
 def get_engine():

@@ -9,19 +9,24 @@ from flask_babel import gettext
 from atkg.ontology import PREFIXES
 from atkg.server.api import search
 from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
-from atkg.server.engine.service import QueryFailed, get_engine
+from atkg.server.engine.service import QueryFailed, StoreUnavailable, get_engine
 from atkg.server.pages import data as pages_data
 from atkg.server.pages.editor import editor_examples
 from atkg.server.pages.i18n import LANGUAGES, current_language, remember_language
 from atkg.server.sparql.messages import overload
 
-QUERY_TROUBLE = (QueryFailed, QueryTimeout, Busy, WorkerLost)
+QUERY_TROUBLE = (QueryFailed, QueryTimeout, Busy, WorkerLost, StoreUnavailable)
 # Short names for IRIs that have no label, in the prefixes people know from the queries.
 KNOWN_PREFIXES = {namespace: name for name, namespace in PREFIXES.items()}
 
 
 def query_trouble(error):
-    """A page (503) saying in words that a query behind the page failed, overran or found no worker."""
+    """A page (503; 502 or 504 from a remote store) saying in words that a query behind the page failed,
+    overran or found no worker, or that the store holding the graph did not answer."""
+    if isinstance(error, StoreUnavailable):
+        page = render_template("message.html", iri=None, message=gettext(
+            "The store that holds the graph did not answer. Please try again in a moment."))
+        return Response(page, status=error.status, content_type="text/html; charset=utf-8")
     if isinstance(error, QueryFailed):
         message = gettext("The data for this page could not be read from the graph. Please try again in a "
                           "moment.")

@@ -204,3 +204,35 @@ def test_query_help_says_how_to_give_parameters():
     code, output = run("query", "--help")
     assert code == 0 and "--param NAME=VALUE" in output
     assert "atkg query queries/recycled-reporting.rq --param year=2021" in output
+
+
+def test_serve_in_two_web_processes_answers_from_either(rdf_dir, tmp_path):
+    running = start_server(tmp_path, data=[rdf_dir], env={"ATKG_WEB_WORKERS": "2"})
+    try:
+        answers = {sparql_get(running, QUERY, accept="text/csv")[2] for _ in range(6)}
+        assert answers == {b"number,label\r\n1.1,Improve the legal framework\r\n1.2,Train police officers\r\n"
+                           b"2.1,Support shelters\r\n"}
+        assert len(_children(running.process.pid)) == 2  # Granian's main process watches the two
+    finally:
+        running.stop()
+
+
+def test_serve_refuses_two_web_processes_with_updates(rdf_dir):
+    result = CliRunner().invoke(main, ["serve", "--data", str(rdf_dir), "--web-workers", "2", "--port", "1"],
+                                env={"ATKG_UPDATE_TOKEN": "t"})
+    assert result.exit_code == 1
+    assert ("Error: --web-workers must be 1 when updates are enabled (ATKG_UPDATE_TOKEN): every web process would "
+            "hold its own copy of the data") in result.output
+
+
+def _children(pid):
+    """The ids of the processes whose parent is `pid`."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found

@@ -4,7 +4,7 @@ import pyoxigraph as ox
 import pytest
 
 from atkg.graph import dataset
-from atkg.graph.remote import RemoteStore, RemoteStoreError
+from atkg.graph.remote import RemoteStore, RemoteStoreError, query_form
 from atkg.graph.store import EmbeddedStore, open_store
 from tests.support.oxigraph_server import free_port, oxigraph_server
 
@@ -62,3 +62,22 @@ def test_remote_store_errors_are_clear(tmp_path):
         unreachable.query("ASK {}")
     with pytest.raises(RemoteStoreError, match="no update URL is configured for the remote store"):
         unreachable.update("CLEAR ALL")
+
+
+def test_the_query_form_is_read_past_the_prologue():
+    prologue = "# a comment with SELECT in it\nBASE <http://a/#x>\nprefix atkg: <https://w3id.org/atkg/ontology#>\n"
+    assert query_form(prologue + "  construct { ?s ?p ?o } WHERE { ?s ?p ?o }") == "CONSTRUCT"
+    assert query_form(prologue + "ASK{}") == "ASK"
+    assert query_form("PREFIX : <http://a/> DESCRIBE :x") == "DESCRIBE"
+    assert query_form("SELECT * { ?s <http://a/#ASK> ?o }") == "SELECT"
+    assert query_form("INSERT DATA {}") == ""
+
+
+def test_has_graph_on_both_stores(tmp_path):
+    embedded = EmbeddedStore()
+    embedded.load_quads(QUADS)
+    assert (embedded.has_graph(G), embedded.has_graph(G + "-not")) == (True, False)
+    with oxigraph_server(tmp_path / "remote") as url:
+        remote = RemoteStore(f"{url}/query", update_url=f"{url}/update")
+        dataset.publish_remote(QUADS, remote, graph_iris=[G])
+        assert (remote.has_graph(G), remote.has_graph(G + "-not")) == (True, False)

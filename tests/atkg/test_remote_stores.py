@@ -1,0 +1,254 @@
+"""The same service on a remote store: atkg serving, checking and ingesting with ATKG_STORE_QUERY_URL and
+ATKG_STORE_UPDATE_URL pointing at a real Oxigraph server and at a real Virtuoso, both on loopback.
+
+One Virtuoso for the whole file (a new database in a temporary folder, free loopback ports), loaded once
+with the session's build as `atkg build` loads a remote store; one Oxigraph server over a copy of the
+build's store. Ingest replaces a report with the same text, so the stores end as they started.
+"""
+
+import json
+import re
+import shutil
+import socket
+import threading
+import urllib.error
+import urllib.request
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from atkg.cli import main
+from atkg.graph import dataset
+from atkg.graph.remote import RemoteStore, RemoteStoreError
+from atkg.graph.sources import sources_dir
+from atkg.queries import load_queries
+from tests.server.helpers import fetch, start_server
+from tests.support.saved_answers import answer_rows
+from tests.support.oxigraph_server import oxigraph_server
+from tests.support.virtuoso_server import virtuoso_server
+
+BASE = "https://w3id.org/atkg/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+REPORT_2021 = "002_e692b092547fc0c1"
+SAVED = sorted(load_queries())
+
+
+@pytest.fixture(scope="module")
+def virtuoso(built, tmp_path_factory):
+    """(environment, RemoteStore) of a Virtuoso holding the session's build, written as `atkg build` writes a
+    remote store: its named graphs replaced batch by batch of INSERT DATA, updates with digest credentials."""
+    settings, _ = built
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as server:
+        env = {"ATKG_STORE_QUERY_URL": server.query_url, "ATKG_STORE_UPDATE_URL": server.update_url,
+               "ATKG_STORE_USER": server.user, "ATKG_STORE_PASSWORD": server.password}
+        store = RemoteStore(server.query_url, update_url=server.update_url, user=server.user,
+                            password=server.password)
+        quads = list(ox.parse(path=settings.dump_dir / "atkg.nq", format=ox.RdfFormat.N_QUADS))
+        dataset.publish_remote(quads, store, graph_iris={quad.graph_name.value for quad in quads})
+        yield env, store
+
+
+@pytest.fixture(scope="module")
+def oxigraph(built, tmp_path_factory):
+    """(environment, RemoteStore) of an Oxigraph server (union default graph) over a copy of the build's store."""
+    settings, _ = built
+    folder = tmp_path_factory.mktemp("oxigraph-remote")
+    shutil.copytree(settings.store_dir, folder / "store")
+    with oxigraph_server(folder / "store", union_default_graph=True) as url:
+        env = {"ATKG_STORE_QUERY_URL": f"{url}/query", "ATKG_STORE_UPDATE_URL": f"{url}/update"}
+        yield env, RemoteStore(env["ATKG_STORE_QUERY_URL"], update_url=env["ATKG_STORE_UPDATE_URL"])
+
+
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def remote(request):
+    """Each remote store in turn: (name, environment, RemoteStore)."""
+    env, store = request.getfixturevalue(request.param)
+    return request.param, env, store
+
+
+@pytest.fixture(scope="module")
+def on_virtuoso(virtuoso, tmp_path_factory):
+    """`atkg serve` on the Virtuoso."""
+    env, _ = virtuoso
+    running = start_server(tmp_path_factory.mktemp("serve-virtuoso"), env=env)
+    yield running
+    running.stop()
+
+
+def test_virtuoso_takes_updates_only_with_the_credentials(virtuoso):
+    env, store = virtuoso
+    update = 'INSERT DATA { GRAPH <urn:atkg-test:auth> { <urn:a> <urn:b> "c" } }'
+    # An opener of its own: SPARQLWrapper's digest authentication installs one for the whole process.
+    anonymous = urllib.request.build_opener().open
+    with pytest.raises(urllib.error.HTTPError, match="401"):
+        anonymous(env["ATKG_STORE_UPDATE_URL"], data=urlencode({"update": update}).encode(), timeout=30)
+    wrong = RemoteStore(env["ATKG_STORE_QUERY_URL"], update_url=env["ATKG_STORE_UPDATE_URL"], user="dba",
+                        password="not-the-password")
+    with pytest.raises(RemoteStoreError, match=r"/sparql-auth answered 401"):
+        wrong.update(update)
+    assert not store.has_graph("urn:atkg-test:auth")
+    store.update(update)
+    assert store.has_graph("urn:atkg-test:auth")
+    store.update("DROP SILENT GRAPH <urn:atkg-test:auth>")
+    assert not store.has_graph("urn:atkg-test:auth")
+
+
+def call(server, name, **values):
+    return fetch(f"{server.base}/api/queries/{name}" + (f"?{urlencode(values)}" if values else ""),
+                 headers={"Accept": "application/sparql-results+json"})
+
+
+def rows_of(body, name):
+    """The answer's rows (tests/support/saved_answers.py), each cell as the same value is written by either
+    store: where SPARQL or RDF leaves the writing to the store, its choices are made alike."""
+    query = load_queries()[name]
+    solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    minimum = set(MIN_OF_NAMES.findall(query.text))
+    return sorted((tuple("a name" if column in minimum and cell else _alike(cell)
+                         for column, cell in zip(query.columns, row)) for row in answer_rows(solutions, query)),
+                  key=repr)
+
+
+# MIN over language-tagged names: SPARQL orders no two of them, so each store picks its own first.
+MIN_OF_NAMES = re.compile(r"MIN\(\?name\)\s*AS\s*\?(\w+)")
+BOOLEAN = f"^^<{XSD}boolean>"
+
+
+def _alike(cell):
+    """A cell written alike: xsd:boolean as true/false (Virtuoso writes 1/0, the same values); the build's
+    xsd:positiveInteger as xsd:integer (Oxigraph keeps only the latter, Virtuoso what the build wrote); a
+    GROUP_CONCAT of no values unbound, its parts plain strings (Oxigraph gives an empty group no value and
+    keeps a language all parts share, Virtuoso gives "" and a plain string, as SPARQL 1.1 says)."""
+    if isinstance(cell, tuple):
+        return None if cell[2] == [""] else sorted(cell[2])
+    if cell is None:
+        return None
+    if cell.endswith(BOOLEAN):
+        return {'"1"': '"true"', '"0"': '"false"'}.get(cell.removesuffix(BOOLEAN), cell.removesuffix(BOOLEAN))
+    return cell.replace(f"^^<{XSD}positiveInteger>", f"^^<{XSD}integer>")
+
+
+
+@pytest.mark.parametrize("name", SAVED)
+def test_every_saved_query_answers_on_virtuoso_as_on_the_embedded_store(real_server, on_virtuoso, name):
+    values = load_queries()[name].example
+    status, headers, body = call(on_virtuoso, name, **values)
+    assert status == 200, body.decode()
+    assert "ETag" not in headers  # a remote store has no version to key answers by
+    embedded = call(real_server, name, **values)[2]
+    assert json.loads(body)["head"]["vars"] == json.loads(embedded)["head"]["vars"]
+    assert rows_of(body, name) == rows_of(embedded, name)
+
+
+@pytest.fixture(scope="module")
+def served(remote, on_virtuoso, tmp_path_factory):
+    """(name, `atkg serve` on it, environment, RemoteStore) for each remote store in turn."""
+    name, env, store = remote
+    if name == "virtuoso":
+        yield name, on_virtuoso, env, store
+        return
+    running = start_server(tmp_path_factory.mktemp(f"serve-{name}"), env=env)
+    yield name, running, env, store
+    running.stop()
+
+
+def test_search_and_the_pages_work_on_a_remote_store(served):
+    _, server, _, _ = served
+    found = json.loads(fetch(f"{server.base}/api/search?q=DMX")[2])["results"][0]
+    assert (found["iri"], found["match"]) == (f"{BASE}agency/dmx", "exact")
+    status, _, page = fetch(f"{server.base}/id/agency/dmx?lang=en", headers={"Accept": "text/html"})
+    assert status == 200 and "State Migration Service" in page.decode()
+    status, _, page = fetch(f"{server.base}/queries/measures-by-agency?agency={BASE}agency/dmx")
+    assert status == 200 and "nap-2020-2024/measure/4.4.9" in page.decode()
+    for address in ("/", "/dashboard", "/queries", "/check"):
+        assert fetch(f"{server.base}{address}", headers={"Accept": "text/html"})[0] == 200, address
+
+
+def test_the_check_page_gives_the_verdict_on_a_remote_store(served):
+    _, server, _, _ = served
+    text = (sources_dir() / f"{REPORT_2021}.txt").read_text(encoding="utf-8")
+    status, _, page = fetch(f"{server.base}/check?lang=en", method="POST", body=urlencode({"text": text}),
+                            timeout=120, headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200 and "Dövlət Miqrasiya Xidməti, 2021" in page.decode()
+    assert "19 of 19 measures covered" in page.decode()  # DMX executes 19 of the plan's measures in 2021
+
+
+def test_atkg_check_and_ingest_work_on_a_remote_store(remote, built, tmp_path):
+    """`atkg check` gives the verdict the embedded store gives; `atkg ingest --replace` of a report with the
+    same text writes its graph and the worked-out graphs anew (the search keys, dropped first, come back),
+    and the store holds what it held."""
+    name, env, store = remote
+    settings, _ = built
+    report = tmp_path / f"{REPORT_2021}.txt"
+    shutil.copy2(sources_dir() / report.name, report)
+    runner = CliRunner()
+    local = runner.invoke(main, ["check", str(report), "--lang", "en"], env={"ATKG_DATA_DIR": str(settings.data_dir)})
+    checked = runner.invoke(main, ["check", str(report), "--lang", "en"], env=env)
+    assert (checked.exit_code, checked.output) == (local.exit_code, local.output)
+    assert local.exit_code == 0 and "dmx" in local.output
+    before = _our_quads(store)
+    store.update(f"DROP SILENT GRAPH <{BASE}graph/derived/search-keys>")  # Virtuoso: SILENT, or it refuses
+    assert len(_our_quads(store)) < len(before)
+    sources = tmp_path / "sources"
+    shutil.copytree(sources_dir(), sources)
+    ingested = runner.invoke(main, ["ingest", str(report), "--replace", "--sources", str(sources), "--lang", "en"],
+                             env=env)
+    assert ingested.exit_code == 0, ingested.output
+    assert ingested.output.startswith(f"Replaced {BASE}report/dmx-2021: ")
+    assert _our_quads(store) == before and len(before) > 15000
+
+
+def _our_quads(store):
+    rows = store.query(f'SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{BASE}")) }}')
+    return sorted(_alike(f"{row['g']} {row['s']} {row['p']} {row['o']}") for row in rows)
+
+
+class Silent:
+    """A loopback listener that accepts connections and never answers."""
+
+    def __init__(self):
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/sparql"
+        self.accepted = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                self.accepted.append(self.socket.accept()[0])
+            except OSError:
+                return
+
+    def close(self):
+        for connection in self.accepted:
+            connection.close()
+        self.socket.close()
+
+
+def test_a_store_that_fails_gives_502_and_one_that_stalls_504(tmp_path):
+    (tmp_path / "gone").mkdir()
+    (tmp_path / "stalled").mkdir()
+    closed = socket.create_server(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()
+    silent = Silent()
+    gone = start_server(tmp_path / "gone", env={"ATKG_STORE_QUERY_URL": f"http://127.0.0.1:{port}/sparql"})
+    stalled = start_server(tmp_path / "stalled", env={"ATKG_STORE_QUERY_URL": silent.url, "ATKG_QUERY_TIMEOUT": "2"})
+    try:
+        status, headers, body = call(gone, "measures-by-agency", agency=f"{BASE}agency/dmx")
+        assert (status, body.decode()) == (502, "The store that holds the graph could not be reached; please try "
+                                                "again in a moment.\n")
+        status, _, body = fetch(f"{gone.sparql}?query=ASK%7B%7D")
+        assert (status, body.decode()) == (502, "The store that holds the graph could not be reached; please try "
+                                                "again in a moment.\n")
+        status, _, page = fetch(f"{gone.base}/id/agency/dmx?lang=en", headers={"Accept": "text/html"})
+        assert status == 502 and "The store that holds the graph did not answer." in page.decode()
+        status, _, body = fetch(f"{stalled.sparql}?query=ASK%7B%7D")
+        assert (status, body.decode()) == (504, "The store that holds the graph did not answer within 2 seconds; "
+                                                "please try again in a moment.\n")
+    finally:
+        gone.stop()
+        stalled.stop()
+        silent.close()
