@@ -5,10 +5,11 @@ import time
 from flask import Blueprint, Response, current_app, request
 
 from atkg.server.engine import results
+from atkg.server.engine.guard import Refused
 from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
 from atkg.server.engine.service import QueryFailed, get_engine
 from atkg.server.ops import get_metrics
-from atkg.server.sparql import describe, guard
+from atkg.server.sparql import describe
 from atkg.server.sparql.conditional import etag, not_modified
 from atkg.server.sparql.describe import endpoint_url
 from atkg.server.sparql.messages import failure_message, mark_truncated, overload, plain
@@ -29,9 +30,9 @@ def protocol_error(error):
     return plain(error.status, error.message)
 
 
-@bp.errorhandler(guard.Refused)
+@bp.errorhandler(Refused)
 def refused(error):
-    """A query that would make the server contact another address."""
+    """A query the guard does not hand to the engine: it would contact another address, or nests too deep."""
     return plain(400, str(error))
 
 
@@ -60,8 +61,7 @@ def run_query(operation):
     accept, chosen = _negotiate()
     engine = get_engine()
     base = endpoint_url()
-    reach = _check_reach(operation, base)
-    union = current_app.config["UNION_DEFAULT_GRAPH"] and not reach.from_graphs
+    union = current_app.config["UNION_DEFAULT_GRAPH"]
     formats = {kind: choice and choice[0] for kind, choice in chosen.items()}
     tag = etag(engine.version(), operation.text, operation.default_graph, operation.named_graphs,
                sorted(formats.items(), key=lambda item: item[0]))
@@ -101,14 +101,6 @@ def _browser_format():
     if not describe.wants_html():
         return None
     return BROWSER_FORMATS.get(request.args.get("format", ""))
-
-
-def _check_reach(operation, base):
-    reach = guard.read_reach(operation.text, base=base, query=True)
-    dataset_given = operation.default_graph or operation.named_graphs
-    local = None if dataset_given or not reach.from_graphs else set(describe.named_graph_iris())
-    guard.check_outbound(reach, allowlist=current_app.config["FEDERATION_ALLOWLIST"], local_graphs=local)
-    return reach
 
 
 def _answer(engine, operation, formats, *, union, base):
