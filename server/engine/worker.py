@@ -105,7 +105,7 @@ def screen(store, job):
     A FROM graph must be one the store holds, unless the request's own parameters name the dataset or the
     store cannot list its graphs (a remote one).
     """
-    text, update = job["text"], job["kind"] == "update"
+    text, update = job["text"], job.get("kind") == "update"
     guard.check_depth(text)
     if guard.is_sealed():  # nothing can leave: the text is read only for the graphs a FROM names
         if update or not guard.MIGHT_NAME_GRAPHS.search(text):

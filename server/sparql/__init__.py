@@ -47,6 +47,19 @@ def endpoint():
     return run_query(operation)
 
 
+@bp.route("/sparql/limits", methods=["GET"])
+def limits():
+    """What the limits on an answer are: the page a cut answer links to from its head."""
+    engine = get_engine()
+    return plain(200, f"Row limit: this service sends at most {engine.max_rows} results for a query (rows of a "
+                      f"SELECT, triples of a CONSTRUCT or DESCRIBE, rows of a saved query). An answer with more "
+                      f"is cut to the first {engine.max_rows}, and says so: the headers X-ATKG-Truncated: true, "
+                      "X-SPARQL-MaxRows and Warning, and a link to this page in the head of SPARQL JSON "
+                      "(head.link) and XML results. Use LIMIT and OFFSET to read the rest, or download the "
+                      "data (/.well-known/void).\n"
+                      f"Time limit: a query that runs longer than {engine.timeout:g} seconds is stopped.")
+
+
 @bp.route("/update", methods=["POST"])
 def update_endpoint():
     """Updates only, for the holder of the update token."""
@@ -76,7 +89,8 @@ def run_query(operation):
     if tag:
         response.set_etag(tag)
     if truncated:
-        mark_truncated(response, engine.max_rows, advice=" Use LIMIT and OFFSET to read the rest.")
+        mark_truncated(response, engine.max_rows, advice=" Use LIMIT and OFFSET to read the rest.",
+                       fmt=formats[kind])
     return response
 
 
