@@ -11,7 +11,7 @@ from rdflib.compare import isomorphic
 
 from tests.server.helpers import EX, MEASURES_TRIG, VOCAB_TTL, fetch, start_server
 
-W3C = Path("/work/shared/w3c-sparql11/graph-store-protocol/manifest-indirect.ttl")
+W3C = Path(__file__).parent / "w3c" / "graph-store-protocol" / "manifest-indirect.ttl"  # a copy of W3C's
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = Namespace("http://www.w3.org/2011/http#")
 CNT = Namespace("http://www.w3.org/2011/content#")
