@@ -3,7 +3,7 @@
 
 Oxigraph follows SERVICE and LOAD by itself and has no switch to stop it. So, with no address allowed
 (ATKG_FEDERATION_ALLOWLIST empty, the default), the query workers have no outbound client at all: the
-kernel refuses them Internet sockets (`seal`), and no text, however written, gets a request out. Where
+kernel refuses them any new socket (`seal`), and no text, however written, gets a request out. Where
 some addresses are allowed, or the data is in a remote store, the decision is taken on rdflib's SPARQL
 parser's syntax tree of the text (prefixed names and relative IRIs resolved as a parser resolves them),
 in the query worker so that the query's time limit bounds the parse too; a text rdflib cannot read, when
@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-
 MAX_DEPTH = 100
-# Skipping parsing is sound only because Oxigraph reads a keyword as its ASCII letters in any case, or
-# written with \u / \U escapes (SPARQL 1.1, 19.2); Python's case-insensitive match is wider than ASCII's.
+# Skipping parsing is sound because a parser reads a keyword as its ASCII letters in any case, or (one that
+# follows SPARQL 1.1, 19.2, as rdflib does) written with \u / \U escapes; Python's case-insensitive match
+# is wider than ASCII's.
 MIGHT_REACH = re.compile(r"service|load|from|\\u", re.IGNORECASE)
 # For FROM alone, where nothing can leave anyway (a sealed worker): Oxigraph 0.5 expands \u escapes in IRIs
 # and strings only, never in a keyword (FR\u004FM is a syntax error to it).
@@ -29,8 +29,6 @@ NOT_NESTING = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
     r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n\r]*', re.S)
 BRACKET = re.compile(r"[{(\[\])}]")
-
-
 SEALED_MESSAGE = ("This service does not contact other addresses on behalf of a query: its query engine has "
                   "no network access, so SERVICE and LOAD reach nothing. Addresses it may contact: none are "
                   "allowed on this server.")
