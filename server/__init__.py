@@ -35,12 +35,13 @@ def create_app(test_config=None):
 
     from atkg.server import api, ops, sparql, web
     from atkg.server.engine import service as engine
-    from atkg.server.sparql import describe
+    from atkg.server.sparql import describe, graph_store
 
     web.init_app(app)
     engine.init_app(app)
     ops.init_app(app)
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(graph_store.bp)
     app.register_blueprint(describe.bp)
     from atkg.server import pages
     from atkg.server.pages import check as pages_check

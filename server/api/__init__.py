@@ -72,7 +72,7 @@ def run_query(name):
     if tag:
         response.set_etag(tag)
     if answer.truncated:
-        mark_truncated(response, get_engine().max_rows)
+        mark_truncated(response, get_engine().max_rows, fmt=fmt)
     return response
 
 

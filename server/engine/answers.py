@@ -10,6 +10,8 @@ limit is cut as bytes where it can be (_json_cut).
 """
 
 import io
+import json
+from html import escape
 from itertools import islice
 
 import pyoxigraph as ox
@@ -183,3 +185,14 @@ def first_rows(outcome, fmt, limit):
     except _Enough:
         pass
     return _from_table(b"".join(buffer.parts), fmt, limit)
+
+
+def with_link(body, fmt, link):
+    """`body` (Oxigraph's SPARQL JSON or XML results) with `link` in its head, as the formats allow
+    (JSON `head.link`, XML `<link href>` after the variables); other formats have no place for it."""
+    if fmt == "json" and body.startswith(b'{"head":{'):
+        return b'{"head":{"link":' + json.dumps([link]).encode() + b"," + body[len(b'{"head":{'):]
+    if fmt == "xml" and b"</head>" in body:
+        before, after = body.split(b"</head>", 1)
+        return before + b'<link href="' + escape(link, quote=True).encode() + b'"/></head>' + after
+    return body

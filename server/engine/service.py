@@ -10,9 +10,10 @@ from atkg.graph.remote import RemoteStoreError
 from atkg.graph.store import open_store
 from atkg.queries import ParameterError, prepare
 from atkg.server.engine.cache import ResultCache
+from atkg.server.engine.guard import Refused
 from atkg.server.engine.pool import WorkerPool
 from atkg.server.engine.sources import describe_source, held_in_memory, stamp
-from atkg.server.engine.worker import answer, answer_saved
+from atkg.server.engine.worker import answer, answer_saved, screen
 
 
 class QueryFailed(Exception):
@@ -37,6 +38,7 @@ class Engine:
 
     def __init__(self, config):
         self.timeout = float(config["QUERY_TIMEOUT"])
+        self.allowlist = tuple(config.get("FEDERATION_ALLOWLIST") or ())
         self.max_rows = int(config["MAX_ROWS"])
         self.cache = ResultCache(max_bytes=int(config["CACHE_BYTES"]))
         self.generation, self._replay, self._lock = 0, [], threading.Lock()
@@ -47,8 +49,9 @@ class Engine:
                                      password=config.get("STORE_PASSWORD"))
             self._stamp = None
             return
-        self._source = describe_source(config)
-        self._stamp = stamp(self._source)
+        source = describe_source(config)
+        self._stamp = stamp(source)
+        self._source = dict(source, sealed=not self.allowlist)  # no address allowed: workers without network
         size = 1 if config.get("UPDATE_TOKEN") else int(config["QUERY_WORKERS"])
         fork = not config.get("UPDATE_TOKEN") and held_in_memory(self._source)
         self.pool = WorkerPool(self._source_with_replay, size=size, fork=fork)
@@ -69,7 +72,8 @@ class Engine:
         """
         job = {"kind": "query", "text": text, "default_graph": default_graph, "named_graphs": named_graphs,
                "formats": formats, "max_rows": max_rows or self.max_rows,
-               "union": bool(union) and not default_graph and not self.remote, "base_iri": base_iri}
+               "union": bool(union) and not default_graph and not self.remote, "base_iri": base_iri,
+               "allowlist": self.allowlist}
         version = self.version()
         key = (version, text, base_iri, _frozen(default_graph), _frozen(named_graphs), _frozen(formats.items()),
                job["max_rows"], job["union"])
@@ -99,14 +103,16 @@ class Engine:
 
     def update(self, text, *, base_iri=None):
         """Apply an update, its relative IRIs resolved against `base_iri`; the version moves on and the cache
-        is emptied."""
+        is emptied. Refused when the guard refuses the text (atkg.server.engine.guard)."""
+        job = {"kind": "update", "text": text, "base_iri": base_iri, "allowlist": self.allowlist}
         if self.remote:
+            screen(self.remote, job)
             try:
                 self.remote.update(text, base_iri=base_iri)
             except RemoteStoreError as error:
                 raise self._unavailable(error) from error
             return
-        self._run({"kind": "update", "text": text, "base_iri": base_iri})
+        self._run(job)
         with self._lock:
             self.generation += 1
             if self._source["kind"] == "memory":
@@ -127,6 +133,8 @@ class Engine:
             status, payload = self.pool.run(job, timeout=self.timeout)
         if status == "parameter":
             raise ParameterError(payload)
+        if status == "refused":
+            raise Refused(payload)
         if status != "ok":
             raise QueryFailed(payload, syntax=status == "syntax")
         return payload

@@ -16,26 +16,33 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from atkg.queries import ParameterError, run_bound
-from atkg.server.engine import answers
+from atkg.server.engine import answers, guard
 from atkg.server.engine.sources import open_source
 
 
 def worker_main(connection):
     """Read the data source from `connection`, then serve jobs from it until it closes."""
     threading.Thread(target=exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+    sys.setrecursionlimit(20_000)  # rdflib's parser takes about 40 frames per nesting level (guard.MAX_DEPTH)
     store = open_or_say_why(connection)
     connection.send(("ready", len(store)))
+    threading.Thread(target=guard.warm, daemon=True).start()
     serve(store, connection)
 
 
 def open_or_say_why(connection):
     """The store of the source read from `connection`; if it cannot be opened, ("failed", why) is sent back
-    and this process ends."""
+    and this process ends. A source marked `sealed` (no address allowed) seals this process once the data
+    is read (atkg.server.engine.guard.seal)."""
     try:
-        return open_source(connection.recv())
+        source = connection.recv()
+        store = open_source(source)
     except (OSError, ValueError) as error:
         send(connection, ("failed", str(error)))
         sys.exit(1)
+    if source.get("sealed"):
+        guard.seal()
+    return store
 
 
 def serve(store, connection):
@@ -61,14 +68,16 @@ def exit_when_orphaned(parent):
     os._exit(1)
 
 
+NO_LOOKUP = "failed to lookup address information"  # Oxigraph's words when a name cannot be resolved
 # IRI values found in the graph already, as (IRI, classes): forgotten when an update changes the data.
 KNOWN_RESOURCES = set()
 
 
 def run_job(store, job):
-    """Run one job and report ("ok", payload), or ("syntax" | "parameter" | "error", message)."""
+    """Run one job and report ("ok", payload), or ("refused" | "syntax" | "parameter" | "error", message)."""
     try:
         if job["kind"] == "update":
+            screen(store, job)
             KNOWN_RESOURCES.clear()
             store.update(job["text"], base_iri=job.get("base_iri"))
             store.flush()
@@ -76,6 +85,12 @@ def run_job(store, job):
         if job["kind"] == "saved":
             return "ok", answer_saved(store, job, known=KNOWN_RESOURCES)
         return "ok", answer(store, job)
+    except guard.Refused as error:
+        return "refused", str(error)
+    except OSError as error:  # in a sealed worker, SERVICE or LOAD was refused its socket or name lookup
+        if guard.is_sealed() and (isinstance(error, PermissionError) or NO_LOOKUP in str(error)):
+            return "refused", guard.SEALED_MESSAGE
+        return "error", str(error)
     except SyntaxError as error:
         return "syntax", str(error)
     except ParameterError as error:
@@ -84,13 +99,40 @@ def run_job(store, job):
         return "error", str(error)
 
 
+def screen(store, job):
+    """The Reach of a query or update job's text once the guard has let it through; guard.Refused if not.
+
+    A FROM graph must be one the store holds, unless the request's own parameters name the dataset or the
+    store cannot list its graphs (a remote one).
+    """
+    text, update = job["text"], job.get("kind") == "update"
+    guard.check_depth(text)
+    if guard.is_sealed():  # nothing can leave: the text is read only for the graphs a FROM names
+        if update or not guard.MIGHT_NAME_GRAPHS.search(text):
+            return guard.Reach()
+        try:
+            reach = guard.read_reach(text, base=job.get("base_iri") or "")
+        except guard.Refused:
+            return guard.Reach(unread=True)  # Oxigraph's own parser has the last word on such a text
+    else:
+        reach = guard.read_reach(text, base=job.get("base_iri") or "", update=update)
+    local = job.get("default_graph") or job.get("named_graphs") or not hasattr(store, "named_graphs")
+    holds = None if local or not reach.from_graphs else set(store.named_graphs()).__contains__
+    guard.check_outbound(reach, allowlist=job.get("allowlist", ()), holds_graph=holds)
+    return reach
+
+
 def answer(store, job):
-    """Evaluate a query and write its results: (kind, body bytes, row count or None, truncated).
+    """Screen a query, evaluate it and write its results: (kind, body bytes, row count or None, truncated).
 
     Oxigraph writes the body itself (atkg.server.engine.answers); of an answer too large for that, it writes
     only the rows up to the row limit. The row count is given for booleans only (1), or 0 when no
-    asked format fits: other bodies are not parsed to count them.
+    asked format fits: other bodies are not parsed to count them. The union default graph is dropped when
+    the query names its own dataset (FROM), which Oxigraph would otherwise override.
     """
+    reach = screen(store, job)
+    if reach.from_graphs or reach.unread:
+        job = dict(job, union=False)
     outcome = _evaluate(store, job)
     formats, limit = job["formats"], job["max_rows"]
     kind = _kind(outcome)

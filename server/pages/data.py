@@ -4,6 +4,7 @@ and cache as /sparql), answered as rows of terms that keep their kind, language 
 import json
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 from flask import current_app
 
 from atkg.graph.iris import INFERRED_GRAPH_SUFFIX
@@ -73,10 +74,9 @@ def base_iri():
 
 
 def iri_ref(iri):
-    """An IRI written for a query; refuses text that could break out of the <...>."""
-    if any(character in iri for character in '<>"{}|^`\\ \n\t'):
-        raise ValueError(f"not an IRI: {iri!r}")
-    return f"<{iri}>"
+    """An IRI written for a query by pyoxigraph; ValueError for text that is not an IRI (control
+    characters, brackets, spaces and whatever else could break out of the <...>)."""
+    return str(ox.NamedNode(iri))
 
 
 def _term(cell):

@@ -1,7 +1,7 @@
 """/id/<path>: the page of the resource whose IRI is the base IRI + path. Browsers get HTML (with
 schema.org JSON-LD); RDF clients get the resource's statements as Turtle, JSON-LD, N-Triples or RDF/XML."""
 
-from flask import Response, abort, render_template, request
+from flask import Response, render_template, request
 from flask_babel import gettext
 
 from atkg.server.engine import results
@@ -22,8 +22,8 @@ def show(path):
     iri = base_iri() + path
     try:
         iri_ref(iri)
-    except ValueError:
-        abort(404)
+    except ValueError:  # a control character, "[" or the like: no resource can be at such an address
+        return _not_found(iri)
     asked = request.args.get("format")
     if asked in FORMATS:
         return _rdf(iri, FORMATS[asked])

@@ -5,10 +5,11 @@ import time
 from flask import Blueprint, Response, current_app, request
 
 from atkg.server.engine import results
+from atkg.server.engine.guard import Refused
 from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
 from atkg.server.engine.service import QueryFailed, get_engine
 from atkg.server.ops import get_metrics
-from atkg.server.sparql import describe, guard
+from atkg.server.sparql import describe
 from atkg.server.sparql.conditional import etag, not_modified
 from atkg.server.sparql.describe import endpoint_url
 from atkg.server.sparql.messages import failure_message, mark_truncated, overload, plain
@@ -29,9 +30,9 @@ def protocol_error(error):
     return plain(error.status, error.message)
 
 
-@bp.errorhandler(guard.Refused)
+@bp.errorhandler(Refused)
 def refused(error):
-    """A query that would make the server contact another address."""
+    """A query the guard does not hand to the engine: it would contact another address, or nests too deep."""
     return plain(400, str(error))
 
 
@@ -44,6 +45,19 @@ def endpoint():
     if operation.kind == "update":
         return run_update(operation)
     return run_query(operation)
+
+
+@bp.route("/sparql/limits", methods=["GET"])
+def limits():
+    """What the limits on an answer are: the page a cut answer links to from its head."""
+    engine = get_engine()
+    return plain(200, f"Row limit: this service sends at most {engine.max_rows} results for a query (rows of a "
+                      f"SELECT, triples of a CONSTRUCT or DESCRIBE, rows of a saved query). An answer with more "
+                      f"is cut to the first {engine.max_rows}, and says so: the headers X-ATKG-Truncated: true, "
+                      "X-SPARQL-MaxRows and Warning, and a link to this page in the head of SPARQL JSON "
+                      "(head.link) and XML results. Use LIMIT and OFFSET to read the rest, or download the "
+                      "data (/.well-known/void).\n"
+                      f"Time limit: a query that runs longer than {engine.timeout:g} seconds is stopped.")
 
 
 @bp.route("/update", methods=["POST"])
@@ -60,8 +74,7 @@ def run_query(operation):
     accept, chosen = _negotiate()
     engine = get_engine()
     base = endpoint_url()
-    reach = _check_reach(operation, base)
-    union = current_app.config["UNION_DEFAULT_GRAPH"] and not reach.from_graphs
+    union = current_app.config["UNION_DEFAULT_GRAPH"]
     formats = {kind: choice and choice[0] for kind, choice in chosen.items()}
     tag = etag(engine.version(), operation.text, operation.default_graph, operation.named_graphs,
                sorted(formats.items(), key=lambda item: item[0]))
@@ -76,7 +89,8 @@ def run_query(operation):
     if tag:
         response.set_etag(tag)
     if truncated:
-        mark_truncated(response, engine.max_rows, advice=" Use LIMIT and OFFSET to read the rest.")
+        mark_truncated(response, engine.max_rows, advice=" Use LIMIT and OFFSET to read the rest.",
+                       fmt=formats[kind])
     return response
 
 
@@ -101,14 +115,6 @@ def _browser_format():
     if not describe.wants_html():
         return None
     return BROWSER_FORMATS.get(request.args.get("format", ""))
-
-
-def _check_reach(operation, base):
-    reach = guard.read_reach(operation.text, base=base, query=True)
-    dataset_given = operation.default_graph or operation.named_graphs
-    local = None if dataset_given or not reach.from_graphs else set(describe.named_graph_iris())
-    guard.check_outbound(reach, allowlist=current_app.config["FEDERATION_ALLOWLIST"], local_graphs=local)
-    return reach
 
 
 def _answer(engine, operation, formats, *, union, base):

@@ -4,7 +4,9 @@ import re
 
 from flask import Response
 
+from atkg.server.engine import answers
 from atkg.server.engine.pool import Busy, QueryTimeout
+from atkg.server.sparql.describe import endpoint_url
 from atkg.server.ops import get_metrics
 from atkg.server.sparql.protocol import ProtocolError
 
@@ -39,8 +41,16 @@ def overload(error, timeout):
                               "again in a moment.")
 
 
-def mark_truncated(response, max_rows, *, advice=""):
-    """Say in the headers that an answer was cut at the row limit (and, after it, what the reader can do)."""
+def limits_url():
+    """The address of the page that says what the row and time limits are (the link in a cut answer)."""
+    return endpoint_url() + "/limits"  # under ATKG_PUBLIC_URL behind a proxy, like the endpoint
+
+
+def mark_truncated(response, max_rows, *, advice="", fmt=None):
+    """Say that an answer was cut at the row limit: in the headers (and, after it, what the reader can
+    do), and in the body's head where its format `fmt` has a place for a link (SPARQL JSON and XML)."""
+    if fmt:
+        response.set_data(answers.with_link(response.get_data(), fmt, limits_url()))
     response.headers["X-ATKG-Truncated"] = "true"
     response.headers["X-SPARQL-MaxRows"] = str(max_rows)
     response.headers["Warning"] = (f'199 atkg "Only the first {max_rows} results are shown: this service '

@@ -173,6 +173,7 @@ def test_rows_are_cut_at_the_row_limit_and_the_headers_say_so(limited_server):
     assert status == 200 and len(rows(body)) == 5
     assert (headers["X-ATKG-Truncated"], headers["X-SPARQL-MaxRows"]) == ("true", "5")
     assert headers["Warning"] == '199 atkg "Only the first 5 results are shown: this service sends at most that many."'
+    assert json.loads(body)["head"]["link"] == [f"{limited_server.sparql}/limits"]
 
 
 def test_a_saved_query_past_the_time_limit_is_stopped_and_the_next_one_answers(limited_server):

@@ -92,6 +92,15 @@ def test_sparqlwrapper_xml(server):
     assert values == [item for row in EXPECTED_MEASURES for item in row]
 
 
+def test_sparqlwrapper_reads_the_link_of_a_cut_answer(server):
+    query = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o"
+    answer = wrapper(server, query, JSON)
+    assert answer["head"]["link"] == [f"{server.sparql}/limits"] and len(answer["results"]["bindings"]) == 5
+    links = wrapper(server, query, XML).getElementsByTagName("link")
+    assert [link.getAttribute("href") for link in links] == [f"{server.sparql}/limits"]
+    assert wrapper(server, MEASURES, JSON)["head"] == {"vars": ["number", "label"]}
+
+
 def test_sparqlwrapper_csv(server):
     assert wrapper(server, MEASURES, CSV).decode() == (
         "number,label\r\n1.1,Improve the legal framework\r\n1.2,Train police officers\r\n2.1,Support shelters\r\n")

@@ -3,6 +3,7 @@
 import gzip
 import json
 import urllib.parse
+from xml.etree import ElementTree
 
 from tests.server.helpers import EX, fetch, sparql_get
 
@@ -12,6 +13,8 @@ ORDER BY ?number"""
 EXPECTED_ROWS = [("1.1", "Improve the legal framework"), ("1.2", "Train police officers"),
                  ("2.1", "Support shelters")]
 CONSTRUCT = f"CONSTRUCT {{ ?m <{EX}number> ?n }} WHERE {{ GRAPH <{EX}plan> {{ ?m <{EX}number> ?n }} }}"
+
+RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 
 
 def rows_of(body):
@@ -172,8 +175,23 @@ def test_row_limit_is_signalled_never_silent(server):
     assert headers["X-ATKG-Truncated"] == "true" and headers["X-SPARQL-MaxRows"] == "5"
     assert headers["Warning"] == ('199 atkg "Only the first 5 results are shown: this service sends at most '
                                   'that many. Use LIMIT and OFFSET to read the rest."')
-    _, headers, _ = sparql_get(server, MEASURES)
-    assert "X-ATKG-Truncated" not in headers
+    assert json.loads(body)["head"]["link"] == [f"{server.sparql}/limits"]
+    _, headers, body = sparql_get(server, MEASURES)
+    assert "X-ATKG-Truncated" not in headers and "link" not in json.loads(body)["head"]
+
+
+def test_a_cut_answer_links_to_the_limits_in_its_body_where_the_format_allows(server):
+    query = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o"
+    _, headers, body = sparql_get(server, query, accept="application/sparql-results+xml")
+    head = ElementTree.fromstring(body).find(f"{{{RESULTS_NS}}}head")
+    assert [child.tag.split("}")[1] for child in head] == ["variable", "variable", "variable", "link"]
+    assert head[-1].attrib == {"href": f"{server.sparql}/limits"}
+    assert len(ElementTree.fromstring(body).findall(f".//{{{RESULTS_NS}}}result")) == 5
+    _, headers, body = sparql_get(server, query, accept="text/csv")
+    assert headers["X-ATKG-Truncated"] == "true" and body.count(b"\r\n") == 6  # CSV has no place for a link
+    status, headers, body = fetch(f"{server.sparql}/limits")
+    assert (status, headers["Content-Type"]) == (200, "text/plain; charset=utf-8")
+    assert body.decode().startswith("Row limit: this service sends at most 5 results for a query")
 
 
 def test_etag_gives_304_and_gzip_is_offered(server):
