@@ -10,11 +10,7 @@ from atkg.graph import iris
 from atkg.graph.reports.ordinals import ordinal
 from atkg.ontology import ontology_path
 from atkg.ontology.catalogue import gettext_in
-
-
-def N_(message):
-    """Mark a message for the catalogue where it is written down; it is translated where it is shown."""
-    return message
+from atkg.shapes.report_source import N_
 
 
 _HEAD = (N_("code"), N_("period"), N_("entry"), N_("status found"), N_("line"))

@@ -11,8 +11,9 @@ from rdflib import Graph, URIRef
 from atkg.graph import iris
 from atkg.graph.agencies import load_registry
 from atkg.server.engine.service import get_engine
-from atkg.server.pages import page_blueprint
+from atkg.server.pages import label_of, page_blueprint
 from atkg.server.pages.data import base_iri, construct, iri_ref
+from atkg.server.pages.facts import labels
 from atkg.server.pages.i18n import current_language
 from atkg.server.sparql.describe import named_graph_iris
 from atkg.shapes import check_report_text
@@ -35,6 +36,8 @@ def form():
 def run():
     """Check the pasted or uploaded report and show the verdict; nothing is kept."""
     fields = {name: request.form.get(name, "").strip() for name in ("agency", "year")}
+    # The pasted text goes back into the form, so a report can be corrected and checked again.
+    fields["text"] = request.form.get("text", "")
     try:
         text, stem = _report_text()
         year = int(fields["year"]) if fields["year"].isdigit() else None
@@ -42,9 +45,10 @@ def run():
             verdict = check_report_text(text, agency=fields["agency"] or None, year=year,
                                         context=check_context(), stem=stem)
     except CheckError as error:
-        return render_template("check.html", verdict=None, problem=str(error), form=fields), 422
+        return render_template("check.html", verdict=None, problem=error.message(current_language()),
+                               form=fields), 422
     return render_template("check.html", verdict=verdict, problem=None, form=fields, findings=_findings(verdict),
-                           status_of=lambda slug: status_label(slug, current_language()))
+                           agency_name=_agency_name(verdict), status_of=lambda slug: status_label(slug, current_language()))
 
 
 def _report_text():
@@ -57,6 +61,12 @@ def _report_text():
     if not text.strip():
         raise CheckError(gettext("The text is empty: paste the report's text or choose its file."))
     return text, "report"
+
+
+def _agency_name(verdict):
+    """The reporting body's name in the page's language, from the graph (the verdict has the Azerbaijani one)."""
+    agency = str(iris.body_iri("agency", verdict.agency_key, base=base_iri()))
+    return label_of(labels([agency]).get(agency, {})) or verdict.agency_name
 
 
 def _findings(verdict):

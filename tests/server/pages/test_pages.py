@@ -230,7 +230,7 @@ def test_check_page_gives_a_verdict_and_stores_nothing(site):
     status, _, answer = fetch(site.base + "/check", method="POST", body=body,
                               headers=dict(HTML, **{"Content-Type": "application/x-www-form-urlencoded"}))
     text = answer.decode()
-    assert status == 200 and "Dövlət Miqrasiya Xidməti, 2021" in text and 'id="coverage-table"' in text
+    assert status == 200 and "Verdict: State Migration Service, 2021" in text and 'id="coverage-table"' in text
     assert "19 of 19 measures covered" in text  # DMX executes 19 of the plan's measures in 2021
     assert json.loads(fetch(site.base + "/health")[2])["version"] == version
 
@@ -247,6 +247,9 @@ def test_check_page_explains_an_empty_or_unreadable_report(site):
     status, _, answer = fetch(site.base + "/check", method="POST", body=upload,
                               headers=dict(HTML, **{"Content-Type": f"multipart/form-data; boundary={boundary}"}))
     assert status == 422 and "r.txt: not UTF-8 text" in answer.decode()
+    status, _, answer = fetch(site.base + "/check?lang=az", method="POST", body=upload,
+                              headers=dict(HTML, **{"Content-Type": f"multipart/form-data; boundary={boundary}"}))
+    assert status == 422 and "r.txt: UTF-8 mətni deyil (bayt 9): hesabatı UTF-8 mətni kimi saxlayın" in answer.decode()
 
 
 def test_language_switch_is_remembered_in_a_cookie(site):

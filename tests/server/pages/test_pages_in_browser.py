@@ -102,12 +102,15 @@ def test_dashboard_shows_the_heatmap(browser_page, site):
     assert browser_page.locator('#heat-dmx td[data-year="2022"][data-state="no-report"]').count() >= 1
 
 
-def test_check_page_gives_a_verdict(browser_page, site, screenshots):
-    browser_page.goto(site.base + "/check")
-    browser_page.fill("#report-text", REPORT_2021.read_text(encoding="utf-8"))
+def test_check_page_gives_a_verdict_and_keeps_the_text(browser_page, site, screenshots):
+    browser_page.goto(site.base + "/check?lang=en")
+    pasted = REPORT_2021.read_text(encoding="utf-8")
+    browser_page.fill("#report-text", pasted)
     with browser_page.expect_navigation():
         browser_page.click("#check-form button[type=submit]")
-    assert "Dövlət Miqrasiya Xidməti, 2021" in browser_page.locator("#verdict").inner_text()
+    # An English page names the body in English, and the text stays to be corrected and checked again.
+    assert browser_page.locator("#verdict").inner_text() == "Verdict: State Migration Service, 2021"
+    assert browser_page.input_value("#report-text") == pasted
     assert "measures covered" in browser_page.locator("#summary").inner_text()
     assert browser_page.locator("#coverage-table tbody tr").count() >= 10
     shoot(browser_page, screenshots, "check-verdict")
