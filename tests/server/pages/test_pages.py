@@ -63,13 +63,48 @@ def test_landing_page_says_where_to_start(site):
     assert "What the graph holds" in text and 'id="search-box"' in text and 'data-api="/api/search"' in text
 
 
-def test_resource_page_shows_labels_statements_quotes_and_links(site):
+def test_measure_page_is_its_dossier(site):
     status, headers, text = page(site, "/id/plan/nap-2020-2024/measure/4.2.1")
     assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
-    assert "<h1>Measure 4.2.1</h1>" in text and "Tədbir 4.2.1" in text
-    assert "İnsan alveri probleminin mahiyyəti, onun qarşısının alınması" in text
-    assert 'href="/id/agency/dmx"' in text and "State Migration Service" in text
-    assert re.search(r"line 106\b", text)  # the plan's row of measure 4.2.1, quoted with its line
+    heading = html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1>(.*?)</h1>", text, re.S).group(1)))
+    assert heading == ("Measure 4.2.1: Preparation and dissemination of educational and methodological manuals "
+                       "and awareness-raising materials on the nature of the problem of trafficking in human beings "
+                       "and its prevention")
+    assert '<p class="other-title" lang="az">İnsan alveri probleminin mahiyyəti, onun qarşısının alınması' in text
+    assert re.search(r'id="measure-section"><a href="/id/plan/nap-2020-2024/section/4.2">Section 4.2</a>: '
+                     r"Prevention of trafficking in human beings \(prophylaxis\)</dd>", text)
+    assert shown(text, "measure-period") == "2020–2024"
+    responsible = re.search(r'id="responsible-bodies">(.*?)</ul>', text, re.S).group(1)
+    assert responsible.count("<li>") == 9 and '<a href="/id/agency/dmx">State Migration Service</a>' in responsible
+    # DMX reported 4.2.1 carried out in 2020 and 2021; the graph holds no report for the later years.
+    states = dict(re.findall(r'data-year="(\d{4})" data-state="([a-z-]+)"', text))
+    assert states == {"2020": "carried-out", "2021": "carried-out", "2022": "no-report", "2023": "no-report",
+                      "2024": "no-report"}
+    assert "Hesabat dövrü ərzində Azərbaycan Respublikası Daxili İşlər Nazirliyinin" in text  # 2021's entry
+    assert re.search(r'id="cross-references"><li>.*entry 4.2.1</a> ↔ .*entry 4.8.1</a>', text)
+    # The statements are folded below; the plan's row is cited by the plan's title and line, not the file.
+    assert '<details id="raw-statements">' in text and "004_961f872eaa6ca64b, line" not in text
+    assert ('<cite class="source"><a href="/id/plan/nap-2020-2024">National Action Plan on combating '
+            "trafficking in human beings in the Republic of Azerbaijan for 2020-2024</a>, line 106</cite>") in text
+
+
+def test_measure_dossier_marks_a_year_overdue_and_speaks_azerbaijani(site):
+    _, _, text = page(site, "/id/plan/nap-2020-2024/measure/4.1.2?lang=az")
+    # 4.1.2 ran 2020-2021 and no report says it was carried out: each year after is overdue.
+    states = dict(re.findall(r'data-year="(\d{4})" data-state="([a-z-]+)"', text))
+    assert [states[year] for year in ("2022", "2023", "2024")] == ["overdue"] * 3
+    assert '<span class="state">vaxtı keçib</span>' in text and "Planda nə deyilir" in text
+    assert shown(text, "measure-deadline") == "son il: 2021"
+
+
+def test_pointing_here_names_things_grouped_by_kind(site):
+    _, _, text = page(site, "/id/plan/nap-2020-2024/measure/4.2.1")
+    pointing = text[text.index('id="pointing-here"'):]
+    groups = dict(re.findall(r"<h3>([^<]+?) <small class=\"muted\">\((\d+)\)</small></h3>", pointing))
+    assert groups == {"Action plan": "1", "Report entry": "2", "Shared responsibility": "36"}
+    links = re.findall(r'<a href="[^"]+">([^<]+)</a>', pointing)
+    assert links and not [link for link in links if link.startswith(("http", "atkg:"))]
+    assert "Ministry of Internal Affairs · State Migration Service" in links
 
 
 def test_resource_page_leaves_out_the_search_key_the_build_works_out_for_search(site):

@@ -68,8 +68,13 @@ def test_following_a_link_opens_the_resource_with_its_quote(browser_page, site):
     browser_page.goto(site.base + "/queries/measures-by-agency?run=1&agency=" + DMX)
     with browser_page.expect_navigation():
         browser_page.locator('#result-table a[href="/id/plan/nap-2020-2024/measure/4.2.1"]').first.click()
-    assert browser_page.locator("h1").inner_text() == "Measure 4.2.1"
-    assert "İnsan alveri probleminin mahiyyəti" in browser_page.locator("blockquote.quote").first.inner_text()
+    assert browser_page.locator("h1").inner_text().startswith("Measure 4.2.1: Preparation and dissemination")
+    assert "İnsan alveri probleminin mahiyyəti" in browser_page.locator("figure blockquote.quote").first.inner_text()
+    # The dossier's timeline, and the statements folded until asked for.
+    assert browser_page.locator('#timeline li[data-year="2021"] .state').inner_text() == "reported as carried out"
+    assert not browser_page.locator("table.statements").is_visible()
+    browser_page.click("#raw-statements summary")
+    assert browser_page.locator("table.statements").is_visible()
 
 
 def test_language_switch_is_remembered(browser_page, site):

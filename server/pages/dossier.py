@@ -1,0 +1,164 @@
+"""A measure's dossier, as public action-plan monitoring portals show one: what the plan says (title,
+section, period, bodies), a status for each year of the plan worked out from the yearly reports, each
+year's entry text (already redacted by the build), what the entries mention, and their cross-references."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from atkg.server.pages.data import PREFIXES, iri_ref, select
+
+WIKIDATA = "http://www.wikidata.org/"  # owl:sameAs twins of the bodies: the same thing twice
+STATUS = "https://w3id.org/atkg/code/implementation-status/"
+CARRIED_OUT, NO_CASES = STATUS + "carried-out", STATUS + "no-cases"
+AGREEMENT_KINDS = ("international-agreement", "memorandum", "cooperation-agreement")
+# The kinds of thing an entry mentions, in the order the dossier lists them.
+MENTION_KINDS = ("events", "legal-acts", "agreements", "figures", "partners", "bodies", "countries")
+
+PLAN = PREFIXES + """SELECT ?notation ?title ?section ?sectionTitle ?plan ?first ?last ?periodType ?planFirst ?planLast WHERE {
+  %(m)s skos:notation ?notation .
+  OPTIONAL { %(m)s dcterms:title ?title }
+  OPTIONAL { %(m)s atkg:inSection ?section OPTIONAL { ?section dcterms:title ?sectionTitle } }
+  OPTIONAL { %(m)s atkg:periodType ?periodType }
+  OPTIONAL { %(m)s atkg:period ?period .
+             ?period time:hasBeginning/time:inXSDgYear ?first ; time:hasEnd/time:inXSDgYear ?last }
+  OPTIONAL { %(m)s atkg:inPlan ?plan .
+             OPTIONAL { ?plan atkg:period ?whole . ?whole time:hasBeginning/time:inXSDgYear ?planFirst ;
+                        time:hasEnd/time:inXSDgYear ?planLast } }
+}"""
+BODIES = PREFIXES + """SELECT DISTINCT ?role ?body WHERE {
+  { %(m)s atkg:responsibleBody ?body BIND("responsible" AS ?role) }
+  UNION { %(m)s atkg:involvedBody ?body BIND("involved" AS ?role) }
+  FILTER(!STRSTARTS(STR(?body), "%(wikidata)s"))
+} ORDER BY ?role ?body"""
+ENTRIES = PREFIXES + """SELECT DISTINCT ?entry ?report ?year ?agency ?status ?text WHERE {
+  ?entry atkg:aboutMeasure %(m)s ; atkg:inReport ?report .
+  ?report atkg:reportYear ?year ; atkg:reportingAgency ?agency .
+  OPTIONAL { ?entry atkg:implementationStatus ?status }
+  OPTIONAL { ?entry atkg:entryText ?text }
+  FILTER(!STRSTARTS(STR(?agency), "%(wikidata)s"))
+} ORDER BY ?year ?agency"""
+# Reports of the measure's responsible bodies: a year with one of them but no entry is a gap.
+REPORTS = PREFIXES + """SELECT DISTINCT ?year ?agency WHERE {
+  %(m)s atkg:responsibleBody ?agency . ?report atkg:reportingAgency ?agency ; atkg:reportYear ?year .
+}"""
+CROSS = PREFIXES + """SELECT DISTINCT ?entry ?other ?measure WHERE {
+  ?entry atkg:aboutMeasure %(m)s .
+  { ?entry atkg:crossReference ?other } UNION { ?other atkg:crossReference ?entry }
+  ?other atkg:aboutMeasure ?measure .
+}"""
+# What the entries mention: events and figures reported in them, bodies and countries they name, the
+# partners of their events, and the legal acts quoted inside their lines (acts have no link of their own).
+MENTIONS = PREFIXES + """SELECT DISTINCT ?thing ?kind ?kindNotation WHERE {
+  ?entry atkg:aboutMeasure %(m)s .
+  { ?thing atkg:reportedIn ?entry ; a ?kind FILTER(?kind IN (atkg:Event, atkg:StatisticalObservation)) }
+  UNION { ?entry atkg:mentions ?thing . ?thing a ?kind FILTER(?kind IN (atkg:ExecutingBody, atkg:Country)) }
+  UNION { ?event atkg:reportedIn ?entry ; atkg:partner ?thing . BIND(atkg:partner AS ?kind) }
+  UNION { ?entry prov:wasDerivedFrom ?around . ?around atkg:sourceDocument ?doc ; atkg:lineStart ?from ;
+                 atkg:lineEnd ?to .
+          ?thing a atkg:LegalAct ; prov:wasDerivedFrom ?quote . ?quote atkg:sourceDocument ?doc ;
+                 atkg:lineStart ?line FILTER(?line >= ?from && ?line <= ?to)
+          BIND(atkg:LegalAct AS ?kind)
+          OPTIONAL { ?thing <http://data.europa.eu/eli/ontology#type_document>/skos:notation ?kindNotation } }
+  FILTER(isIRI(?thing) && !STRSTARTS(STR(?thing), "%(wikidata)s"))
+}"""
+
+
+@dataclass(frozen=True)
+class Year:
+    """One year of the plan for the measure: state is carried-out, no-cases, reported (another status),
+    not-reported (a responsible body's report says nothing though the measure was due), not-yet-due,
+    overdue, done (after a year it was reported carried out) or no-report (the graph holds no report)."""
+
+    year: int
+    state: str
+    entries: tuple = ()
+
+
+def is_measure(facts):
+    """True when the resource's statements make it an atkg:Measure."""
+    return any(p.value.endswith("#type") and v.value.endswith("ontology#Measure") for p, values in facts
+               for v, _ in values)
+
+
+def measure_dossier(iri):
+    """{notation, titles, section, section_titles, plan, period, period_type, bodies, years, entries, mentions, cross} of a
+    measure, read from the graph; every IRI in it is to be named through facts.labels()."""
+    m = {"m": iri_ref(iri), "wikidata": WIKIDATA}
+    plan_rows = select(PLAN % m)
+    titles = {row["title"].language or "": row["title"].value for row in plan_rows if "title" in row}
+    section_titles = {row["sectionTitle"].language or "": row["sectionTitle"].value for row in plan_rows
+                      if "sectionTitle" in row}
+    head = plan_rows[0] if plan_rows else {}
+    period = _span(head, "first", "last")
+    entries = [_entry(row) for row in select(ENTRIES % m)]
+    reported = {(int(row["year"].value[:4]), row["agency"].value) for row in select(REPORTS % m)}
+    bodies = defaultdict(list)
+    for row in select(BODIES % m):
+        bodies[row["role"].value].append(row["body"].value)
+    years = _timeline(_span(head, "planFirst", "planLast") or period, period, entries, reported)
+    return {"notation": _text(head, "notation"), "titles": titles, "section": _text(head, "section"),
+            "section_titles": section_titles,
+            "plan": _text(head, "plan"), "period": period, "period_type": _text(head, "periodType"),
+            "bodies": dict(bodies), "years": years, "entries": entries, "mentions": _mentions(m),
+            "cross": sorted({(row["entry"].value, row["other"].value, row["measure"].value)
+                             for row in select(CROSS % m)})}
+
+
+def _timeline(plan_span, period, entries, reported):
+    """A Year for each year of the plan, in order."""
+    if plan_span is None:
+        return []
+    by_year = defaultdict(list)
+    for entry in entries:
+        by_year[entry["year"]].append(entry)
+    done = None
+    years = []
+    for year in range(plan_span[0], plan_span[1] + 1):
+        state = _state(year, period, by_year.get(year, []), reported, done)
+        done = done or (year if state == "carried-out" else None)
+        years.append(Year(year=year, state=state, entries=tuple(by_year.get(year, []))))
+    return years
+
+
+def _state(year, period, entries, reported, done):
+    statuses = {entry["status"] for entry in entries}
+    if CARRIED_OUT in statuses:
+        return "carried-out"
+    if NO_CASES in statuses:
+        return "no-cases"
+    if entries:
+        return "reported"
+    if period and year < period[0]:
+        return "not-yet-due"
+    if period and year > period[1]:
+        return "done" if done else "overdue"
+    return "not-reported" if any(seen == year for seen, _ in reported) else "no-report"
+
+
+def _mentions(m):
+    """{kind: [IRI]} of what the measure's entries mention, kinds in MENTION_KINDS."""
+    found = defaultdict(set)
+    for row in select(MENTIONS % m):
+        kind = row["kind"].value.rsplit("#", 1)[-1]
+        if kind == "LegalAct":
+            notation = _text(row, "kindNotation")
+            kind = "agreements" if notation in AGREEMENT_KINDS else "legal-acts"
+        group = {"Event": "events", "StatisticalObservation": "figures", "partner": "partners",
+                 "ExecutingBody": "bodies", "Country": "countries"}.get(kind, kind)
+        found[group].add(row["thing"].value)
+    return {kind: sorted(found[kind]) for kind in MENTION_KINDS if found.get(kind)}
+
+
+def _entry(row):
+    return {"iri": row["entry"].value, "report": row["report"].value, "year": int(row["year"].value[:4]),
+            "agency": row["agency"].value, "status": _text(row, "status"), "text": _text(row, "text")}
+
+
+def _span(row, first, last):
+    if first in row and last in row:
+        return int(row[first].value[:4]), int(row[last].value[:4])
+    return None
+
+
+def _text(row, name):
+    return row[name].value if name in row else None
