@@ -41,10 +41,10 @@ def show(name):
     answer, problem = _run(query, values)
     rows = [[_term(cell) for cell in row] for row in answer.rows] if answer else []
     names = labels({cell.value for row in rows for cell in row if cell is not None and cell.is_iri})
-    chart = chart_for_answer(answer.names, answer.rows, language=current_language()) if rows else None
+    charts = chart_for_answer(answer.names, answer.rows, language=current_language()) if rows else []
     return render_template("saved_query.html", query=query, texts=query.texts_in(current_language()),
                            values=values, answer=answer, rows=rows,
-                           problem=problem, names=names, chart=chart, choices=_choices(query),
+                           problem=problem, names=names, charts=charts, choices=_choices(query),
                            downloads=_downloads(query, values))
 
 

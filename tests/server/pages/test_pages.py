@@ -247,6 +247,41 @@ def test_figures_get_a_chart_and_lists_of_names_do_not(site):
     assert '<svg class="chart"' not in page(site, "/queries/agencies")[2]
 
 
+def test_charts_say_their_period_and_draw_nothing_twice(site):
+    _, _, text = page(site, "/queries/readmission-figures")
+    # The 2020 report's figures stop in March: the bar says so beside the whole year 2021.
+    assert "<title>Jan–Mar 2020 · Citizens readmitted: 102</title>" in text
+    assert "<figcaption>Chart: How many citizens were readmitted, and helped to reintegrate, per year (2020–2021)" \
+        "</figcaption>" in text
+    # agency-workload counts the bodies of two plans: one chart per plan, each body once in each.
+    _, _, text = page(site, "/queries/agency-workload")
+    charts = re.findall(r"<figure class=\"chart\">(.*?)</figure>", text, re.S)
+    assert len(charts) == 2
+    assert "National Action Plan on combating trafficking" in charts[0] and "Programme 2011-2015" in charts[1]
+    for chart in charts:
+        bars = re.findall(r"<rect class=\"bar\"[^>]*><title>(.*?): \d+</title>", chart)
+        assert bars and len(bars) == len(set(bars))
+    assert "<title>State Migration Service: 19</title>" in charts[0]
+
+
+def test_dashboard_counts_the_measures_the_plan_gives_and_no_body_as_its_own_partner(site, select):
+    _, _, text = page(site, "/dashboard")
+    heat = re.search(r'<table class="heat" id="heat-dmx">(.*?)</table>', text, re.S).group(1)
+    codes = re.findall(r'<th scope="row"><a href="[^"]+">([\d.]+)</a></th>', heat)
+    given = select("SELECT ?code WHERE { ?m atkg:inPlan <https://w3id.org/atkg/plan/nap-2020-2024> ; "
+                   "atkg:responsibleBody <https://w3id.org/atkg/agency/dmx> ; skos:notation ?code }")
+    assert len(codes) == 19 and sorted(codes) == sorted(str(row[0]) for row in given)
+    partners = re.search(r'<section aria-labelledby="partners">(.*?)</section>', text, re.S).group(1)
+    assert "<title>International Organization for Migration: 2</title>" in partners
+    assert "State Migration Service:" not in partners
+    # Events per year, every year from the first to the last (empty ones too), never a month beside a year.
+    timeline = re.search(r'<section aria-labelledby="timeline">(.*?)<details>', text, re.S).group(1)
+    years = re.findall(r"<rect class=\"bar\"[^>]*><title>(\d{4}): \d+</title>", timeline)
+    assert years == [str(year) for year in range(int(years[0]), int(years[-1]) + 1)]
+    assert not re.search(r"<title>\d{4}-\d{2}", timeline)
+    assert f"<figcaption>Events per year they started ({years[0]}–{years[-1]})</figcaption>" in timeline
+
+
 def test_dashboard_heatmap_links_the_entries_each_report_has(site, select):
     status, _, text = page(site, "/dashboard")
     events = re.search(r'<table id="events-table">(.*?)</table>', text, re.S).group(1)
