@@ -196,8 +196,11 @@ def test_saved_query_speaks_the_pages_language(site):
     assert shown(english, "query-description").startswith("Every measure the agency is responsible for")
     assert ('<p class="note">Hesabat ili, məs. 2021 — nümunə: <code>2021</code></p>') in azerbaijani
     assert ('<p class="note">The year the report covers, e.g. 2021 — example: <code>2021</code></p>') in english
-    assert '<th scope="col" title="icra vəziyyəti Azərbaycan dilində">status_az</th>' in azerbaijani
-    assert '<th scope="col" title="implementation status in Azerbaijani">status_az</th>' in english
+    # Headers are the columns' descriptions, and a column given in both languages shows the page's one.
+    assert '<th scope="col" data-column="status_az">İcra vəziyyəti Azərbaycan dilində</th>' in azerbaijani
+    assert 'data-column="status_en"' not in azerbaijani and 'data-column="status_az"' not in english
+    assert '<th scope="col" data-column="status_en">Implementation status read from the entry, in English</th>' \
+        in english
     assert "Which of an agency" not in azerbaijani and "Orqanın illik" not in english
 
 
@@ -230,6 +233,38 @@ def test_saved_query_form_runs_with_the_visitors_values(site):
     status, _, body = fetch(site.base + download)
     rows = list(csv.DictReader(io.StringIO(body.decode())))
     assert status == 200 and "4.2.1" in {row["notation"] for row in rows}
+
+
+def cells_of(text, column):
+    """The shown text of each cell of a column of the answer table, by the column's name."""
+    table = re.search(r'<table id="result-table".*?</table>', text, re.S).group(0)
+    names = re.findall(r'data-column="([^"]+)"', table)
+    rows = re.findall(r"<tr>(<td>.*?)</tr>", table, re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", re.findall(r"<td>(.*?)</td>", row, re.S)[names.index(column)]))
+            for row in rows]
+
+
+def test_tables_show_values_as_people_read_them(site):
+    _, _, text = page(site, "/queries/enforcement-figures-2012-2015")
+    table = re.search(r'<table id="result-table".*?</table>', text, re.S).group(0)
+    assert "^^" not in table and "XMLSchema" not in table and "@en" not in table and "@az" not in table
+    # Numbers grouped as English readers write them, years left alone; the header is the column's description.
+    assert "28,184" in cells_of(text, "value") and {*cells_of(text, "year")} == {"2012", "2013", "2014", "2015"}
+    assert '<th scope="col" data-column="value">The figure</th>' in table
+    _, _, text = page(site, "/queries/enforcement-figures-2012-2015?lang=az")
+    assert "28.184" in cells_of(text, "value")
+    columns = re.findall(r'data-column="([^"]+)"', text)
+    assert "indicator_az" in columns and "indicator_en" not in columns  # only the page's language of a pair
+
+
+def test_tables_say_once_what_every_row_shares(site):
+    path = "/queries/measures-by-agency?" + urllib.parse.urlencode({"run": "1", "agency": f"{DMX[:-3]}dta"})
+    _, _, text = page(site, path)
+    shared = re.search(r'<dl class="facts" id="shared-values">(.*?)</dl>', text, re.S).group(1)
+    assert ('<dt>IRI of the plan or programme the measure belongs to</dt><dd><a href="/id/plan/nap-2020-2024"'
+            in shared)
+    results = text[text.index('id="results"'):text.index("</section>", text.index('id="results"'))]
+    assert 'data-column="plan"' not in results and results.count('href="/id/plan/nap-2020-2024"') == 1
 
 
 def test_saved_query_with_a_bad_value_says_what_is_wrong(site):

@@ -57,8 +57,8 @@ def test_saved_query_form_gives_a_table(browser_page, site, screenshots):
     assert "agency=https%3A%2F%2Fw3id.org%2Fatkg%2Fagency%2Fdmx" in browser_page.url
     table = browser_page.locator("#result-table")
     headers = table.locator("thead th").all_inner_texts()
-    assert "notation" in headers
-    column = headers.index("notation") + 1
+    assert "The measure's number, e.g. 4.2.1" in headers  # the column's description, not ?notation
+    column = headers.index("The measure's number, e.g. 4.2.1") + 1
     codes = table.locator(f"tbody tr td:nth-child({column})").all_inner_texts()
     assert "4.2.1" in codes and "4.8.3" in codes
     shoot(browser_page, screenshots, "saved-query-table")
@@ -146,3 +146,15 @@ def test_open_in_the_editor_loads_that_saved_query(browser_page, site):
     assert browser_page.input_value("#saved-query") == "events-timeline"
     text = browser_page.evaluate("window.atkgYasgui.getTab().getYasqe().getValue()")
     assert text.startswith("# Events held between two dates") and '"2021-01-01"^^xsd:date' in text
+
+
+WIDE_ANSWERS = ("/queries/measures-by-agency?run=1&agency=" + DMX, "/queries/report-entries",
+                "/queries/enforcement-figures-2012-2015", "/queries/events-timeline", "/dashboard")
+
+
+def test_answers_fit_a_1280_pixel_window(browser_page, site):
+    # The tables were up to 2,500 px wide: long texts and IRIs now wrap inside the page.
+    for path in WIDE_ANSWERS:
+        browser_page.goto(site.base + path)
+        width = browser_page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 1280, f"{path} is {width} px wide"
