@@ -7,6 +7,7 @@ import pyoxigraph as ox
 from flask import abort, render_template, request, url_for
 
 from atkg.queries import ParameterError
+from atkg.queries.model import QUESTIONS
 from atkg.server.api import saved_queries
 from atkg.server.api.run import get_runner
 from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
@@ -25,10 +26,14 @@ MAX_CHOICES = 300
 
 @bp.route("/queries", methods=["GET"])
 def index():
-    """Every saved query, with what it answers (in the page's language) and its topics."""
+    """Every saved query, grouped by the question it answers, with what it answers (in the page's language)
+    and its topics."""
     language = current_language()
-    return render_template("gallery.html", queries=[(query, query.texts_in(language))
-                                                    for query in saved_queries().values()])
+    groups = {question: [] for question in (*QUESTIONS, "")}
+    for query in saved_queries().values():
+        groups[query.question].append((query, query.texts_in(language)))
+    return render_template("gallery.html", groups=[(question, queries) for question, queries in groups.items()
+                                                   if queries])
 
 
 @bp.route("/queries/<name>", methods=["GET"])

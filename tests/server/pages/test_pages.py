@@ -180,6 +180,18 @@ def test_gallery_lists_every_saved_query(site):
     assert sorted(set(listed)) == sorted(load_queries()) and len(listed) >= 20
 
 
+def test_gallery_groups_the_saved_queries_by_question(site):
+    _, _, text = page(site, "/queries")
+    headings = re.findall(r'<h2 id="heading-([a-z-]+)">([^<]+) <small', text)
+    assert [key for key, _ in headings] == ["plan", "reports", "events-and-partners", "legal-acts", "figures",
+                                            "quality"]
+    figures = re.search(r'<section class="question" id="question-figures".*?</section>', text, re.S).group(0)
+    assert re.findall(r'data-query="([a-z0-9-]+)"', figures) == [
+        "enforcement-figures-2012-2015", "figures", "readmission-figures", "referrals", "training-figures"]
+    _, _, azerbaijani = page(site, "/queries?lang=az")
+    assert '<h2 id="heading-legal-acts">Hüquqi aktlar və sazişlər <small' in azerbaijani
+
+
 def shown(text, element_id):
     """The text of the element with that id (a tag without nested tags), unescaped."""
     return html.unescape(re.search(rf'id="{element_id}"[^>]*>([^<]*)<', text).group(1))

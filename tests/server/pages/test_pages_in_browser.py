@@ -158,3 +158,16 @@ def test_answers_fit_a_1280_pixel_window(browser_page, site):
         browser_page.goto(site.base + path)
         width = browser_page.evaluate("document.documentElement.scrollWidth")
         assert width <= 1280, f"{path} is {width} px wide"
+
+
+def test_gallery_filter_keeps_the_matching_queries_and_their_questions(browser_page, site):
+    browser_page.goto(site.base + "/queries?lang=az")
+    browser_page.locator("#query-filter").press_sequentially("readmissiya", delay=20)
+    assert browser_page.locator("li[data-query]:visible").evaluate_all(
+        "cards => cards.map(card => card.dataset.query)") == ["readmission-figures"]
+    assert browser_page.locator("section.question:visible h2").count() == 1
+    browser_page.fill("#query-filter", "no such words")
+    assert browser_page.locator("#query-filter-none").inner_text() == "Uyğun saxlanmış sorğu yoxdur."
+    browser_page.fill("#query-filter", "")
+    browser_page.dispatch_event("#query-filter", "input")
+    assert browser_page.locator("li[data-query]:visible").count() == browser_page.locator("li[data-query]").count()
