@@ -172,6 +172,11 @@ def test_vendored_editor_and_its_licence_are_served(site):
         status, _, body = fetch(f"{site.base}/static/vendor/yasgui/{name}")
         assert status == 200 and len(body) > 1000
     assert b"MIT License" in fetch(f"{site.base}/static/vendor/yasgui/LICENSE")[2]
+    status, _, chart = fetch(f"{site.base}/static/vendor/chartjs/chart.umd.min.js")
+    assert status == 200 and chart.startswith(b"/*!\n * Chart.js v4.6.1")
+    assert b"The MIT License (MIT)" in fetch(f"{site.base}/static/vendor/chartjs/LICENSE.md")[2]
+    _, _, editor = page(site, "/sparql")
+    assert '<script src="/static/vendor/chartjs/chart.umd.min.js"></script>' in editor
 
 
 def test_gallery_lists_every_saved_query(site):
