@@ -1,5 +1,5 @@
 """`atkg build`: source documents -> named graphs -> the graphs worked out from them (graph/derive.py:
-shared responsibilities, OWL RL inferences, search keys) -> checks -> store and dumps.
+shared responsibilities, OWL RL inferences) -> checks -> store and dumps.
 
 Reads only graph/sources/, ontology/ and graph/curated/. Nothing is written until every step before
 has succeeded, so a broken source leaves the previous store and dumps as they were.

@@ -193,23 +193,55 @@ def _ensure_graph():
 
 
 @click.command("query")
-@click.argument("query_file", type=click.File("r", encoding="utf-8"))
+@click.argument("query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for one of a saved query's parameters, e.g. --param year=2021 (repeat for each). "
+                   "Checked and bound as the API does: a query that needs one lists them all when it is missing.")
 @click.option("--endpoint", default=None, help="Ask this SPARQL endpoint instead of the local graph.")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="table", show_default=True,
               help="How to print SELECT and ASK answers; CONSTRUCT and DESCRIBE print Turtle.")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Ask this store folder instead of the built graph.")
-def query_command(query_file, endpoint, output_format, store):
-    """Run the SPARQL query in QUERY_FILE and print the answer."""
-    from atkg.query import run_local, run_remote
+def query_command(query_file, params, endpoint, output_format, store):
+    """Run the SPARQL query in QUERY_FILE and print the answer.
 
-    text = query_file.read()
+    On the local graph the default graph is the union of the named graphs, as on the endpoint. A saved
+    query (queries/*.rq) takes the parameters its #+ header declares (and a plain file those its ?_name_type
+    variables name) with --param; without a value it needs, the command lists them and exits with 2.
+
+    \b
+    Example:
+      atkg query queries/recycled-reporting.rq --param year=2021
+    """
+    from atkg.query import bound_query, parameters_text, query_file as read_file, run_local, run_remote
+    from atkg.queries import ParameterError, QueryFileError
+
+    values = _parameter_values(params)
     try:
-        output = run_remote(text, endpoint, output_format) if endpoint else run_local(
-            text, store or settings_from_env().store_dir, output_format)
+        query = read_file(query_file)
+        bound = bound_query(query, values)
+        output = run_remote(bound, endpoint, output_format) if endpoint else run_local(
+            bound, store or settings_from_env().store_dir, output_format)
+    except QueryFileError as error:
+        _cannot_run("query", error)
+    except ParameterError as error:
+        _cannot_run("query", f"{error}\n{parameters_text(query)}")
     except Exception as error:  # any failure is reported in words, not a traceback
         raise click.ClickException(str(error)) from error
     sys.stdout.write(output)
+
+
+def _parameter_values(params):
+    """{name: value} of the --param options; a usage error (exit 2) for one without "=" or given twice."""
+    values = {}
+    for param in params:
+        name, equals, value = param.partition("=")
+        if not equals or not name.strip():
+            raise click.BadParameter(f"{param!r} is not NAME=VALUE, e.g. year=2021", param_hint="--param")
+        if name.strip() in values:
+            raise click.BadParameter(f"{name.strip()!r} is given twice", param_hint="--param")
+        values[name.strip()] = value
+    return values
 
 
 for _command in (build_command, check_command, ingest_command, serve_command, query_command):

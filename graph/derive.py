@@ -1,17 +1,18 @@
-"""The graphs worked out from the others, in one step: the pairs of bodies sharing measures, OWL RL's
-inferences and the search keys.
+"""The graphs worked out from the others, in one step: the pairs of bodies sharing measures, the text each
+report entry repeats from the year before, and OWL RL's inferences.
 
 The build runs it on the graphs it made; ingest runs it on the store's graphs with the new report. Both
-get the same three graphs from the same graphs, so an ingested report is indistinguishable from the same
-report built. Each part reads what the one before it made: OWL RL sees the pairs, and the search keys see
-the labels OWL RL adds (inflected forms and abbreviations become skos:hiddenLabel and skos:altLabel).
+get the same graphs from the same graphs, so an ingested report is indistinguishable from the same report
+built. OWL RL sees the pairs and the text reuse the steps before it made. A new report changes the text
+reuse of its own entries only, but the comparison is cheap, so it is made anew too.
 """
 
 from dataclasses import dataclass
 
-from atkg.graph import dataset, iris, search_keys, shared
+from atkg.graph import dataset, iris, shared, text_reuse
 from atkg.graph.reasoning import owl_rl_inferences
 from atkg.graph.timing import Steps
+from atkg.ontology import ATKG
 
 
 @dataclass(frozen=True)
@@ -24,21 +25,19 @@ class Derived:
 
 
 def derive(graphs, *, base, steps=None):
-    """The three worked-out graphs of `graphs` (graph IRI -> rdflib Graph; worked-out ones among them are
-    left out and made anew). `steps` times each part, as the build prints them."""
+    """The worked-out graphs of `graphs` (graph IRI -> rdflib Graph; worked-out ones among them are left out
+    and made anew). `steps` times each part, as the build prints them."""
     steps = steps or Steps(lambda line: None)
     given = {name: graph for name, graph in graphs.items() if not iris.is_derived(name)}
     with steps.step("shared responsibilities") as record:
         pairs = shared.shared_responsibility_graph(shared.links_in_graphs(given.values()), base=base)
         record.detail = f"{len(set(pairs.subjects()))} pairs of bodies sharing measures"
+    with steps.step("text reuse since the year before") as record:
+        reuse = text_reuse.text_reuse_graph(given.values())
+        record.detail = f"{len(set(reuse.subjects(ATKG.previousEntry)))} entries compared"
     with steps.step("OWL RL inferences (reasonable)") as record:
-        inferred = owl_rl_inferences([*given.values(), pairs])
+        inferred = owl_rl_inferences([*given.values(), pairs, reuse])
         record.detail = f"{len(inferred)} inferred triples"
-    with steps.step("search keys") as record:
-        made = {shared.graph_iri(base=base): pairs, iris.graph_iri(iris.INFERRED_GRAPH, base=base): inferred}
-        quads = dataset.to_quads({**given, **made})
-        keys = search_keys.search_keys_in_quads(quads)
-        made[search_keys.graph_iri(base=base)] = keys
-        quads = dataset.to_quads({search_keys.graph_iri(base=base): keys}, more=quads)  # only the keys converted
-        record.detail = f"{len(keys)} named things"
-    return Derived(graphs=made, quads=quads)
+    made = {shared.graph_iri(base=base): pairs, text_reuse.graph_iri(base=base): reuse,
+            iris.graph_iri(iris.INFERRED_GRAPH, base=base): inferred}
+    return Derived(graphs=made, quads=dataset.to_quads({**given, **made}))

@@ -20,11 +20,11 @@ FIGURES_DATASET = URIRef("https://w3id.org/atkg/dataset/figures")
 # The named graph of OWL RL's conclusions, kept apart from what the sources say, and how its IRI ends.
 INFERRED_GRAPH = "inferred"
 INFERRED_GRAPH_SUFFIX = f"graph/{INFERRED_GRAPH}"
-# The graphs worked out from the others (graph/derive.py): the pairs of bodies sharing measures, OWL RL's
-# conclusions and the search keys.
+# The graphs worked out from the others (graph/derive.py): the pairs of bodies sharing measures, the text each
+# entry repeats from the year before, and OWL RL's conclusions.
 SHARED_RESPONSIBILITY_GRAPH = "derived/shared-responsibility"
-SEARCH_KEYS_GRAPH = "derived/search-keys"
-DERIVED_GRAPH_SUFFIXES = (f"graph/{SHARED_RESPONSIBILITY_GRAPH}", INFERRED_GRAPH_SUFFIX, f"graph/{SEARCH_KEYS_GRAPH}")
+TEXT_REUSE_GRAPH = "derived/text-reuse"
+DERIVED_GRAPH_SUFFIXES = (f"graph/{SHARED_RESPONSIBILITY_GRAPH}", f"graph/{TEXT_REUSE_GRAPH}", INFERRED_GRAPH_SUFFIX)
 _ASCII = str.maketrans({"ə": "e", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "ç": "c", "ğ": "g"})
 
 
@@ -116,8 +116,13 @@ def entry_iri(report, code):
     return URIRef(f"{report}/entry/{code}")
 
 
+def sentence_iri(entry, number):
+    """The `number`th sentence (from 1) of an entry's text: {entry}/sentence/{number}."""
+    return URIRef(f"{entry}/sentence/{number}")
+
+
 def is_derived(graph_name):
-    """True for a graph worked out from the others (the pairs, OWL RL's conclusions, the search keys)."""
+    """True for a graph worked out from the others (the pairs, the text reuse, OWL RL's conclusions)."""
     return str(graph_name).endswith(DERIVED_GRAPH_SUFFIXES)
 
 

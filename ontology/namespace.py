@@ -64,6 +64,7 @@ class ATKG(DefinedNamespace):
     Event: URIRef
     Report: URIRef
     ReportEntry: URIRef
+    EntrySentence: URIRef
     StatisticalObservation: URIRef
     SourceDocument: URIRef
     SourceQuote: URIRef
@@ -88,8 +89,14 @@ class ATKG(DefinedNamespace):
     secondBody: URIRef
     sharedMeasureCount: URIRef
     sharedMeasureNumbers: URIRef
-    # Search keys (derived by the build)
-    searchKey: URIRef
+    # Text reuse (derived by the build)
+    previousEntry: URIRef
+    repeatedShare: URIRef
+    hasSentence: URIRef
+    sentenceNumber: URIRef
+    sentenceText: URIRef
+    newSinceLastYear: URIRef
+    repeatsQuote: URIRef
     # Executing bodies
     organisationType: URIRef
     abbreviation: URIRef

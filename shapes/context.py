@@ -1,6 +1,6 @@
 """The context a report is checked in: the store's graphs (the plan, bodies, ontology, earlier reports;
-not the graphs worked out from them: OWL RL's "inferred" graph, the pairs of bodies sharing measures and
-the search keys), read once into rdflib, with the plan's measure titles and the registry."""
+not the graphs worked out from them: OWL RL's "inferred" graph and the pairs of bodies sharing measures),
+read once into rdflib, with the plan's measure titles and the registry."""
 
 import threading
 from contextlib import contextmanager

@@ -17,7 +17,7 @@ from atkg.graph.extract.privacy_cues import ROLES
 from atkg.graph.extract.privacy_names import tokens
 from atkg.graph.extract.privacy_officials import is_official
 from atkg.graph.extract.privacy_rdf import person_references_graph
-from atkg.graph.text import az_lower
+from atkg.graph.text import SENTENCE_END, az_lower
 
 _ROLE_CUES = (
     ("ehtimal olunan qurban", re.compile(r"ehtimal olunan qurban|potensial qurban|qurbanı olması ehtimal|zərər çəkməsi ehtimal")),
@@ -31,7 +31,6 @@ _ROLE_REACH = 80
 _PLACEHOLDER = re.compile(r"\[(?:(\d+) )?şəxs(?:: ([^\]\n]*))?\]")
 __all__ = ["ROLES", "PersonReference", "Redaction", "person_references_graph", "placeholder", "redact",
            "references_in"]
-_SENTENCE_END = re.compile(r"(?<!(?<!\w)[A-ZÇƏĞİÖŞÜ])[.!?;](?=\s)|\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -63,8 +62,8 @@ def placeholder(*, count, nationality, role):
 
 def _sentence(text, start, end):
     """The bounds of the sentence around text[start:end]."""
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    after = _SENTENCE_END.search(text, end)
+    before = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
+    after = SENTENCE_END.search(text, end)
     return (before[-1] if before else 0), (after.start() if after else len(text))
 
 

@@ -16,7 +16,7 @@ from flask import current_app
 
 from atkg.graph.text import fold, tidy
 from atkg.server.api.search_index import FIELDS_QUERY, THINGS_QUERY, build_index
-from atkg.server.api.search_words import folded, loose, stem, tokens
+from atkg.server.api.search_words import abbreviations, folded, loose, stem, tokens
 from atkg.server.engine.service import get_engine
 
 KINDS = ("measure", "entry", "agency", "partner", "act")
@@ -29,16 +29,22 @@ _LOCK = threading.Lock()
 
 
 def search(text, *, limit=DEFAULT_LIMIT, kinds=None):
-    """The things matching `text`, best first, as dicts: iri, type, label {az, en}, notation, match, matched."""
-    index = current_index()
-    words = tokens(text)
+    """The things matching `text` in the app's current index, best first (see `find`)."""
+    return find(current_index(), text, limit=limit, kinds=kinds)
+
+
+def find(index, text, *, limit=DEFAULT_LIMIT, kinds=None):
+    """The things of `index` matching `text`, best first, as dicts: iri, type, label {az, en}, notation,
+    match, matched."""
+    words, whole = tokens(text), abbreviations(text)
     if not words:
         return []
     best = {}
-    matches = list(_matches(index, words, folded(text)))
+    matches = list(_matches(index, words, folded(text), whole))
     if not matches:  # typed without Azerbaijani letters, perhaps
         matches = [(number, "loose", index.fields[number].kind == "text")  # names before running text
-                   for number in _fields_with_all(index, map(loose, words), is_loose=True)]
+                   for number in _fields_with_all(index, map(loose, words), {loose(word) for word in whole},
+                                                  is_loose=True)]
     for number, match, guessed in matches:
         field = index.fields[number]
         if field.thing not in best or _order(match, guessed, field) < _order(*best[field.thing]):
@@ -48,24 +54,29 @@ def search(text, *, limit=DEFAULT_LIMIT, kinds=None):
     return [_result(index.things[thing], match, field, words) for _, thing, (match, _, field) in found[:limit]]
 
 
-def _matches(index, words, whole):
-    """(field number, match, guessed) for every field in which every typed word begins a word, or failing
-    that every typed word's stem (a guess: guessed matches come after the others of their kind)."""
-    direct = _fields_with_all(index, words)
+def _matches(index, words, typed, whole):
+    """(field number, match, guessed) for every field in which every typed word begins a word (or is one,
+    for the `whole` words), or failing that every typed word's stem (a guess: guessed matches come after
+    the others of their kind)."""
+    direct = _fields_with_all(index, words, whole)
     for number in direct:
         field = index.fields[number]
         if field.kind == "label":
-            yield number, "exact" if field.folded == whole else "prefix", False
+            yield number, "exact" if field.folded == typed else "prefix", False
         else:
             yield number, field.kind, False
-    for number in _fields_with_all(index, [stem(word) for word in words]) - direct:
+    stems = [word if word in whole else stem(word) for word in words]
+    for number in _fields_with_all(index, stems, whole) - direct:
         yield number, "text" if index.fields[number].kind == "text" else "inflected", True
 
 
-def _fields_with_all(index, prefixes, *, is_loose=False):
+def _fields_with_all(index, prefixes, whole, *, is_loose=False):
+    """The fields holding, for every one of `prefixes`, a word it begins (or that word, for those in
+    `whole`)."""
     found = None
     for prefix in prefixes:
-        fields = index.fields_starting(prefix, is_loose=is_loose)
+        fields = (index.fields_with(prefix, is_loose=is_loose) if prefix in whole
+                  else index.fields_starting(prefix, is_loose=is_loose))
         found = fields if found is None else found & fields
         if not found:
             return set()

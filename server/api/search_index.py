@@ -66,6 +66,10 @@ class SearchIndex:
                 self.vocabularies[True][loose(word)].add(number)
         self.words = {looseness: sorted(postings) for looseness, postings in self.vocabularies.items()}
 
+    def fields_with(self, word, *, is_loose=False):
+        """The numbers of the fields holding `word` itself (a loose() word if is_loose)."""
+        return set(self.vocabularies[is_loose].get(word, ()))
+
     def fields_starting(self, prefix, *, is_loose=False):
         """The numbers of the fields holding a word that begins with `prefix` (a loose() word if is_loose)."""
         found, words, postings = set(), self.words[is_loose], self.vocabularies[is_loose]

@@ -1,6 +1,7 @@
 """Words for search: Azerbaijani case folding, tokens as people type them, and a light suffix stemmer.
 
-Folding is atkg.graph.text.fold (İ→i, I→ı, then lower case), so "İŞLƏR" and "işlər" are one word while
+A word typed in capitals is an abbreviation and matches only
+whole words; any other word matches the words it begins. Folding is atkg.graph.text.fold (İ→i, I→ı, then lower case), so "İŞLƏR" and "işlər" are one word while
 "DIN" (dın) and "DİN" (din) stay apart, as the language has it. Only when that finds nothing does search
 fall back to loose(), which also reads ə as e, ı as i, ş as s and so on.
 """
@@ -20,6 +21,7 @@ SUFFIXES = sorted("""
     dır dir dur dür
 """.split(), key=lambda suffix: (-len(suffix), suffix))
 MIN_STEM = 4
+MAX_ABBREVIATION = 5  # letters: DİN, DMX, ATƏT, ICMPD
 MAX_STRIPS = 2
 # People without an Azerbaijani keyboard type "xidmeti", "dovlet", "DIN": the fallback when nothing matches.
 LATIN = str.maketrans({"ə": "e", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "ç": "c", "ğ": "g"})
@@ -28,6 +30,14 @@ LATIN = str.maketrans({"ə": "e", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "�
 def tokens(text):
     """The folded words of `text` as typed, in order: "Miqrasiya Xidmətinin" -> [miqrasiya, xidmətinin]."""
     return TOKEN.findall(fold(text))
+
+
+def abbreviations(text):
+    """The folded words of `text` typed in capitals and as short as abbreviations are ("DİN", "DMX",
+    "ATƏT"): search takes them as whole words, so "DİN" finds the ministry and not "dinlənilmişdir". A
+    longer word in capitals ("MİQRAS") is someone typing with caps lock, and still a beginning."""
+    return {fold(token) for token in TOKEN.findall(text)
+            if token.isalpha() and token.isupper() and len(token) <= MAX_ABBREVIATION}
 
 
 def index_words(text):

@@ -1,5 +1,5 @@
-"""The web pages for people: the landing page, and what every page shares (the language and its switch,
-links from graph IRIs to their pages, the search box). The other pages live in pages_*.py blueprints."""
+"""The web pages for people: the landing page, search, and what every page shares (the language and its
+switch, links from graph IRIs to their pages, the search box). The other pages live in their own modules."""
 
 from urllib.parse import urlencode
 
@@ -7,6 +7,7 @@ from flask import Blueprint, Response, render_template, request, url_for
 from flask_babel import gettext
 
 from atkg.ontology import PREFIXES
+from atkg.server.api import search
 from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
 from atkg.server.engine.service import QueryFailed, get_engine
 from atkg.server.pages import data as pages_data
@@ -47,7 +48,8 @@ def page_helpers():
     pages."""
     return {"lang": current_language(), "languages": LANGUAGES, "lang_url": language_url,
             "local": local_url, "label_of": label_of, "base_iri": pages_data.base_iri(),
-            "saved_examples": editor_examples, "short_name": short_name}
+            "saved_examples": editor_examples, "short_name": short_name,
+            "kind_names": kind_names()}
 
 
 @bp.after_app_request
@@ -60,6 +62,21 @@ def keep_language(response):
 def index():
     """The landing page: what the graph holds, with counts, and where to start."""
     return render_template("index.html", counts=pages_data.graph_counts())
+
+
+def kind_names():
+    """What each kind of search result (api.search.KINDS) is called in the page's language."""
+    return {"measure": gettext("Measure"), "entry": gettext("Report entry"), "agency": gettext("Agency"),
+            "partner": gettext("Partner"), "act": gettext("Legal act")}
+
+
+@bp.route("/search", methods=["GET"])
+def search_page():
+    """Everything search finds for ?q=, best first, each with its kind: where Enter in the search box
+    leads."""
+    typed = request.args.get("q", "").strip()[:200]
+    results = search.search(typed, limit=search.MAX_LIMIT) if typed else []
+    return render_template("search.html", typed=typed, results=results)
 
 
 def language_url(language):

@@ -1,5 +1,6 @@
-"""/dashboard: the plan at a glance. Which measures each yearly report covered (a heatmap per body), the
-events over time, the partners by number of events, and the reports' figures by year."""
+"""/dashboard: the plan at a glance. Which measures each yearly report covered (a heatmap per body), how much
+of each entry repeats the year before, the events over time, the partners by number of events, and the
+reports' figures by year."""
 
 from collections import defaultdict
 
@@ -10,6 +11,7 @@ from atkg.server.pages.charts import bar_chart, events_per_year
 from atkg.server.pages.coverage import coverage
 from atkg.server.pages.data import ASSERTED, PREFIXES, select
 from atkg.server.pages.facts import labels
+from atkg.server.pages.repetition import repetition
 
 bp = page_blueprint("dashboard", __name__)
 EVENTS = PREFIXES + """SELECT DISTINCT ?event ?start ?kind ?measure WHERE { GRAPH ?g {
@@ -38,12 +40,13 @@ def show():
     events = select(EVENTS)
     partners = [(row["partner"].value, int(row["n"].value)) for row in select(PARTNERS)]
     figures = _figures()
-    shown = set(table) | {row["event"].value for row in events} | {p for p, _ in partners}
+    repeated = repetition()
+    shown = set(table) | set(repeated) | {row["event"].value for row in events} | {p for p, _ in partners}
     shown |= {row[k].value for row in events for k in ("kind", "measure") if k in row}
     shown |= {cell.status for _, rows in table.values() for row in rows for cell in row.cells if cell.status}
     shown |= {indicator for indicator, _ in figures["rows"]}
     names = labels(shown)
-    return render_template("dashboard.html", table=table, events=events, names=names, figures=figures,
+    return render_template("dashboard.html", table=table, repeated=repeated, events=events, names=names, figures=figures,
                            timeline=_timeline(events), partners=partners, partner_chart=_partner_chart(partners, names))
 
 

@@ -4,12 +4,10 @@ IRI on the page, the source quotes it was derived from, what points to it, and i
 from collections import defaultdict
 
 from atkg.graph.iris import INFERRED_GRAPH_SUFFIX
-from atkg.ontology import ATKG
 from atkg.server.pages.data import PREFIXES, iri_ref, select
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SCHEMA = "https://schema.org/"
-SEARCH_KEY = str(ATKG.searchKey)
 SAME_AS = ("http://www.w3.org/2002/07/owl#sameAs", "http://www.w3.org/2004/02/skos/core#exactMatch")
 # schema.org types for the project's classes that have none of their own in the data.
 SCHEMA_TYPES = {"ActionPlan": "Legislation", "LegalAct": "Legislation", "Measure": "CreativeWork",
@@ -21,9 +19,8 @@ SCHEMA_TYPES = {"ActionPlan": "Legislation", "LegalAct": "Legislation", "Measure
 
 
 def statements(iri):
-    """[(predicate Term, [(object Term, inferred only)])] of the resource, predicates in a fixed order; not
-    its search key, all its names again in lower case, there for the search query rather than for readers."""
-    rows = select(f"SELECT ?p ?o ?g WHERE {{ {{ {iri_ref(iri)} ?p ?o FILTER(?p != {iri_ref(SEARCH_KEY)}) }} "
+    """[(predicate Term, [(object Term, inferred only)])] of the resource, predicates in a fixed order."""
+    rows = select(f"SELECT ?p ?o ?g WHERE {{ {{ {iri_ref(iri)} ?p ?o }} "
                   f"OPTIONAL {{ GRAPH ?g {{ {iri_ref(iri)} ?p ?o }} }} }}")
     graphs = defaultdict(set)
     for row in rows:

@@ -16,8 +16,8 @@ def test_named_graphs(built):
     assert sorted(result.graph_sizes) == [
         "https://w3id.org/atkg/graph/curated/bodies",
         "https://w3id.org/atkg/graph/curated/translations",
-        "https://w3id.org/atkg/graph/derived/search-keys",
         "https://w3id.org/atkg/graph/derived/shared-responsibility",
+        "https://w3id.org/atkg/graph/derived/text-reuse",
         "https://w3id.org/atkg/graph/inferred",
         "https://w3id.org/atkg/graph/ontology",
         "https://w3id.org/atkg/graph/queries",

@@ -8,12 +8,13 @@ from types import SimpleNamespace
 import pytest
 from click.testing import CliRunner
 
+from atkg import ingest as ingest_module
 from atkg.build import build
 from atkg.cli import main
 from atkg.graph.sources import sources_dir
 from atkg.graph.store import EmbeddedStore
-from atkg.queries import load_queries, run
-from atkg import ingest as ingest_module
+from atkg.server.api.search import find
+from atkg.server.api.search_index import FIELDS_QUERY, THINGS_QUERY, build_index
 
 BASE = "https://w3id.org/atkg/"
 STEM = "005_dmx_2022"
@@ -72,13 +73,16 @@ def test_ingest_adds_the_named_graph_and_the_source_file(place):
     assert (sources / f"{STEM}.txt").read_bytes() == report.read_bytes()
     after = store_dump(place)
     added = [quad for quad in after if quad.endswith(f"<{GRAPH}>")]
-    # Besides the report's graph, only the worked-out graphs: the search keys of the things the report names
-    # for the first time, and what OWL RL infers about the report's things.
+    # Besides the report's graph, only the worked-out graphs: its entries compared with 2021's, and what OWL RL
+    # infers about the report's things.
     new = sorted(set(after) - set(before))
-    keys = [quad for quad in new if quad.endswith(f"<{BASE}graph/derived/search-keys>")]
+    reuse = [quad for quad in new if quad.endswith(f"<{BASE}graph/derived/text-reuse>")]
     inferred = [quad for quad in new if quad.endswith(f"<{BASE}graph/inferred>")]
-    assert len(added) > 1000 and new == sorted(added + keys + inferred)
-    assert len(keys) == 2 and len(inferred) > 400
+    assert len(added) > 1000 and new == sorted(added + reuse + inferred)
+    assert all(quad.startswith(f"<{BASE}report/dmx-2022/entry/") for quad in reuse)
+    assert (f"<{BASE}report/dmx-2022/entry/4.2.4> <https://w3id.org/atkg/ontology#previousEntry> "
+            f"<{BASE}report/dmx-2021/entry/4.2.4> <{BASE}graph/derived/text-reuse>") in reuse
+    assert len(inferred) > 400
     assert (f"<{BASE}report/dmx-2022> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
             f"<http://www.w3.org/ns/prov#Entity> <{BASE}graph/inferred>") in inferred
     assert set(before) <= set(after)
@@ -105,23 +109,32 @@ def test_ingest_works_out_the_pairs_of_bodies_sharing_measures_again(place):
     assert len(built) == 1944
 
 
-def test_ingest_works_out_the_search_keys_again_so_search_finds_an_act_only_the_report_names(place):
+def test_search_finds_an_act_only_the_ingested_report_names(place):
     settings, _, report = place
-    keys = f"{BASE}graph/derived/search-keys"
-    built = drop_worked_out_graph(place, keys)
     renamed = "İnsan alveri qurbanlarının geri qaytarılması Qaydaları"
     report.write_text(report_2022().replace("İnsan alveri qurbanlarının repatriasiya Qaydaları", renamed),
                       encoding="utf-8")
+    assert search_store(settings, "GERİ QAYTARILMASI") == []
     assert ingest(place).exit_code == 0
-    after = [quad for quad in store_dump(place) if quad.endswith(f"<{keys}>")]
-    added = {quad.split(" ", 1)[0]: quad for quad in set(after) - set(built)}
-    assert set(built) < set(after) and len(after) == 298
-    act = f"<{BASE}act/regulation/undated/insan-alveri-qurbanlarinin-geri-qaytarilmasi-qaydalari>"
-    assert '"insan alveri qurbanlarının geri qaytarılması qaydaları"' in added[act]
-    assert "dövlət miqrasiya xidməti tərəfindən 2022-ci il ərzində" in added[f"<{BASE}report/dmx-2022>"]
+    found = search_store(settings, "GERİ QAYTARILMASI")
+    act = f"{BASE}act/regulation/undated/insan-alveri-qurbanlarinin-geri-qaytarilmasi-qaydalari"
+    entry = f"{BASE}report/dmx-2022/entry/4.1.6"  # whose text names the act, after the act itself
+    assert [(row["iri"], row["type"]) for row in found] == [(act, "act"), (entry, "entry")]
+    assert found[0]["matched"] == renamed
+
+
+def search_store(settings, text):
+    """What the endpoint's search finds for `text` in the store at `settings` (its index built as the app
+    builds it)."""
     store = EmbeddedStore(settings.store_dir, read_only=True)
-    found = run(load_queries()["search"], {"term": "GERİ QAYTARILMASI"}, store=store)
-    assert [row["matched"].value for row in found] == [renamed]
+
+    def rows(query):
+        solutions = store.query(query, union_default_graph=True)
+        names = [variable.value for variable in solutions.variables]
+        return [{name: row[name].value for name in names if row[name] is not None} for row in solutions]
+
+    index = build_index(rows(THINGS_QUERY), rows(FIELDS_QUERY), base=BASE)
+    return find(index, text)
 
 
 def test_ingesting_the_same_report_twice_is_refused_and_changes_nothing(place):

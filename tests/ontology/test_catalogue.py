@@ -48,10 +48,19 @@ def test_the_catalogue_holds_no_message_nothing_uses():
 def test_the_compiled_catalogue_is_up_to_date_with_its_po():
     """Run `pybabel compile -d ontology/locale -D atkg` when this fails."""
     with MO.open("rb") as mo:
-        compiled = {(message.context, message.id): message.string for message in read_mo(mo) if message.id}
-    written = {(message.context, message.id): message.string for message in catalogue()
-               if message.id and not message.fuzzy}
+        compiled = {_key(message): _plural(message.string) for message in read_mo(mo) if message.id}
+    written = {_key(message): _plural(message.string) for message in catalogue() if message.id and not message.fuzzy}
     assert compiled == written
+
+
+def _key(message):
+    """(context, id) of a message; a plural one's id is its singular and plural forms."""
+    return message.context, _plural(message.id)
+
+
+def _plural(text):
+    """A message's text, or its forms as a tuple for a plural message (.mo gives lists, .po tuples)."""
+    return text if isinstance(text, str) else tuple(text)
 
 
 def test_translations_keep_the_placeholders_of_their_message():

@@ -94,9 +94,6 @@ def test_optional_parameters_through_grlc(grlc, real_server):  # noqa: F811
     assert theirs == ours and len(ours["results"]["bindings"]) > 3
 
 
-def test_a_string_and_an_integer_parameter_through_grlc(grlc, real_server):  # noqa: F811
-    theirs, ours = both(grlc, real_server, "search", term="Miqrasiya Xidmətinin")
-    assert theirs == ours
-    assert AGENCY + "dmx" in {row["thing"]["value"] for row in ours["results"]["bindings"]}
+def test_an_iri_and_an_integer_parameter_through_grlc(grlc, real_server):  # noqa: F811
     theirs, ours = both(grlc, real_server, "report-coverage", agency=AGENCY + "dmx", year="2021")
     assert theirs == ours and len(ours["results"]["bindings"]) == 19

@@ -8,7 +8,7 @@ import pytest
 
 from atkg.server import create_app
 from atkg.server.api import search
-from atkg.server.api.search_words import loose, stem, tokens
+from atkg.server.api.search_words import abbreviations, loose, stem, tokens
 from tests.server.helpers import fetch
 
 AGENCY = "https://w3id.org/atkg/agency/"
@@ -117,6 +117,20 @@ def test_kinds_and_limit(real_server):  # noqa: F811
 ])
 def test_refusals(real_server, query, message):  # noqa: F811
     assert fetch(f"{real_server.base}/api/search?{query}")[::2] == (400, (message + "\n").encode())
+
+
+def test_an_abbreviation_typed_in_capitals_matches_whole_words_only(real_server):  # noqa: F811
+    def texts(typed):
+        return [result["matched"] for result in find(real_server, typed, limit=200)]
+
+    # The 2017-2019 programme's report says "dinlənilmişdir" (was heard): a word beginning with "din".
+    assert any("dinlənilmiş" in text for text in texts("din"))
+    assert not any("dinlənilmiş" in text for text in texts("DİN"))
+    assert first(real_server, "DİN") == (AGENCY + "din", "agency", "exact", "DİN")
+
+
+def test_abbreviations_are_short_words_in_capitals():
+    assert abbreviations("DİN və DMX-in ATƏT ilə işləri 4.2.1 MİQRAS Unicef") == {"din", "atət"}
 
 
 def test_words_and_stems():

@@ -63,6 +63,34 @@ def test_landing_page_says_where_to_start(site):
     assert "What the graph holds" in text and 'id="search-box"' in text and 'data-api="/api/search"' in text
 
 
+def search_results(site, typed, language):
+    """(kind shown, link, text) of each result on /search?q=typed, in order."""
+    status, _, text = page(site, f"/search?{urllib.parse.urlencode({'q': typed, 'lang': language})}")
+    assert status == 200
+    found = re.findall(r'<li data-kind="\w+"><span class="kind">([^<]*)</span>\s*<a href="([^"]+)">([^<]*)</a>',
+                       text)
+    return [(kind, link, html.unescape(label)) for kind, link, label in found]
+
+
+def test_the_search_page_lists_what_was_typed_with_its_kind(site):
+    assert search_results(site, "Miqrasiya Xidmətinin", "en")[0] == ("Agency", "/id/agency/dmx",
+                                                                      "State Migration Service")
+    assert search_results(site, "Daxili İşlər Nazirliyi", "az")[0] == ("Qurum", "/id/agency/din",
+                                                                       "Daxili İşlər Nazirliyi")
+    assert search_results(site, "4.2.1", "en")[0] == ("Measure", "/id/plan/nap-2020-2024/measure/4.2.1",
+                                                      "4.2.1 " + search_label(site, "4.2.1"))
+    _, _, text = page(site, "/search?lang=en&q=" + urllib.parse.quote("DİN"))
+    assert "dinlənilmiş" not in text and re.search(r'<p id="search-count">\d+ results? for “DİN”</p>', text)
+    _, _, text = page(site, "/search?q=qwzxv&lang=en")
+    assert '<p id="search-count">0 results for “qwzxv”</p>' in text and "Nothing found." in text
+
+
+def search_label(site, notation):
+    """The English label /api/search gives a measure."""
+    _, _, body = fetch(f"{site.base}/api/search?q={notation}")
+    return json.loads(body)["results"][0]["label"]["en"]
+
+
 def test_measure_page_is_its_dossier(site):
     status, headers, text = page(site, "/id/plan/nap-2020-2024/measure/4.2.1")
     assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
@@ -105,14 +133,6 @@ def test_pointing_here_names_things_grouped_by_kind(site):
     links = re.findall(r'<a href="[^"]+">([^<]+)</a>', pointing)
     assert links and not [link for link in links if link.startswith(("http", "atkg:"))]
     assert "Ministry of Internal Affairs · State Migration Service" in links
-
-
-def test_resource_page_leaves_out_the_search_key_the_build_works_out_for_search(site):
-    _, _, text = page(site, "/id/agency/dmx")
-    assert "dövlət miqrasiya xidmətinin" not in text and "search key" not in text
-    assert "Dövlət Miqrasiya Xidmətinin" in text  # the inflected form itself is a statement of the body
-    _, _, turtle = page(site, "/id/agency/dmx", headers={"Accept": "text/turtle"})
-    assert "searchKey" in turtle  # RDF clients get every statement
 
 
 def test_resource_page_embeds_schema_org_json_ld(site):
@@ -233,7 +253,7 @@ def test_gallery_and_editor_list_the_summaries_in_the_pages_language(site):
                                         editor, re.S).group(1))
         assert {example["name"]: example["summary"] for example in examples} == {
             name: query.texts_in(language).summary for name, query in queries.items()}
-    assert links["search"] == "Find bodies, partners, countries, measures and acts by name, in any inflected form"
+    assert links["plan-goals"] == "The goals and principles of a plan"  # English in the English gallery
     assert {example["name"]: example["text"].split("\n")[0] for example in examples}["plan-goals"] == (
         "# The goals and principles of a plan")
     _, _, editor = page(site, "/sparql?lang=az")
@@ -343,6 +363,19 @@ def test_dashboard_heatmap_links_the_entries_each_report_has(site, select):
         assert f'href="/id/report/dmx-{year}/entry/4.2.1" aria-label="4.2.1 {year}"' in text
     assert 'data-year="2022" data-state="no-report"' in text
     assert 'id="events-table"' in text and 'id="figures-table"' in text and text.count('<svg class="chart"') == 2
+
+
+def test_dashboard_shows_the_share_repeated_from_the_year_before_per_measure_and_year(site, select):
+    _, _, text = page(site, "/dashboard")
+    table = re.search(r'<table class="repeated" id="repeated-dmx">(.*?)</table>', text, re.S).group(1)
+    assert re.findall(r'<th scope="col">(\d{4})</th>', table) == ["2021"]  # 2020 has no report before it
+    cells = dict(re.findall(r'<a href="/id/report/dmx-2021/entry/([\d.]+)" title="[^"]*">([^<]*)</a>', table))
+    assert len(cells) == len(select("SELECT ?e WHERE { ?e atkg:repeatedShare ?s ; atkg:previousEntry ?p }")) == 22
+    assert (cells["4.5.8"], cells["4.4.8"], cells["4.2.10"], cells["4.3.5"]) == ("99%", "100%", "0%", "61%")
+    assert 'title="4.5.8, 2021: 99% of the words repeat the year before"' in table
+    assert re.findall(r'<th scope="row"><a href="[^"]+">([\d.]+)</a></th>', table)[:3] == ["4.1.6", "4.2.1", "4.2.4"]
+    azerbaijani = page(site, "/dashboard?lang=az")[2]
+    assert "4.5.8, 2021: sözlərin 99% hissəsi bir il əvvəlkini təkrarlayır" in azerbaijani
 
 
 def test_check_page_gives_a_verdict_and_stores_nothing(site):

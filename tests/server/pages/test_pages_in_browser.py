@@ -100,6 +100,35 @@ def test_search_box_finds_as_people_type(browser_page, site, screenshots):
     assert browser_page.locator("h1").inner_text() == "State Migration Service"
 
 
+def test_enter_in_the_search_box_lists_everything_found_for_what_was_typed(browser_page, site):
+    browser_page.goto(site.base + "/dashboard?lang=en")
+    for typed, first in (("Daxili İşlər Nazirliyi", "/id/agency/din"), ("Miqrasiya Xidmətinin", "/id/agency/dmx")):
+        browser_page.locator("#search-box").fill(typed)
+        with browser_page.expect_navigation():
+            browser_page.locator("#search-box").press("Enter")
+        assert browser_page.locator("#search-page-box").input_value() == typed
+        result = browser_page.locator("#search-page-results li").first
+        assert result.locator("a").get_attribute("href") == first
+        assert result.locator(".kind").inner_text() == "Agency"
+
+
+def test_arrow_keys_choose_a_result_and_enter_opens_it(browser_page, site):
+    browser_page.goto(site.base + "/dashboard?lang=en")
+    box = browser_page.locator("#search-box")
+    box.press_sequentially("miqrasiya xidm", delay=40)
+    links = browser_page.locator("#search-results a")
+    links.first.wait_for()
+    assert links.count() >= 2 and browser_page.locator("#search-results .kind").first.inner_text()
+    box.press("ArrowDown")
+    box.page.keyboard.press("ArrowDown")
+    box.page.keyboard.press("ArrowUp")
+    chosen = links.first.get_attribute("href")
+    assert browser_page.evaluate("document.activeElement.getAttribute('href')") == chosen
+    with browser_page.expect_navigation():
+        box.page.keyboard.press("Enter")
+    assert browser_page.url == site.base + chosen
+
+
 def test_dashboard_shows_the_heatmap(browser_page, site):
     browser_page.goto(site.base + "/dashboard")
     covered = browser_page.locator('#heat-dmx td[data-state="covered"]')
