@@ -5,6 +5,7 @@ year's entry text (already redacted by the build), what the entries mention, and
 from collections import defaultdict
 from dataclasses import dataclass
 
+from atkg.graph.plan import code_key
 from atkg.server.pages.data import PREFIXES, iri_ref, select
 
 WIKIDATA = "http://www.wikidata.org/"  # owl:sameAs twins of the bodies: the same thing twice
@@ -37,6 +38,12 @@ ENTRIES = PREFIXES + """SELECT DISTINCT ?entry ?report ?year ?agency ?status ?te
   OPTIONAL { ?entry atkg:entryText ?text }
   FILTER(!STRSTARTS(STR(?agency), "%(wikidata)s"))
 } ORDER BY ?year ?agency"""
+# The build's comparison with the year before (graph/text_reuse.py): each entry's sentences, new or repeated.
+SENTENCES = PREFIXES + """SELECT DISTINCT ?entry ?share ?previous ?number ?text ?new WHERE {
+  ?entry atkg:aboutMeasure %(m)s ; atkg:repeatedShare ?share ; atkg:previousEntry ?previous ;
+         atkg:hasSentence ?sentence .
+  ?sentence atkg:sentenceNumber ?number ; atkg:sentenceText ?text ; atkg:newSinceLastYear ?new .
+} ORDER BY ?entry ?number"""
 # Reports of the measure's responsible bodies: a year with one of them but no entry is a gap.
 REPORTS = PREFIXES + """SELECT DISTINCT ?year ?agency WHERE {
   %(m)s atkg:responsibleBody ?agency . ?report atkg:reportingAgency ?agency ; atkg:reportYear ?year .
@@ -61,6 +68,23 @@ MENTIONS = PREFIXES + """SELECT DISTINCT ?thing ?kind ?kindNotation WHERE {
           OPTIONAL { ?thing <http://data.europa.eu/eli/ontology#type_document>/skos:notation ?kindNotation } }
   FILTER(isIRI(?thing) && !STRSTARTS(STR(?thing), "%(wikidata)s"))
 }"""
+
+
+# An agency's dossier: the measures the plans give it, and what its own reports say of each, year by year.
+AGENCY_MEASURES = PREFIXES + """SELECT DISTINCT ?measure ?code ?title ?plan ?first ?last ?planFirst ?planLast WHERE {
+  ?measure atkg:responsibleBody %(a)s ; skos:notation ?code ; atkg:inPlan ?plan .
+  OPTIONAL { ?measure dcterms:title ?title }
+  OPTIONAL { ?measure atkg:period ?period .
+             ?period time:hasBeginning/time:inXSDgYear ?first ; time:hasEnd/time:inXSDgYear ?last }
+  ?plan atkg:period ?whole . ?whole time:hasBeginning/time:inXSDgYear ?planFirst ;
+                                    time:hasEnd/time:inXSDgYear ?planLast .
+}"""
+AGENCY_ENTRIES = PREFIXES + """SELECT DISTINCT ?entry ?measure ?year ?status WHERE {
+  ?report atkg:reportingAgency %(a)s ; atkg:reportYear ?year . ?entry atkg:inReport ?report ;
+          atkg:aboutMeasure ?measure . OPTIONAL { ?entry atkg:implementationStatus ?status }
+}"""
+AGENCY_REPORTS = PREFIXES + """SELECT DISTINCT ?year WHERE { ?report atkg:reportingAgency %(a)s ;
+  atkg:reportYear ?year }"""
 
 
 @dataclass(frozen=True)
@@ -90,7 +114,7 @@ def measure_dossier(iri):
                       if "sectionTitle" in row}
     head = plan_rows[0] if plan_rows else {}
     period = _span(head, "first", "last")
-    entries = [_entry(row) for row in select(ENTRIES % m)]
+    entries = _with_sentences([_entry(row) for row in select(ENTRIES % m)], select(SENTENCES % m))
     reported = {(int(row["year"].value[:4]), row["agency"].value) for row in select(REPORTS % m)}
     bodies = defaultdict(list)
     for row in select(BODIES % m):
@@ -102,6 +126,36 @@ def measure_dossier(iri):
             "bodies": dict(bodies), "years": years, "entries": entries, "mentions": _mentions(m),
             "cross": sorted({(row["entry"].value, row["other"].value, row["measure"].value)
                              for row in select(CROSS % m)})}
+
+
+def is_agency(facts):
+    """True when the resource's statements make it an executing body that a plan gives measures to."""
+    return any(p.value.endswith("#type") and v.value.endswith("ontology#ExecutingBody") for p, values in facts
+               for v, _ in values)
+
+
+def agency_dossier(iri):
+    """[{plan, years, rows: [{measure, code, titles, period, years: [Year]}]}] of an executing body, one part
+    per plan, measures in the plan's order; each year's state from the body's own reports."""
+    a = {"a": iri_ref(iri)}
+    entries = defaultdict(list)
+    for row in select(AGENCY_ENTRIES % a):
+        entries[row["measure"].value].append({"iri": row["entry"].value, "year": int(row["year"].value[:4]),
+                                              "status": _text(row, "status")})
+    reported = {(int(row["year"].value[:4]), iri) for row in select(AGENCY_REPORTS % a)}
+    measures = {}
+    for row in select(AGENCY_MEASURES % a):
+        found = measures.setdefault(row["measure"].value, {
+            "measure": row["measure"].value, "code": row["code"].value, "plan": row["plan"].value, "titles": {},
+            "period": _span(row, "first", "last"), "plan_span": _span(row, "planFirst", "planLast")})
+        if "title" in row:
+            found["titles"][row["title"].language or ""] = row["title"].value
+    parts = defaultdict(list)
+    for found in sorted(measures.values(), key=lambda item: code_key(item["code"])):
+        found["years"] = _timeline(found["plan_span"], found["period"], entries[found["measure"]], reported)
+        parts[found["plan"]].append(found)
+    return [{"plan": plan, "years": [year.year for year in rows[0]["years"]], "rows": rows}
+            for plan, rows in sorted(parts.items(), key=lambda item: -item[1][0]["plan_span"][0])]
 
 
 def _timeline(plan_span, period, entries, reported):
@@ -133,6 +187,18 @@ def _state(year, period, entries, reported, done):
     if period and year > period[1]:
         return "done" if done else "overdue"
     return "not-reported" if any(seen == year for seen, _ in reported) else "no-report"
+
+
+def _with_sentences(entries, rows):
+    """The entries, each with its share repeated from the year before, that entry, and its sentences
+    [(text, new)] where the build compared it (an entry with no entry the year before has none)."""
+    compared = {}
+    for row in rows:
+        found = compared.setdefault(row["entry"].value, {"share": float(row["share"].value),
+                                                         "previous": row["previous"].value, "sentences": []})
+        found["sentences"].append((row["text"].value, row["new"].value == "true"))
+    return [{**entry, **compared.get(entry["iri"], {"share": None, "previous": None, "sentences": []})}
+            for entry in entries]
 
 
 def _mentions(m):

@@ -108,7 +108,11 @@ def test_measure_page_is_its_dossier(site):
     states = dict(re.findall(r'data-year="(\d{4})" data-state="([a-z-]+)"', text))
     assert states == {"2020": "carried-out", "2021": "carried-out", "2022": "no-report", "2023": "no-report",
                       "2024": "no-report"}
-    assert "Hesabat dövrü ərzində Azərbaycan Respublikası Daxili İşlər Nazirliyinin" in text  # 2021's entry
+    # 2021's entry, sentence by sentence: what is new since 2020's entry marked, what repeats it not.
+    assert "<mark class=\"new\">Hesabat dövrü ərzində Azərbaycan Respublikası Daxili İşlər Nazirliyinin" in text
+    assert '<span class="repeated">Bununla yanaşı, Xidmət tərəfindən Azərbaycan Respublikasında olan' in text
+    assert re.search(r'<p class="repeated-share">52% of its words repeat the entry for the year before\s*'
+                     r'\(<a href="/id/report/dmx-2020/entry/4.2.1">', text)
     assert re.search(r'id="cross-references"><li>.*entry 4.2.1</a> ↔ .*entry 4.8.1</a>', text)
     # The statements are folded below; the plan's row is cited by the plan's title and line, not the file.
     assert '<details id="raw-statements">' in text and "004_961f872eaa6ca64b, line" not in text
@@ -123,6 +127,21 @@ def test_measure_dossier_marks_a_year_overdue_and_speaks_azerbaijani(site):
     assert [states[year] for year in ("2022", "2023", "2024")] == ["overdue"] * 3
     assert '<span class="state">vaxtı keçib</span>' in text and "Planda nə deyilir" in text
     assert shown(text, "measure-deadline") == "son il: 2021"
+
+
+def test_agency_page_lists_its_measures_year_by_year(site, select):
+    _, _, text = page(site, "/id/agency/dmx")
+    table = re.search(r'<table class="heat agency-measures" id="measures-nap-2020-2024">(.*?)</table>', text,
+                      re.S).group(1)
+    codes = re.findall(r'<th scope="row"><a href="[^"]+">([\d.]+)</a>', table)
+    given = select("SELECT ?code WHERE { ?m atkg:inPlan <https://w3id.org/atkg/plan/nap-2020-2024> ; "
+                   "atkg:responsibleBody <https://w3id.org/atkg/agency/dmx> ; skos:notation ?code }")
+    assert sorted(codes) == sorted(str(row[0]) for row in given) and len(codes) == 19
+    row = re.search(r'<a href="/id/plan/nap-2020-2024/measure/4.2.1">4.2.1</a>.*?</tr>', table, re.S).group(0)
+    assert re.findall(r'data-year="(\d{4})" data-state="([a-z-]+)"', row) == [
+        ("2020", "carried-out"), ("2021", "carried-out"), ("2022", "no-report"), ("2023", "no-report"),
+        ("2024", "no-report")]
+    assert "Preparation and dissemination of educational and methodological manuals" in row
 
 
 def test_pointing_here_names_things_grouped_by_kind(site):
