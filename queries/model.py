@@ -18,7 +18,8 @@ QUESTIONS = ("plan", "reports", "events-and-partners", "legal-acts", "figures", 
 # BASIL's form: one underscore for a required parameter, two for an optional one, then name_type.
 PARAMETER_VARIABLE = re.compile(r"\?(__?)([a-z][a-z0-9]*)_(iri|integer|string|date)\b")
 PREFIX_LINE = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?:\s*<([^>]*)>", re.IGNORECASE | re.MULTILINE)
-__all__ = ["QUESTIONS", "Parameter", "QueryFileError", "QueryTexts", "SavedQuery", "expand", "prefixes", "query_variables",
+__all__ = ["QUESTIONS", "Parameter", "QueryFileError", "QueryTexts", "SavedQuery", "expand", "prefixes",
+           "query_variables",
            "read_query", "split_header"]
 
 

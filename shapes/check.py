@@ -67,7 +67,8 @@ def _check(text, *, agency, year, context, stem):
         outcome, lines, rows = _validate(context, graphs, report_iri, offset=offset,
                                          source=iris.source_iri(stem, base=context.base))
     return CheckVerdict(stem=stem, agency_key=body.key, agency_name=body.name_az, agency_name_en=body.name_en,
-                        year=year, report_iri=str(report_iri), coverage=rows, outcome=outcome, lines=lines, graphs=graphs,
+                        year=year, report_iri=str(report_iri), coverage=rows, outcome=outcome, lines=lines,
+                        graphs=graphs,
                         replaces=tuple(sorted(str(name) for name in earlier)))
 
 

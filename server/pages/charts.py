@@ -51,7 +51,8 @@ def bar_chart(pairs, *, width=760, bar_height=18, gap=6):
     room = width - label_width - 60
     top = max(number for _, number in pairs)
     bars = tuple(Bar(label=label, text=_number_text(number), y=i * (bar_height + gap) + gap,
-                     w=max(1.0, room * number / top) if number else 0.0, h=bar_height) for i, (label, number) in enumerate(pairs))
+                     w=max(1.0, room * number / top) if number else 0.0, h=bar_height)
+                 for i, (label, number) in enumerate(pairs))
     return Chart(bars=bars, width=width, height=len(bars) * (bar_height + gap) + gap, label_width=label_width)
 
 

@@ -48,7 +48,8 @@ def run():
         return render_template("check.html", verdict=None, problem=error.message(current_language()),
                                form=fields), 422
     return render_template("check.html", verdict=verdict, problem=None, form=fields, findings=_findings(verdict),
-                           agency_name=_agency_name(verdict), status_of=lambda slug: status_label(slug, current_language()))
+                           agency_name=_agency_name(verdict),
+                           status_of=lambda slug: status_label(slug, current_language()))
 
 
 def _report_text():

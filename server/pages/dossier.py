@@ -15,7 +15,8 @@ AGREEMENT_KINDS = ("international-agreement", "memorandum", "cooperation-agreeme
 # The kinds of thing an entry mentions, in the order the dossier lists them.
 MENTION_KINDS = ("events", "legal-acts", "agreements", "figures", "partners", "bodies", "countries")
 
-PLAN = PREFIXES + """SELECT ?notation ?title ?section ?sectionTitle ?plan ?first ?last ?periodType ?planFirst ?planLast WHERE {
+PLAN = PREFIXES + """SELECT ?notation ?title ?section ?sectionTitle ?plan ?first ?last ?periodType ?planFirst
+       ?planLast WHERE {
   %(m)s skos:notation ?notation .
   OPTIONAL { %(m)s dcterms:title ?title }
   OPTIONAL { %(m)s atkg:inSection ?section OPTIONAL { ?section dcterms:title ?sectionTitle } }
@@ -87,6 +88,13 @@ AGENCY_REPORTS = PREFIXES + """SELECT DISTINCT ?year WHERE { ?report atkg:report
   atkg:reportYear ?year }"""
 
 
+# A report's dossier: its entries, each with its measure, the status it states and the share it repeats.
+REPORT_ENTRIES = PREFIXES + """SELECT DISTINCT ?entry ?measure ?code ?status ?share WHERE {
+  ?entry atkg:inReport %(r)s ; atkg:aboutMeasure ?measure . ?measure skos:notation ?code .
+  OPTIONAL { ?entry atkg:implementationStatus ?status } OPTIONAL { ?entry atkg:repeatedShare ?share }
+}"""
+
+
 @dataclass(frozen=True)
 class Year:
     """One year of the plan for the measure: state is carried-out, no-cases, reported (another status),
@@ -105,8 +113,8 @@ def is_measure(facts):
 
 
 def measure_dossier(iri):
-    """{notation, titles, section, section_titles, plan, period, period_type, bodies, years, entries, mentions, cross} of a
-    measure, read from the graph; every IRI in it is to be named through facts.labels()."""
+    """{notation, titles, section, section_titles, plan, period, period_type, bodies, years, entries, mentions,
+    cross} of a measure, read from the graph; every IRI in it is to be named through facts.labels()."""
     m = {"m": iri_ref(iri), "wikidata": WIKIDATA}
     plan_rows = select(PLAN % m)
     titles = {row["title"].language or "": row["title"].value for row in plan_rows if "title" in row}
@@ -156,6 +164,21 @@ def agency_dossier(iri):
         parts[found["plan"]].append(found)
     return [{"plan": plan, "years": [year.year for year in rows[0]["years"]], "rows": rows}
             for plan, rows in sorted(parts.items(), key=lambda item: -item[1][0]["plan_span"][0])]
+
+
+def is_report(facts):
+    """True when the resource's statements make it a yearly report (atkg:Report)."""
+    return any(p.value.endswith("#type") and v.value.endswith("ontology#Report") for p, values in facts
+               for v, _ in values)
+
+
+def report_dossier(iri):
+    """[{entry, measure, code, status, share}] of a report's entries, in the plan's order of their measures."""
+    rows = select(REPORT_ENTRIES % {"r": iri_ref(iri)})
+    entries = [{"entry": row["entry"].value, "measure": row["measure"].value, "code": row["code"].value,
+                "status": _text(row, "status"), "share": float(row["share"].value) if "share" in row else None}
+               for row in rows]
+    return sorted(entries, key=lambda entry: (code_key(entry["code"]), entry["entry"]))
 
 
 def _timeline(plan_span, period, entries, reported):

@@ -144,6 +144,15 @@ def test_agency_page_lists_its_measures_year_by_year(site, select):
     assert "Preparation and dissemination of educational and methodological manuals" in row
 
 
+def test_report_page_lists_its_entries(site, select):
+    _, _, text = page(site, "/id/report/dmx-2021")
+    table = re.search(r'<table id="report-entries">(.*?)</table>', text, re.S).group(1)
+    held = select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { "
+                  "?e atkg:inReport <https://w3id.org/atkg/report/dmx-2021> ; atkg:aboutMeasure ?m }")
+    assert table.count('<th scope="row">') == int(held[0][0]) > 0
+    assert re.search(r'measure/4.2.1">4.2.1</a></th>\s*<td>Carried out</td>\s*<td>52%</td>', table)
+
+
 def test_pointing_here_names_things_grouped_by_kind(site):
     _, _, text = page(site, "/id/plan/nap-2020-2024/measure/4.2.1")
     pointing = text[text.index('id="pointing-here"'):]
