@@ -6,6 +6,7 @@ runs too. Reading the context from the store into rdflib takes longer than a che
 keep it in a ready form (write_ready_context) that a check loads in a few hundredths of a second.
 """
 
+import errno
 import os
 import pickle
 from pathlib import Path
@@ -15,7 +16,13 @@ from atkg.graph.store import EmbeddedStore, folder_fingerprint
 from atkg.shapes.check import check_report_text
 from atkg.shapes.collector import collector_held_off
 from atkg.shapes.context import load_context, warm_up
-from atkg.shapes.report_source import CheckError, decode_report, refuse_too_large
+from atkg.shapes.report_source import N_, CheckError, decode_report, refuse_too_large
+
+# The reasons a report file is not read that a person can fix, in words the catalogue translates (the
+# system's own strerror is English only).
+UNREADABLE = {errno.ENOENT: N_("%(name)s: cannot be read: No such file or directory"),
+              errno.EACCES: N_("%(name)s: cannot be read: Permission denied"),
+              errno.EISDIR: N_("%(name)s: cannot be read: Is a directory")}
 
 
 def check_report_file(path, *, settings, agency=None, year=None):
@@ -31,7 +38,10 @@ def read_report_file(path):
         refuse_too_large(path.stat().st_size, name=str(path))  # before reading a file of any size
         data = path.read_bytes()
     except OSError as error:
-        raise CheckError(f"{path}: cannot be read: {error.strerror}") from error
+        template = UNREADABLE.get(error.errno)
+        if template is None:
+            raise CheckError(f"{path}: cannot be read: {error.strerror}") from error
+        raise CheckError(template, {"name": str(path)}) from error
     return decode_report(data, name=str(path)), path.stem
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from atkg.config import settings_from_env
-from atkg.ontology.catalogue import DEFAULT_LANGUAGE, LANGUAGES
+from atkg.ontology.catalogue import DEFAULT_LANGUAGE, LANGUAGES, gettext_in
 
 CANNOT_RUN = 2
 FORMATS = ("json", "csv", "tsv", "table")
@@ -88,7 +88,7 @@ def check_command(report, agency, year, output_format, language):
     try:
         verdict = check_report_file(report, settings=settings_from_env(), agency=agency, year=year)
     except CheckError as error:
-        _cannot_run("check", error.message(language))
+        _cannot_run("check", error.message(language), language=language)
     if output_format == "turtle":
         click.echo(verdict.outcome.results_graph.serialize(format="turtle"), nl=False)
     else:
@@ -120,19 +120,20 @@ def ingest_command(report, force, replace, sources_folder, language):
         result = ingest_report(report, settings=settings, force=force, replace=replace,
                                sources_folder=sources_folder, language=language)
     except CheckError as error:
-        _cannot_run("ingest", error.message(language))
+        _cannot_run("ingest", error.message(language), language=language)
     except IngestRefused as refusal:
         click.echo(str(refusal).rstrip("\n"), err=True)
         raise SystemExit(1) from None
     except OSError as error:
-        _cannot_run("ingest", f"{error.filename or ''}: {error.strerror}: nothing was changed")
+        _cannot_run("ingest", f"{error.filename or ''}: {error.strerror}: nothing was changed", language=language)
     verb = "Replaced" if result.replaced else "Ingested"
     click.echo(f"{verb} {result.verdict.report_iri}: {result.triples} triples in <{result.graph_iri}>; "
                f"text copied to {result.source_path}. Run `atkg build` to refresh the dumps.")
 
 
-def _cannot_run(command, error):
-    click.echo(f"atkg {command}: cannot run: {error}", err=True)
+def _cannot_run(command, reason, *, language):
+    _ = gettext_in(language)
+    click.echo(_("atkg %(command)s: cannot run: %(reason)s") % {"command": command, "reason": reason}, err=True)
     raise SystemExit(CANNOT_RUN)
 
 
@@ -236,9 +237,9 @@ def query_command(query_file, params, endpoint, output_format, store):
         output = run_remote(bound, endpoint, output_format) if endpoint else run_local(
             bound, store or settings_from_env().store_dir, output_format)
     except QueryFileError as error:
-        _cannot_run("query", error)
+        _cannot_run("query", error, language="en")
     except ParameterError as error:
-        _cannot_run("query", f"{error}\n{parameters_text(query)}")
+        _cannot_run("query", f"{error}\n{parameters_text(query)}", language="en")
     except Exception as error:  # any failure is reported in words, not a traceback
         raise click.ClickException(str(error)) from error
     sys.stdout.write(output)

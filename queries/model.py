@@ -13,10 +13,13 @@ from pathlib import Path
 from atkg.queries.headers import QueryFileError, columns_in_azerbaijani, read_header, split_header
 
 PARAMETER_TYPES = ("iri", "integer", "string", "date")
+# The questions the gallery groups the saved queries by (the header's `question` key), in its order.
+QUESTIONS = ("plan", "reports", "events-and-partners", "legal-acts", "figures", "quality")
 # BASIL's form: one underscore for a required parameter, two for an optional one, then name_type.
 PARAMETER_VARIABLE = re.compile(r"\?(__?)([a-z][a-z0-9]*)_(iri|integer|string|date)\b")
 PREFIX_LINE = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?:\s*<([^>]*)>", re.IGNORECASE | re.MULTILINE)
-__all__ = ["Parameter", "QueryFileError", "QueryTexts", "SavedQuery", "expand", "prefixes", "query_variables",
+__all__ = ["QUESTIONS", "Parameter", "QueryFileError", "QueryTexts", "SavedQuery", "expand", "prefixes",
+           "query_variables",
            "read_query", "split_header"]
 
 
@@ -58,6 +61,7 @@ class SavedQuery:
     summary_az: str = ""
     description_az: str = ""
     columns_az: dict = dataclasses.field(default_factory=dict)
+    question: str = ""  # one of QUESTIONS: which of the analysts' questions the query answers
 
     def parameter(self, name):
         """The parameter called `name`, or None."""
@@ -120,8 +124,16 @@ def read_query(path):
         columns=dict(header.get("columns") or {}), example=example,
         terms=tuple(header.get("terms") or ()), text=text,
         summary_az=header.get("summary_az", ""), description_az=header.get("description_az", ""),
-        columns_az=columns_in_azerbaijani(header, path.name),
+        columns_az=columns_in_azerbaijani(header, path.name), question=_question(header, path.name),
     )
+
+
+def _question(header, file_name):
+    """The header's `question` key, one of QUESTIONS ("" when the header has none)."""
+    question = str(header.get("question") or "")
+    if question and question not in QUESTIONS:
+        raise QueryFileError(f"{file_name}: question must be one of {', '.join(QUESTIONS)}; got {question!r}")
+    return question
 
 
 def _parameters(declared, example, namespaces, file_name):

@@ -23,7 +23,7 @@ class CheckVerdict:
 
     stem: str
     agency_key: str
-    agency_name: str
+    agency_name: str  # in Azerbaijani, as the reports write it
     year: int
     report_iri: str
     coverage: tuple
@@ -31,6 +31,7 @@ class CheckVerdict:
     lines: dict = field(default_factory=dict)
     graphs: dict = field(default_factory=dict, repr=False, compare=False)
     replaces: tuple = ()
+    agency_name_en: str | None = None  # the curated English name, where there is one
 
     @property
     def conforms(self):
@@ -65,8 +66,9 @@ def _check(text, *, agency, year, context, stem):
     with context.lock, context.hiding(earlier):
         outcome, lines, rows = _validate(context, graphs, report_iri, offset=offset,
                                          source=iris.source_iri(stem, base=context.base))
-    return CheckVerdict(stem=stem, agency_key=body.key, agency_name=body.name_az, year=year,
-                        report_iri=str(report_iri), coverage=rows, outcome=outcome, lines=lines, graphs=graphs,
+    return CheckVerdict(stem=stem, agency_key=body.key, agency_name=body.name_az, agency_name_en=body.name_en,
+                        year=year, report_iri=str(report_iri), coverage=rows, outcome=outcome, lines=lines,
+                        graphs=graphs,
                         replaces=tuple(sorted(str(name) for name in earlier)))
 
 

@@ -10,29 +10,31 @@ from atkg.graph import iris
 from atkg.graph.reports.ordinals import ordinal
 from atkg.ontology import ontology_path
 from atkg.ontology.catalogue import gettext_in
-
-
-def N_(message):
-    """Mark a message for the catalogue where it is written down; it is translated where it is shown."""
-    return message
+from atkg.shapes.report_source import N_
 
 
 _HEAD = (N_("code"), N_("period"), N_("entry"), N_("status found"), N_("line"))
 _SEVERITY = {"violation": N_("VIOLATION"), "warning": N_("warning"), "info": N_("note")}
 
 
+def agency_name(verdict, language):
+    """The reporting body's name for a reader of `language`: the English one on English pages and verdicts
+    (where the registry has one), else the Azerbaijani one."""
+    return verdict.agency_name_en if language == "en" and verdict.agency_name_en else verdict.agency_name
+
+
 def render_verdict_text(verdict, *, language):
     """The verdict as text: identity, coverage table, each problem with its source line, one-line summary."""
     _ = gettext_in(language)
     parts = [_("Report %(stem)s: %(agency)s (%(key)s), %(year)s") % {
-        "stem": verdict.stem, "agency": verdict.agency_name, "key": verdict.agency_key, "year": verdict.year}]
+        "stem": verdict.stem, "agency": agency_name(verdict, language), "key": verdict.agency_key,
+        "year": verdict.year}]
     if verdict.replaces:
         parts.append(_("Replaces the version already in the graph: %(graphs)s")
                      % {"graphs": ", ".join(verdict.replaces)})
     year = ordinal(verdict.year) if language == "az" else verdict.year  # Azerbaijani says "2021-ci ildə"
-    parts += ["", _("Measures %(agency)s executes in %(year)s (plan's table)") % {"agency": verdict.agency_name,
-                                                                                   "year": year},
-              _table(verdict, _, language)]
+    heading = _("Measures %(agency)s executes in %(year)s (plan's table)")
+    parts += ["", heading % {"agency": agency_name(verdict, language), "year": year}, _table(verdict, _, language)]
     parts += ["", _("Problems") + ":"] + (_problems(verdict, _, language) or ["  " + _("No problems found.")])
     parts += ["", _summary(verdict, _)]
     return "\n".join(parts) + "\n"

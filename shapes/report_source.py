@@ -15,9 +15,27 @@ from atkg.ontology.catalogue import gettext_in
 # faster than the text (measured at load 20: 33 KB 3 s, 200 KB 40 s, 600 KB 107 s), so no more.
 MAX_REPORT_BYTES = 250_000
 
+def N_(message):
+    """Mark a message for the catalogue where it is written down; it is translated where it is shown."""
+    return message
+
 
 class CheckError(ValueError):
-    """The check cannot run: unreadable, empty, binary or wrongly encoded file, or not a yearly report."""
+    """The check cannot run: unreadable, empty, binary or wrongly encoded file, or not a yearly report.
+
+    Made from a catalogue message and a dict of its values, it says itself in either language (message());
+    str() is the English text."""
+
+    def __init__(self, template, values=None):
+        self.template, self.values = template, values
+        super().__init__(template if values is None else template % values)
+
+    def message(self, language):
+        """What went wrong, in "az" or "en" (English only for a message made without values, which the
+        catalogue does not hold)."""
+        if self.values is None:
+            return str(self)
+        return gettext_in(language)(self.template) % self.values
 
     def message(self, language):
         """The reason, in `language` where the catalogue has it."""
@@ -49,21 +67,22 @@ def decode_report(data, *, name):
     """The text of a report file's bytes; CheckError when it is empty, too large, binary or not UTF-8."""
     refuse_too_large(len(data), name=name)
     if not data.strip():
-        raise CheckError(f"{name}: the file is empty: nothing to check")
+        raise CheckError(N_("%(name)s: the file is empty: nothing to check"), {"name": name})
     if b"\x00" in data:
-        raise CheckError(f"{name}: the file is binary (it holds NUL bytes), not text: save the report as plain "
-                         "UTF-8 text (.txt)")
+        raise CheckError(N_("%(name)s: the file is binary (it holds NUL bytes), not text: save the report as plain "
+                            "UTF-8 text (.txt)"), {"name": name})
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise CheckError(f"{name}: not UTF-8 text (byte {error.start}): save the report as UTF-8 text") from error
+        raise CheckError(N_("%(name)s: not UTF-8 text (byte %(byte)s): save the report as UTF-8 text"),
+                         {"name": name, "byte": error.start}) from error
     return text.removeprefix("\ufeff")
 
 
 def yearly_report_source(text, *, stem):
     """A Source of kind yearly-report; CheckError for anything else (the plan, a programme table, prose)."""
     if not text.strip():
-        raise CheckError(f"{stem}: the text is empty: nothing to check")
+        raise CheckError(N_("%(name)s: the text is empty: nothing to check"), {"name": stem})
     try:
         kind = recognise(text, name=stem)
     except SourceError as error:

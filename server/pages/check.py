@@ -14,8 +14,9 @@ from rdflib import Graph, URIRef
 from atkg.graph import iris
 from atkg.graph.agencies import load_registry
 from atkg.server.engine.service import get_engine
-from atkg.server.pages import page_blueprint
+from atkg.server.pages import label_of, page_blueprint
 from atkg.server.pages.data import base_iri, construct, iri_ref
+from atkg.server.pages.facts import labels
 from atkg.server.pages.i18n import current_language
 from atkg.server.sparql.describe import named_graph_iris
 from atkg.shapes import check_report_text
@@ -49,6 +50,8 @@ def run():
     if (request.content_length or 0) > MAX_REPORT_BYTES + FORM_OVERHEAD_BYTES:
         return _refused(ReportTooLarge(size=request.content_length, name=gettext("the request")), {}, 413)
     fields = {name: request.form.get(name, "").strip() for name in ("agency", "year")}
+    # The pasted text goes back into the form, so a report can be corrected and checked again.
+    fields["text"] = request.form.get("text", "")
     if not CHECK_LOCK.acquire(blocking=False):
         problem = gettext("Another report is being checked: try again in a few seconds.")
         return render_template("check.html", verdict=None, problem=problem, form=fields), 503, {
@@ -65,6 +68,7 @@ def run():
     finally:
         CHECK_LOCK.release()
     return render_template("check.html", verdict=verdict, problem=None, form=fields, findings=_findings(verdict),
+                           agency_name=_agency_name(verdict),
                            status_of=lambda slug: status_label(slug, current_language()))
 
 
@@ -85,6 +89,12 @@ def _report_text():
     if not text.strip():
         raise CheckError(gettext("The text is empty: paste the report's text or choose its file."))
     return text, "report"
+
+
+def _agency_name(verdict):
+    """The reporting body's name in the page's language, from the graph (the verdict has the Azerbaijani one)."""
+    agency = str(iris.body_iri("agency", verdict.agency_key, base=base_iri()))
+    return label_of(labels([agency]).get(agency, {})) or verdict.agency_name
 
 
 def _findings(verdict):

@@ -11,11 +11,11 @@ from atkg.server.pages.data import ASSERTED, PREFIXES, select
 REPORTS = PREFIXES + """SELECT DISTINCT ?agency ?plan ?year WHERE { GRAPH ?g {
   ?report a atkg:Report ; atkg:reportingAgency ?agency ; atkg:reportsOn ?plan ; atkg:reportYear ?year } """ \
     + ASSERTED + "}"
+# Exactly the measures the plan gives the body, as the check lists them: a report's entry about another
+# body's measure does not make it the body's.
 MEASURES = PREFIXES + """SELECT DISTINCT ?agency ?measure ?code ?first ?last WHERE {
   ?report a atkg:Report ; atkg:reportingAgency ?agency ; atkg:reportsOn ?plan ; atkg:reportYear ?any .
-  { ?measure atkg:inPlan ?plan ; atkg:responsibleBody ?agency }
-  UNION { ?entry atkg:inReport ?report ; atkg:aboutMeasure ?measure }
-  ?measure skos:notation ?code .
+  ?measure atkg:inPlan ?plan ; atkg:responsibleBody ?agency ; skos:notation ?code .
   OPTIONAL { ?measure atkg:period ?period .
              ?period time:hasBeginning/time:inXSDgYear ?first ; time:hasEnd/time:inXSDgYear ?last }
 }"""

@@ -2,12 +2,12 @@
 of each entry repeats the year before, the events over time, the partners by number of events, and the
 reports' figures by year."""
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from flask import render_template
 
 from atkg.server.pages import label_of, page_blueprint
-from atkg.server.pages.charts import bar_chart
+from atkg.server.pages.charts import bar_chart, events_per_year
 from atkg.server.pages.coverage import coverage
 from atkg.server.pages.data import ASSERTED, PREFIXES, select
 from atkg.server.pages.facts import labels
@@ -18,8 +18,11 @@ EVENTS = PREFIXES + """SELECT DISTINCT ?event ?start ?kind ?measure WHERE { GRAP
   ?event a atkg:Event . OPTIONAL { ?event schema:startDate ?start }
   OPTIONAL { ?event atkg:eventType ?kind } OPTIONAL { ?event atkg:implementsMeasure ?measure } } """ \
     + ASSERTED + "} ORDER BY (!BOUND(?start)) ?start ?event"
+# A body is not its own partner: the reporting body, named among an event's partners, is left out.
 PARTNERS = PREFIXES + """SELECT ?partner (COUNT(DISTINCT ?event) AS ?n) WHERE { GRAPH ?g {
-  ?event atkg:partner ?partner } """ + ASSERTED + "} GROUP BY ?partner ORDER BY DESC(?n) ?partner"
+  ?event atkg:partner ?partner } """ + ASSERTED + """
+  FILTER NOT EXISTS { ?event atkg:reportedIn/atkg:inReport/atkg:reportingAgency ?partner }
+} GROUP BY ?partner ORDER BY DESC(?n) ?partner"""
 FIGURES = PREFIXES + """SELECT DISTINCT ?obs ?indicator ?value ?year WHERE { GRAPH ?g {
   ?obs a atkg:StatisticalObservation ; atkg:indicator ?indicator ; atkg:observedValue ?value ;
        atkg:refPeriod ?period } """ + ASSERTED + """
@@ -48,9 +51,9 @@ def show():
 
 
 def _timeline(events):
-    """Events counted per month of their start (a year alone counts under the year)."""
-    counted = Counter(row["start"].value[:7] for row in events if "start" in row)
-    return bar_chart(sorted(counted.items()))
+    """Events counted per year of their start: many are dated by year alone, so months would mix a year's
+    bucket with its months'."""
+    return events_per_year(row["start"].value for row in events if "start" in row)
 
 
 def _partner_chart(partners, names):

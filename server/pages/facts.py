@@ -41,6 +41,25 @@ def incoming(iri, *, limit=200):
     return [(row["s"], row["p"]) for row in rows]
 
 
+def kinds_and_pairs(subjects):
+    """({subject: its class in the project's vocabulary}, {pair of bodies: (first body, second body)}) of
+    the subjects "Pointing here" lists: the class groups them, and a pair of bodies (a node with no name
+    of its own) is named by its two bodies."""
+    wanted = sorted({str(subject) for subject in subjects})
+    kinds, pairs = {}, {}
+    for start in range(0, len(wanted), 200):
+        values = " ".join(iri_ref(iri) for iri in wanted[start:start + 200])
+        rows = select(PREFIXES + f"SELECT ?x ?kind ?a ?b WHERE {{ VALUES ?x {{ {values} }} "
+                      "OPTIONAL { ?x a ?kind FILTER(STRSTARTS(STR(?kind), STR(atkg:))) } "
+                      "OPTIONAL { ?x atkg:firstBody ?a ; atkg:secondBody ?b } } ORDER BY ?x ?kind")
+        for row in rows:
+            if "kind" in row:
+                kinds.setdefault(row["x"].value, row["kind"].value)
+            if "a" in row:
+                pairs[row["x"].value] = (row["a"].value, row["b"].value)
+    return kinds, pairs
+
+
 def labels(iris):
     """{iri: {language: label}} from rdfs:label, skos:prefLabel or dcterms:title (in that preference)."""
     wanted = sorted({str(iri) for iri in iris if iri})
@@ -56,13 +75,16 @@ def labels(iris):
 
 
 def quotes(iri):
-    """[{text, start, end, document}] of the source quotes the resource was derived from."""
-    rows = select(PREFIXES + f"SELECT ?q ?text ?start ?end ?doc WHERE {{ {iri_ref(iri)} prov:wasDerivedFrom ?q . "
+    """[{text, start, end, document, work}] of the source quotes the resource was derived from; work is the
+    plan or report the document holds, whose title cites the quote (the file has only its hashed name)."""
+    rows = select(PREFIXES + f"SELECT ?q ?text ?start ?end ?doc ?work WHERE {{ {iri_ref(iri)} prov:wasDerivedFrom ?q . "
                   "?q atkg:quotedText ?text OPTIONAL { ?q atkg:lineStart ?start } "
-                  "OPTIONAL { ?q atkg:lineEnd ?end } OPTIONAL { ?q atkg:sourceDocument ?doc } } "
+                  "OPTIONAL { ?q atkg:lineEnd ?end } OPTIONAL { ?q atkg:sourceDocument ?doc "
+                  "OPTIONAL { ?work atkg:sourceDocument ?doc FILTER NOT EXISTS { ?work a atkg:SourceQuote } } } } "
                   "ORDER BY ?doc ?start ?q")
     return [{"iri": row["q"].value, "text": row["text"].value, "start": _value(row, "start"),
-             "end": _value(row, "end"), "document": _value(row, "doc")} for row in rows]
+             "end": _value(row, "end"), "document": _value(row, "doc"), "work": _value(row, "work")}
+            for row in rows]
 
 
 def schema_org(iri, facts, names, *, page_url):

@@ -7,15 +7,17 @@ import pyoxigraph as ox
 from flask import abort, render_template, request, url_for
 
 from atkg.queries import ParameterError
+from atkg.queries.model import QUESTIONS
 from atkg.server.api import saved_queries
 from atkg.server.api.run import get_runner
 from atkg.server.engine.pool import Busy, QueryTimeout, WorkerLost
 from atkg.server.engine.service import QueryFailed, get_engine
-from atkg.server.pages import page_blueprint
+from atkg.server.pages import label_of, local_url, page_blueprint, short_name
 from atkg.server.pages.charts import chart_for_answer
 from atkg.server.pages.data import PREFIXES, Term, iri_ref, select
 from atkg.server.pages.facts import labels
 from atkg.server.pages.i18n import current_language
+from atkg.server.pages.tables import Cell, answer_table
 from atkg.server.sparql.messages import overload
 
 bp = page_blueprint("gallery", __name__)
@@ -24,10 +26,14 @@ MAX_CHOICES = 300
 
 @bp.route("/queries", methods=["GET"])
 def index():
-    """Every saved query, with what it answers (in the page's language) and its topics."""
+    """Every saved query, grouped by the question it answers, with what it answers (in the page's language)
+    and its topics."""
     language = current_language()
-    return render_template("gallery.html", queries=[(query, query.texts_in(language))
-                                                    for query in saved_queries().values()])
+    groups = {question: [] for question in (*QUESTIONS, "")}
+    for query in saved_queries().values():
+        groups[query.question].append((query, query.texts_in(language)))
+    return render_template("gallery.html", groups=[(question, queries) for question, queries in groups.items()
+                                                   if queries])
 
 
 @bp.route("/queries/<name>", methods=["GET"])
@@ -40,12 +46,22 @@ def show(name):
     values = _asked_values(query) if asked else dict(query.example)
     answer, problem = _run(query, values)
     rows = [[_term(cell) for cell in row] for row in answer.rows] if answer else []
+    language = current_language()
     names = labels({cell.value for row in rows for cell in row if cell is not None and cell.is_iri})
-    chart = chart_for_answer(answer.names, answer.rows, language=current_language()) if rows else None
-    return render_template("saved_query.html", query=query, texts=query.texts_in(current_language()),
+    charts = chart_for_answer(answer.names, answer.rows, language=language) if rows else []
+    texts = query.texts_in(language)
+    table = answer_table(answer.names, rows, headers=texts.columns, language=language,
+                         show=lambda term: _link(term, names)) if rows else None
+    return render_template("saved_query.html", query=query, texts=texts, table=table,
                            values=values, answer=answer, rows=rows,
-                           problem=problem, names=names, chart=chart, choices=_choices(query),
+                           problem=problem, names=names, charts=charts, choices=_choices(query),
                            downloads=_downloads(query, values))
+
+
+def _link(term, names):
+    """An IRI of the answer as a link to its page, named in the page's language."""
+    return Cell(kind="link", text=label_of(names.get(term.value, {})) or short_name(term.value),
+                href=local_url(term.value), iri=term.value)
 
 
 def _asked_values(query):

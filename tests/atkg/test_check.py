@@ -217,7 +217,7 @@ def test_check_command_on_a_real_report_exits_0_and_changes_nothing(built):
     before = store_quads(built)
     result = run(built, sources_dir() / f"{REPORT_2021}.txt", "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"Report {REPORT_2021}: Dövlət Miqrasiya Xidməti (dmx), 2021\n")
+    assert result.stdout.startswith(f"Report {REPORT_2021}: State Migration Service (dmx), 2021\n")
     assert result.stdout.endswith("Summary: the report conforms (19 of 19 measures covered; 1 warning(s), 4 note(s)).\n")
     assert store_quads(built) == before
 
@@ -254,7 +254,7 @@ def test_check_command_writes_the_standard_shacl_report_in_turtle(built, tmp_pat
 def test_check_command_exits_2_on_files_it_cannot_read(built, tmp_path, name, data, message):
     path = tmp_path / name
     path.write_bytes(data)
-    result = run(built, path)
+    result = run(built, path, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == f"atkg check: cannot run: {path}: {message}\n"
 
@@ -264,19 +264,31 @@ def test_check_command_exits_2_on_a_file_cut_inside_a_letter(built, tmp_path):
     cut = data.index("ə".encode()) + 1
     path = tmp_path / "cut.txt"
     path.write_bytes(data[:cut])
-    result = run(built, path)
+    result = run(built, path, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == f"atkg check: cannot run: {path}: not UTF-8 text (byte {cut - 1}): save the report as UTF-8 text\n"
 
 
 def test_check_command_exits_2_on_the_plan_and_on_a_missing_file(built, tmp_path):
-    result = run(built, sources_dir() / "004_961f872eaa6ca64b.txt")
+    result = run(built, sources_dir() / "004_961f872eaa6ca64b.txt", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == ("atkg check: cannot run: 004_961f872eaa6ca64b: this is a plan, not a yearly report: "
                              "only yearly reports can be checked\n")
-    missing = run(built, tmp_path / "nowhere.txt")
+    missing = run(built, tmp_path / "nowhere.txt", "--lang", "en")
     assert missing.exit_code == 2
     assert missing.stderr == f"atkg check: cannot run: {tmp_path / 'nowhere.txt'}: cannot be read: No such file or directory\n"
+
+
+def test_file_reading_errors_speak_azerbaijani_with_lang_az(built, tmp_path):
+    empty, cut = tmp_path / "empty.txt", tmp_path / "cut.txt"
+    empty.write_bytes(b"")
+    cut.write_bytes("Hesabat ə".encode("utf-8")[:-1])
+    assert run(built, empty, "--lang", "az").stderr == \
+        f"atkg check: işləyə bilmir: {empty}: fayl boşdur: yoxlanılacaq heç nə yoxdur\n"
+    assert run(built, cut).stderr == (f"atkg check: işləyə bilmir: {cut}: UTF-8 mətni deyil (bayt 8): hesabatı "
+                                      "UTF-8 mətni kimi saxlayın\n")
+    assert run(built, tmp_path / "nowhere.txt", "--lang", "az").stderr == \
+        f"atkg check: işləyə bilmir: {tmp_path / 'nowhere.txt'}: oxuna bilmir: belə fayl və ya qovluq yoxdur\n"
 
 
 def test_atkg_lists_check_and_ingest():
@@ -380,7 +392,8 @@ def test_the_console_script_exits_with_the_commands_code_and_says_why(built, tmp
     and messages as the command itself."""
     settings, _ = built
     env = {**os.environ, "ATKG_DATA_DIR": str(settings.data_dir)}
-    missing = subprocess.run([ATKG, "check", str(tmp_path / "none.txt")], capture_output=True, text=True, env=env)
+    missing = subprocess.run([ATKG, "check", str(tmp_path / "none.txt"), "--lang", "en"], capture_output=True,
+                             text=True, env=env)
     assert (missing.returncode, missing.stderr) == (
         2, f"atkg check: cannot run: {tmp_path / 'none.txt'}: cannot be read: No such file or directory\n")
     real = subprocess.run([ATKG, "check", str(sources_dir() / f"{REPORT_2021}.txt"), "--lang", "en"],

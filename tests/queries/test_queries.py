@@ -11,12 +11,12 @@ from rdflib.plugins.sparql import prepareQuery
 
 from atkg.ontology import ontology_graph
 from atkg.queries import QUERY_DIR, ParameterError, QueryFileError, bind, load_queries, queries_graph, run, select
-from atkg.queries.model import Parameter, SavedQuery, expand, prefixes, query_variables, split_header
+from atkg.queries.model import QUESTIONS, Parameter, SavedQuery, expand, prefixes, query_variables, split_header
 from tests.support.saved_answers import answer_rows
 
 QUERY_NAMES = sorted(path.stem for path in QUERY_DIR.glob("*.rq"))
 HEADER_KEYS = {"summary", "description", "tags", "endpoint_in_url", "parameters", "columns", "example", "terms",
-               "summary_az", "description_az", "columns_az"}
+               "summary_az", "description_az", "columns_az", "question"}
 AZERBAIJANI_LETTERS = set("əışçğöüƏŞÇĞÖÜİ")  # letters English lacks: a text that has none is not Azerbaijani
 ATKG = "https://w3id.org/atkg/ontology#"
 AGENCY = "https://w3id.org/atkg/agency/"
@@ -496,6 +496,22 @@ def test_a_header_that_is_not_yaml_is_refused(tmp_path):
     path.write_text("#+ summary: [unclosed\nSELECT ?s WHERE { ?s ?p ?o }\n", encoding="utf-8")
     with pytest.raises(QueryFileError, match=r"^broken\.rq: the #\+ header is not valid YAML: "):
         load_queries(tmp_path)
+
+
+def test_every_saved_query_says_which_question_it_answers(queries):
+    by_question = {}
+    for query in queries.values():
+        by_question.setdefault(query.question, []).append(query.name)
+    assert set(by_question) == set(QUESTIONS)  # every query has one, and every question has queries
+    assert sorted(by_question["legal-acts"]) == ["agreements-signed", "amendment-chain", "legal-acts"]
+
+
+def test_a_question_the_gallery_does_not_know_is_refused(tmp_path):
+    (tmp_path / "odd.rq").write_text("#+ question: weather\nSELECT ?s WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    with pytest.raises(QueryFileError) as error:
+        load_queries(tmp_path)
+    assert str(error.value) == ("odd.rq: question must be one of plan, reports, events-and-partners, legal-acts, "
+                                "figures, quality; got 'weather'")
 
 
 def test_a_parameter_of_an_unknown_type_is_refused(tmp_path):

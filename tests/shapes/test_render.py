@@ -24,10 +24,10 @@ Problemlər:
 Nəticə: hesabat tələblərə UYĞUN DEYİL: əlavə etməzdən əvvəl 1 xəta düzəldilməlidir (3 tədbirdən 2 əhatə olunub; \
 2 xəbərdarlıq, 1 qeyd).
 """,
-    "en": """Report 005_x: Dövlət Miqrasiya Xidməti (dmx), 2021
+    "en": """Report 005_x: State Migration Service (dmx), 2021
 Replaces the version already in the graph: g1, g2
 
-Measures Dövlət Miqrasiya Xidməti executes in 2021 (plan's table)
+Measures State Migration Service executes in 2021 (plan's table)
   code   period     entry    status found  line
   4.2.1  2020-2024  yes      Carried out   12
   4.2.2  2021       MISSING
@@ -61,6 +61,7 @@ def verdict(*, conforms):
                                   warnings=[finding("warning", "w1"), finding("warning", "w2", focus="nowhere")],
                                   infos=[finding("info", "i1")], conforms=False)
     return SimpleNamespace(stem="005_x", agency_name="Dövlət Miqrasiya Xidməti", agency_key="dmx", year=2021,
+                           agency_name_en="State Migration Service",
                            replaces=[] if conforms else ["g1", "g2"], coverage=rows, outcome=outcome,
                            lines={"e1": 7, "f1": 9})
 

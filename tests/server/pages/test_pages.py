@@ -91,13 +91,76 @@ def search_label(site, notation):
     return json.loads(body)["results"][0]["label"]["en"]
 
 
-def test_resource_page_shows_labels_statements_quotes_and_links(site):
+def test_measure_page_is_its_dossier(site):
     status, headers, text = page(site, "/id/plan/nap-2020-2024/measure/4.2.1")
     assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
-    assert "<h1>Measure 4.2.1</h1>" in text and "Tədbir 4.2.1" in text
-    assert "İnsan alveri probleminin mahiyyəti, onun qarşısının alınması" in text
-    assert 'href="/id/agency/dmx"' in text and "State Migration Service" in text
-    assert re.search(r"line 106\b", text)  # the plan's row of measure 4.2.1, quoted with its line
+    heading = html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1>(.*?)</h1>", text, re.S).group(1)))
+    assert heading == ("Measure 4.2.1: Preparation and dissemination of educational and methodological manuals "
+                       "and awareness-raising materials on the nature of the problem of trafficking in human beings "
+                       "and its prevention")
+    assert '<p class="other-title" lang="az">İnsan alveri probleminin mahiyyəti, onun qarşısının alınması' in text
+    assert re.search(r'id="measure-section"><a href="/id/plan/nap-2020-2024/section/4.2">Section 4.2</a>: '
+                     r"Prevention of trafficking in human beings \(prophylaxis\)</dd>", text)
+    assert shown(text, "measure-period") == "2020–2024"
+    responsible = re.search(r'id="responsible-bodies">(.*?)</ul>', text, re.S).group(1)
+    assert responsible.count("<li>") == 9 and '<a href="/id/agency/dmx">State Migration Service</a>' in responsible
+    # DMX reported 4.2.1 carried out in 2020 and 2021; the graph holds no report for the later years.
+    states = dict(re.findall(r'data-year="(\d{4})" data-state="([a-z-]+)"', text))
+    assert states == {"2020": "carried-out", "2021": "carried-out", "2022": "no-report", "2023": "no-report",
+                      "2024": "no-report"}
+    # 2021's entry, sentence by sentence: what is new since 2020's entry marked, what repeats it not.
+    assert "<mark class=\"new\">Hesabat dövrü ərzində Azərbaycan Respublikası Daxili İşlər Nazirliyinin" in text
+    assert '<span class="repeated">Bununla yanaşı, Xidmət tərəfindən Azərbaycan Respublikasında olan' in text
+    assert re.search(r'<p class="repeated-share">52% of its words repeat the entry for the year before\s*'
+                     r'\(<a href="/id/report/dmx-2020/entry/4.2.1">', text)
+    assert re.search(r'id="cross-references"><li>.*entry 4.2.1</a> ↔ .*entry 4.8.1</a>', text)
+    # The statements are folded below; the plan's row is cited by the plan's title and line, not the file.
+    assert '<details id="raw-statements">' in text and "004_961f872eaa6ca64b, line" not in text
+    assert ('<cite class="source"><a href="/id/plan/nap-2020-2024">National Action Plan on combating '
+            "trafficking in human beings in the Republic of Azerbaijan for 2020-2024</a>, line 106</cite>") in text
+
+
+def test_measure_dossier_marks_a_year_overdue_and_speaks_azerbaijani(site):
+    _, _, text = page(site, "/id/plan/nap-2020-2024/measure/4.1.2?lang=az")
+    # 4.1.2 ran 2020-2021 and no report says it was carried out: each year after is overdue.
+    states = dict(re.findall(r'data-year="(\d{4})" data-state="([a-z-]+)"', text))
+    assert [states[year] for year in ("2022", "2023", "2024")] == ["overdue"] * 3
+    assert '<span class="state">vaxtı keçib</span>' in text and "Planda nə deyilir" in text
+    assert shown(text, "measure-deadline") == "son il: 2021"
+
+
+def test_agency_page_lists_its_measures_year_by_year(site, select):
+    _, _, text = page(site, "/id/agency/dmx")
+    table = re.search(r'<table class="heat agency-measures" id="measures-nap-2020-2024">(.*?)</table>', text,
+                      re.S).group(1)
+    codes = re.findall(r'<th scope="row"><a href="[^"]+">([\d.]+)</a>', table)
+    given = select("SELECT ?code WHERE { ?m atkg:inPlan <https://w3id.org/atkg/plan/nap-2020-2024> ; "
+                   "atkg:responsibleBody <https://w3id.org/atkg/agency/dmx> ; skos:notation ?code }")
+    assert sorted(codes) == sorted(str(row[0]) for row in given) and len(codes) == 19
+    row = re.search(r'<a href="/id/plan/nap-2020-2024/measure/4.2.1">4.2.1</a>.*?</tr>', table, re.S).group(0)
+    assert re.findall(r'data-year="(\d{4})" data-state="([a-z-]+)"', row) == [
+        ("2020", "carried-out"), ("2021", "carried-out"), ("2022", "no-report"), ("2023", "no-report"),
+        ("2024", "no-report")]
+    assert "Preparation and dissemination of educational and methodological manuals" in row
+
+
+def test_report_page_lists_its_entries(site, select):
+    _, _, text = page(site, "/id/report/dmx-2021")
+    table = re.search(r'<table id="report-entries">(.*?)</table>', text, re.S).group(1)
+    held = select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { "
+                  "?e atkg:inReport <https://w3id.org/atkg/report/dmx-2021> ; atkg:aboutMeasure ?m }")
+    assert table.count('<th scope="row">') == int(held[0][0]) > 0
+    assert re.search(r'measure/4.2.1">4.2.1</a></th>\s*<td>Carried out</td>\s*<td>52%</td>', table)
+
+
+def test_pointing_here_names_things_grouped_by_kind(site):
+    _, _, text = page(site, "/id/plan/nap-2020-2024/measure/4.2.1")
+    pointing = text[text.index('id="pointing-here"'):]
+    groups = dict(re.findall(r"<h3>([^<]+?) <small class=\"muted\">\((\d+)\)</small></h3>", pointing))
+    assert groups == {"Action plan": "1", "Report entry": "2", "Shared responsibility": "36"}
+    links = re.findall(r'<a href="[^"]+">([^<]+)</a>', pointing)
+    assert links and not [link for link in links if link.startswith(("http", "atkg:"))]
+    assert "Ministry of Internal Affairs · State Migration Service" in links
 
 
 def test_resource_page_embeds_schema_org_json_ld(site):
@@ -157,12 +220,29 @@ def test_vendored_editor_and_its_licence_are_served(site):
         status, _, body = fetch(f"{site.base}/static/vendor/yasgui/{name}")
         assert status == 200 and len(body) > 1000
     assert b"MIT License" in fetch(f"{site.base}/static/vendor/yasgui/LICENSE")[2]
+    status, _, chart = fetch(f"{site.base}/static/vendor/chartjs/chart.umd.min.js")
+    assert status == 200 and chart.startswith(b"/*!\n * Chart.js v4.6.1")
+    assert b"The MIT License (MIT)" in fetch(f"{site.base}/static/vendor/chartjs/LICENSE.md")[2]
+    _, _, editor = page(site, "/sparql")
+    assert '<script src="/static/vendor/chartjs/chart.umd.min.js"></script>' in editor
 
 
 def test_gallery_lists_every_saved_query(site):
     _, _, text = page(site, "/queries")
     listed = re.findall(r'href="/queries/([a-z0-9-]+)"', text)
     assert sorted(set(listed)) == sorted(load_queries()) and len(listed) >= 20
+
+
+def test_gallery_groups_the_saved_queries_by_question(site):
+    _, _, text = page(site, "/queries")
+    headings = re.findall(r'<h2 id="heading-([a-z-]+)">([^<]+) <small', text)
+    assert [key for key, _ in headings] == ["plan", "reports", "events-and-partners", "legal-acts", "figures",
+                                            "quality"]
+    figures = re.search(r'<section class="question" id="question-figures".*?</section>', text, re.S).group(0)
+    assert re.findall(r'data-query="([a-z0-9-]+)"', figures) == [
+        "enforcement-figures-2012-2015", "figures", "readmission-figures", "referrals", "training-figures"]
+    _, _, azerbaijani = page(site, "/queries?lang=az")
+    assert '<h2 id="heading-legal-acts">Hüquqi aktlar və sazişlər <small' in azerbaijani
 
 
 def shown(text, element_id):
@@ -181,8 +261,11 @@ def test_saved_query_speaks_the_pages_language(site):
     assert shown(english, "query-description").startswith("Every measure the agency is responsible for")
     assert ('<p class="note">Hesabat ili, məs. 2021 — nümunə: <code>2021</code></p>') in azerbaijani
     assert ('<p class="note">The year the report covers, e.g. 2021 — example: <code>2021</code></p>') in english
-    assert '<th scope="col" title="icra vəziyyəti Azərbaycan dilində">status_az</th>' in azerbaijani
-    assert '<th scope="col" title="implementation status in Azerbaijani">status_az</th>' in english
+    # Headers are the columns' descriptions, and a column given in both languages shows the page's one.
+    assert '<th scope="col" data-column="status_az">İcra vəziyyəti Azərbaycan dilində</th>' in azerbaijani
+    assert 'data-column="status_en"' not in azerbaijani and 'data-column="status_az"' not in english
+    assert '<th scope="col" data-column="status_en">Implementation status read from the entry, in English</th>' \
+        in english
     assert "Which of an agency" not in azerbaijani and "Orqanın illik" not in english
 
 
@@ -217,6 +300,38 @@ def test_saved_query_form_runs_with_the_visitors_values(site):
     assert status == 200 and "4.2.1" in {row["notation"] for row in rows}
 
 
+def cells_of(text, column):
+    """The shown text of each cell of a column of the answer table, by the column's name."""
+    table = re.search(r'<table id="result-table".*?</table>', text, re.S).group(0)
+    names = re.findall(r'data-column="([^"]+)"', table)
+    rows = re.findall(r"<tr>(<td>.*?)</tr>", table, re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", re.findall(r"<td>(.*?)</td>", row, re.S)[names.index(column)]))
+            for row in rows]
+
+
+def test_tables_show_values_as_people_read_them(site):
+    _, _, text = page(site, "/queries/enforcement-figures-2012-2015")
+    table = re.search(r'<table id="result-table".*?</table>', text, re.S).group(0)
+    assert "^^" not in table and "XMLSchema" not in table and "@en" not in table and "@az" not in table
+    # Numbers grouped as English readers write them, years left alone; the header is the column's description.
+    assert "28,184" in cells_of(text, "value") and {*cells_of(text, "year")} == {"2012", "2013", "2014", "2015"}
+    assert '<th scope="col" data-column="value">The figure</th>' in table
+    _, _, text = page(site, "/queries/enforcement-figures-2012-2015?lang=az")
+    assert "28.184" in cells_of(text, "value")
+    columns = re.findall(r'data-column="([^"]+)"', text)
+    assert "indicator_az" in columns and "indicator_en" not in columns  # only the page's language of a pair
+
+
+def test_tables_say_once_what_every_row_shares(site):
+    path = "/queries/measures-by-agency?" + urllib.parse.urlencode({"run": "1", "agency": f"{DMX[:-3]}dta"})
+    _, _, text = page(site, path)
+    shared = re.search(r'<dl class="facts" id="shared-values">(.*?)</dl>', text, re.S).group(1)
+    assert ('<dt>IRI of the plan or programme the measure belongs to</dt><dd><a href="/id/plan/nap-2020-2024"'
+            in shared)
+    results = text[text.index('id="results"'):text.index("</section>", text.index('id="results"'))]
+    assert 'data-column="plan"' not in results and results.count('href="/id/plan/nap-2020-2024"') == 1
+
+
 def test_saved_query_with_a_bad_value_says_what_is_wrong(site):
     status, _, text = page(site, "/queries/events-timeline?run=1&from=2021-13-45&to=2021-12-31")
     assert status == 200
@@ -230,6 +345,41 @@ def test_figures_get_a_chart_and_lists_of_names_do_not(site):
     assert '<svg class="chart"' in text and "<rect class=\"bar\"" in text
     assert "<title>2021 · Citizens readmitted: 389</title>" in text  # the 2021 report: 389 readmitted
     assert '<svg class="chart"' not in page(site, "/queries/agencies")[2]
+
+
+def test_charts_say_their_period_and_draw_nothing_twice(site):
+    _, _, text = page(site, "/queries/readmission-figures")
+    # The 2020 report's figures stop in March: the bar says so beside the whole year 2021.
+    assert "<title>Jan–Mar 2020 · Citizens readmitted: 102</title>" in text
+    assert "<figcaption>Chart: How many citizens were readmitted, and helped to reintegrate, per year (2020–2021)" \
+        "</figcaption>" in text
+    # agency-workload counts the bodies of two plans: one chart per plan, each body once in each.
+    _, _, text = page(site, "/queries/agency-workload")
+    charts = re.findall(r"<figure class=\"chart\">(.*?)</figure>", text, re.S)
+    assert len(charts) == 2
+    assert "National Action Plan on combating trafficking" in charts[0] and "Programme 2011-2015" in charts[1]
+    for chart in charts:
+        bars = re.findall(r"<rect class=\"bar\"[^>]*><title>(.*?): \d+</title>", chart)
+        assert bars and len(bars) == len(set(bars))
+    assert "<title>State Migration Service: 19</title>" in charts[0]
+
+
+def test_dashboard_counts_the_measures_the_plan_gives_and_no_body_as_its_own_partner(site, select):
+    _, _, text = page(site, "/dashboard")
+    heat = re.search(r'<table class="heat" id="heat-dmx">(.*?)</table>', text, re.S).group(1)
+    codes = re.findall(r'<th scope="row"><a href="[^"]+">([\d.]+)</a></th>', heat)
+    given = select("SELECT ?code WHERE { ?m atkg:inPlan <https://w3id.org/atkg/plan/nap-2020-2024> ; "
+                   "atkg:responsibleBody <https://w3id.org/atkg/agency/dmx> ; skos:notation ?code }")
+    assert len(codes) == 19 and sorted(codes) == sorted(str(row[0]) for row in given)
+    partners = re.search(r'<section aria-labelledby="partners">(.*?)</section>', text, re.S).group(1)
+    assert "<title>International Organization for Migration: 2</title>" in partners
+    assert "State Migration Service:" not in partners
+    # Events per year, every year from the first to the last (empty ones too), never a month beside a year.
+    timeline = re.search(r'<section aria-labelledby="timeline">(.*?)<details>', text, re.S).group(1)
+    years = re.findall(r"<rect class=\"bar\"[^>]*><title>(\d{4}): \d+</title>", timeline)
+    assert years == [str(year) for year in range(int(years[0]), int(years[-1]) + 1)]
+    assert not re.search(r"<title>\d{4}-\d{2}", timeline)
+    assert f"<figcaption>Events per year they started ({years[0]}–{years[-1]})</figcaption>" in timeline
 
 
 def test_dashboard_heatmap_links_the_entries_each_report_has(site, select):
@@ -263,7 +413,7 @@ def test_check_page_gives_a_verdict_and_stores_nothing(site):
     status, _, answer = fetch(site.base + "/check", method="POST", body=body,
                               headers=dict(HTML, **{"Content-Type": "application/x-www-form-urlencoded"}))
     text = answer.decode()
-    assert status == 200 and "Dövlət Miqrasiya Xidməti, 2021" in text and 'id="coverage-table"' in text
+    assert status == 200 and "Verdict: State Migration Service, 2021" in text and 'id="coverage-table"' in text
     assert "19 of 19 measures covered" in text  # DMX executes 19 of the plan's measures in 2021
     assert json.loads(fetch(site.base + "/health")[2])["version"] == version
 
@@ -280,6 +430,9 @@ def test_check_page_explains_an_empty_or_unreadable_report(site):
     status, _, answer = fetch(site.base + "/check", method="POST", body=upload,
                               headers=dict(HTML, **{"Content-Type": f"multipart/form-data; boundary={boundary}"}))
     assert status == 422 and "r.txt: not UTF-8 text" in answer.decode()
+    status, _, answer = fetch(site.base + "/check?lang=az", method="POST", body=upload,
+                              headers=dict(HTML, **{"Content-Type": f"multipart/form-data; boundary={boundary}"}))
+    assert status == 422 and "r.txt: UTF-8 mətni deyil (bayt 9): hesabatı UTF-8 mətni kimi saxlayın" in answer.decode()
 
 
 def test_language_switch_is_remembered_in_a_cookie(site):
