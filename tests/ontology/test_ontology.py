@@ -34,7 +34,7 @@ SCHEME_SIZES = {
     "period-type": 2,
     "implementation-status": 6,
     "event-type": 10,
-    "legal-act-type": 18,
+    "legal-act-type": 19,
     "organisation-type": 8,
 }
 # Properties whose value may be a concept or a string: no OWL property type fits both.
