@@ -34,6 +34,11 @@ def slug(text):
     return re.sub(r"[^a-z0-9.]+", "-", ascii_text).strip("-")
 
 
+def concept_scheme(scheme):
+    """A code list, e.g. concept_scheme("indicator")."""
+    return URIRef(f"{CODE_BASE}{scheme}")
+
+
 def concept(scheme, name):
     """A code-list concept, e.g. concept("implementation-status", "ongoing")."""
     return URIRef(f"{CODE_BASE}{scheme}/{name}")
@@ -96,9 +101,10 @@ def change_iri(before_key, after_key, *, base):
     return URIRef(f"{base}change/{before_key}-to-{after_key}")
 
 
-def figure_iri(stem, indicator, period_label, *, base):
-    """A statistical observation: one figure per source, indicator and period."""
-    return URIRef(f"{base}figure/{stem}/{indicator}/{period_label}")
+def figure_iri(stem, indicator, period_label, *, base, part=None):
+    """A statistical observation: one figure per source, indicator and period; `part` (the measure it is
+    reported under) tells apart two figures of one indicator and period in the same source."""
+    return URIRef(f"{base}figure/{stem}/{indicator}/{period_label}" + (f"/{part}" if part else ""))
 
 
 def shared_responsibility_iri(name, *, base):

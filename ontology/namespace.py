@@ -65,6 +65,7 @@ class ATKG(DefinedNamespace):
     Report: URIRef
     ReportEntry: URIRef
     StatisticalObservation: URIRef
+    ProposedIndicator: URIRef
     SourceDocument: URIRef
     SourceQuote: URIRef
     PrivatePersonReference: URIRef
