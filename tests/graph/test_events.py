@@ -80,7 +80,7 @@ def test_employers_meeting_by_videoconference_in_baku(registry):
 def test_signing_with_turkmenistan(registry):
     (signing,) = events("000_", "4.6.6", registry)
     assert (signing.kind, spans(signing), signing.partners) == (
-        "signing", [(date(2020, 3, 11), date(2020, 3, 11), "day")], ("tm",))
+        "signing", [(date(2020, 3, 11), date(2020, 3, 11), "day")], ("government-of-turkmenistan",))
     assert signing.title == ("Azərbaycan Respublikası Hökuməti ilə Türkmənistan Hökuməti arasında miqrasiya "
                              "sahəsində əməkdaşlıq haqqında Saziş")
 
@@ -256,5 +256,5 @@ def test_guam_session_and_the_iom_training_of_2021(registry):
     assert (guam.kind, spans(guam), guam.organisers, guam.online, guam.participants) == (
         "session", [(date(2021, 3, 2), date(2021, 3, 2), "day")], ("guam-thb-subgroup",), True, "Xidmət əməkdaşlarının")
     assert (spans(training), training.partners, training.topics, training.participants) == (
-        [(date(2021, 11, 4), date(2021, 11, 4), "day")], ("iom", "us"), ("İnsan alverinə qarşı mübarizə",),
+        [(date(2021, 11, 4), date(2021, 11, 4), "day")], ("iom", "us-embassy"), ("İnsan alverinə qarşı mübarizə",),
         "Xidmət əməkdaşı")

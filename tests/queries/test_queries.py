@@ -250,7 +250,7 @@ def test_partner_engagement_with_iom_names_only_iom(answer):
 def test_partner_engagement_in_2020_includes_the_turkmenistan_signing(answer):
     rows = answer("partner-engagement", year=2020)
     assert {row["year"] for row in rows} == {2020}
-    assert ("Turkmenistan", "2020-03-11", "Signing") in {(r["partner_en"], r["date"], r["kind_en"]) for r in rows}
+    assert ("Government of Turkmenistan", "2020-03-11", "Signing") in {(r["partner_en"], r["date"], r["kind_en"]) for r in rows}
 
 
 def test_events_timeline_gives_the_2021_trainings(answer):
@@ -282,7 +282,7 @@ def test_amendment_chain_shows_377_amending_131_and_378_amending_252(answer):
 
 def test_agreements_signed_with_turkmenistan_icmpd_and_ukraines_migration_service(answer):
     signed = {(row["parties_en"], row["date"]) for row in answer("agreements-signed")}
-    assert {("Turkmenistan", "2020-03-11"),
+    assert {("Government of Turkmenistan", "2020-03-11"),
             ("International Centre for Migration Policy Development", "2021-03-17"),
             ("State Migration Service of Ukraine", "2021-12-16")} <= signed
 
