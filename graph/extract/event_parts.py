@@ -25,8 +25,14 @@ _PLACE_WORDS = ("şəhərində", "binasında", "mərkəzində", "zalında", "ray
 _ONLINE = re.compile(r"onlayn|videokonfrans|virtual|vebinar")
 
 
+# An opening quote mark written where a closing one belongs (“MOBİLAZE-2)“ layihəsinin), which PDF
+# extraction and typing both produce: glued to the word before it and followed by a space or punctuation.
+_MISTYPED_CLOSE = re.compile(r"(?<=[^\s“])“(?=[\s,.;:)]|$)")
+
+
 def quoted(text):
     """(start, end, inner text) of every quoted string."""
+    text = _MISTYPED_CLOSE.sub("”", text)  # same length: the offsets stay those of the text
     return [(m.start(), m.end(), next(g for g in m.groups() if g is not None)) for m in QUOTED.finditer(text)]
 
 

@@ -35,6 +35,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÇƏĞİÖŞÜ0-9\"“«(])")
 _NOT_HELD = re.compile(r"nəzərdə tutul|(?:keçiril|təşkil olun|təşkil edil|imzalan|iştirak et)m[əa](?:m[ıi]ş|yib)")
 _DOCUMENT_DATE = re.compile(r"\s*tarixli")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+_AND = re.compile(r"\s*və\s")
+_ORDINAL = re.compile(r"(?<![\d.])\d{1,3}-c[iıuü]\b")
 
 
 @dataclass(frozen=True)
@@ -90,15 +92,19 @@ def _sentence_events(sentence, mentions, *, report_year, registry):
     """The events of one sentence."""
     nouns = event_nouns(sentence)
     dates, counts, quotes = _dates(sentence, report_year), find_counts(sentence), parts.quoted(sentence)
-    events = []
+    events, previous = [], None
     for index, noun in enumerate(nouns):
         stretch = (nouns[index - 1].end if index else 0, noun.end)
         last = index == len(nouns) - 1
         tail = (noun.end, len(sentence)) if last else (noun.end, noun.end)
         finding = _finding(sentence, noun, stretch, tail, dates=_event_dates(dates, stretch, tail), counts=counts,
                            quotes=quotes, mentions=mentions, registry=registry)
+        if previous and not finding.dates and _AND.match(sentence, stretch[0]):
+            # "X-in ikinci görüşü və Y-in birgə görüşündə": events joined by "və" share their dates.
+            finding = replace(finding, dates=previous.dates)
         if finding.dates or finding.participant_count or finding.occurrences or finding.title:
-            events.extend(_split(finding, plural=noun.plural))
+            events.extend(_split(finding, plural=noun.plural, listed=len(_ORDINAL.findall(sentence, *stretch))))
+        previous = finding
     return events
 
 
@@ -140,8 +146,11 @@ def _frames(value, other):
     return coarser[value.precision] > coarser[other.precision] and value.start <= other.start <= other.end <= value.end
 
 
-def _split(finding, *, plural):
-    """One event per date for a plural noun with several dates; a project or singular noun spans them."""
+def _split(finding, *, plural, listed=0):
+    """One event per date for a plural noun with several dates; a project or singular noun spans them. A
+    plural noun after a list of ordinals ("13-cü və ... 13-cü sessiyalarında") is that many events."""
+    if plural and listed > 1 and len(finding.dates) < 2:
+        return [finding] * listed
     if len(finding.dates) < 2:
         return [finding]
     if finding.kind != "project" and plural:
