@@ -203,7 +203,10 @@ def test_events_graph_of_the_baku_meeting(registry):
                          registry=registry)
     meeting = URIRef(f"{entry_iri}/event/2")
     assert graph.value(meeting, SDO.startDate) == Literal("2020-11-12", datatype=XSD.date)
-    assert graph.value(meeting, SDO.location) == Literal("Bakı şəhərində", lang="az")
+    place = graph.value(meeting, SDO.location)
+    assert (place, RDF.type, SDO.Place) in graph
+    assert graph.value(place, SDO.name) == Literal("Bakı şəhərində", lang="az")
+    assert graph.value(place, SDO.addressLocality) == Literal("Bakı", lang="az")
     assert graph.value(meeting, SDO.eventAttendanceMode) == SDO.OnlineEventAttendanceMode
     audience = graph.value(meeting, SDO.audience)
     assert graph.value(audience, SDO.audienceType) == Literal("işəgötürənlər", lang="az")
@@ -317,3 +320,35 @@ def test_a_monitoring_of_a_centre_is_a_visit(registry):
     text = ("26 avqust 2022-ci il tarixdə İctimai Birliyinin rəhbərliyi tərəfindən saxlanılması mərkəzində "
             "monitorinq aparılması istiqamətində təşkilati tədbirlər görülmüşdür.")
     assert found_in(text, registry) == [("visit", [("2022-08-26", "2022-08-26")])]
+
+
+@pytest.mark.parametrize("text, mode, city, country", [
+    ("27-28 iyun 2022-ci il tarixlərdə Avstriya Respublikasının Vyana şəhərində hibrid formatda keçirilən 9-cu "
+     "sessiyasında Xidmət əməkdaşları iştirak etmişdir.", "hybrid", "Vyana", "at"),
+    ("Xidmət əməkdaşları 23-27 may 2022-ci il tarixlərdə Vyana şəhərində virtual formada keçirilmiş "
+     "iclasda iştirak etmişdir.", "online", "Vyana", None),
+    ("18-20 may 2022-ci il tarixlərində Şimali Makedoniyada keçirilmiş görüşdə Xidmət əməkdaşı iştirak etmişdir.",
+     None, None, "mk"),
+    ("31 may 2022-ci il tarixdə Xidmətin inzibati binasında işəgötürənlərlə görüş keçirilmişdir.", "in-person",
+     None, None),
+    ("Xidmət 2022-ci ildə Azərbaycanda fəaliyyət göstərən şirkətlərin iştirakı ilə keçirilmiş iclasda iştirak "
+     "etmişdir.", None, None, None),
+])
+def test_an_events_mode_city_and_country_as_the_sentence_says_them(registry, text, mode, city, country):
+    entry = Entry("4.6.3", "", 1, 1, (Paragraph(text, 3, 3),), ())
+    (finding,) = find_events(entry, report_year=2022, registry=registry)
+    assert (finding.mode, finding.city, finding.country) == (mode, city, country)
+
+
+def test_study_visits_split_by_date_go_to_the_country_named_after_each_date(registry):
+    text = ("27 iyul-3 avqust 2022-ci il tarixlərində Özbəkistana, 5-12 noyabr 2022-ci il tarixlərində isə ABŞ-a "
+            "edilmiş təlim səfərlərində Xidmət əməkdaşının iştirakı təmin edilmişdir.")
+    entry = Entry("4.6.3", "", 1, 1, (Paragraph(text, 3, 3),), ())
+    found = find_events(entry, report_year=2022, registry=registry)
+    assert [(f.kind, f.country, f.mode) for f in found] == [("visit", "uz", "in-person"), ("visit", "us", "in-person")]
+    graph = events_graph(found, base=BASE, entry_iri=f"{BASE}report/dmx-2022/entry/4.6.3",
+                         measure_iri=f"{BASE}plan/nap-2020-2024/measure/4.6.3", stem="x", registry=registry)
+    place = graph.value(URIRef(f"{BASE}report/dmx-2022/entry/4.6.3/event/1"), SDO.location)
+    assert graph.value(place, SDO.containedInPlace) == URIRef(f"{BASE}country/uz")
+    assert graph.value(URIRef(f"{BASE}report/dmx-2022/entry/4.6.3/event/2"),
+                       SDO.eventAttendanceMode) == SDO.OfflineEventAttendanceMode
