@@ -34,6 +34,11 @@ def slug(text):
     return re.sub(r"[^a-z0-9.]+", "-", ascii_text).strip("-")
 
 
+def referral_iri(entry_iri, number):
+    """The number-th referral an entry reports, e.g. {base}report/dmx-2022/entry/4.3.5/referral/1."""
+    return URIRef(f"{entry_iri}/referral/{number}")
+
+
 def concept_scheme(scheme):
     """A code list, e.g. concept_scheme("indicator")."""
     return URIRef(f"{CODE_BASE}{scheme}")

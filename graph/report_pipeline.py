@@ -21,6 +21,8 @@ from atkg.graph.extract.figures_rdf import SourceContext, figures_graph
 from atkg.graph.extract.mentions import entry_mentions, mentions_graph
 from atkg.graph.extract.privacy import redact
 from atkg.graph.extract.privacy_rdf import person_references_graph
+from atkg.graph.extract.referrals import find_referrals
+from atkg.graph.extract.referrals_rdf import referrals_graph
 from atkg.graph.provenance import add_quote, derive
 from atkg.graph.reports import (
     ReportFormatError,
@@ -84,6 +86,8 @@ def _entry_extras(entry, node, redaction, report, stem, *, base, registry):
     graph += events_graph(find_events(entry, report_year=report.year, registry=registry), base=base,
                           entry_iri=node, measure_iri=measure, stem=stem, registry=registry)
     graph += counts_graph(entry, node, base=base, stem=stem)
+    graph += referrals_graph(find_referrals(entry, report_year=report.year, registry=registry), base=base,
+                             entry_iri=node, stem=stem, registry=registry)
     references = [ref for ref in redaction.references if _in_entry(ref, entry, redaction.text)]
     graph += person_references_graph(references, base=base, entry_iri=node, stem=stem, registry=registry)
     return graph

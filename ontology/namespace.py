@@ -66,6 +66,7 @@ class ATKG(DefinedNamespace):
     ReportEntry: URIRef
     StatisticalObservation: URIRef
     ProposedIndicator: URIRef
+    Referral: URIRef
     SourceDocument: URIRef
     SourceQuote: URIRef
     PrivatePersonReference: URIRef
@@ -118,6 +119,10 @@ class ATKG(DefinedNamespace):
     eventType: URIRef
     partner: URIRef
     participantCount: URIRef
+    referredTo: URIRef
+    referredPersons: URIRef
+    referredNationality: URIRef
+    exploitationForm: URIRef
     implementsMeasure: URIRef
     reportedIn: URIRef
     # Statistical observations (Data Cube components)
