@@ -180,10 +180,11 @@ def test_the_refusal_says_its_words_in_both_languages():
 def test_force_ingests_a_report_with_violations(place):
     _, sources, report = place
     lines = report_2023().split("\n")
-    report.write_text("\n".join(lines[:14] + lines[22:]), encoding="utf-8")
+    text = "\n".join(lines[:14] + lines[22:])
+    report.write_text(text, encoding="utf-8")
     result = ingest(place, "--force")
     assert result.exit_code == 0, result.output
-    assert graph_size(place, GRAPH) > 900 and (sources / f"{STEM}.txt").exists()
+    assert graph_size(place, f"{BASE}graph/source/{stem_of(text)}") > 900 and (sources / f"{stem_of(text)}.txt").exists()
 
 
 def test_a_report_already_in_the_graph_under_another_file_name_is_refused_without_replace(place, tmp_path):
