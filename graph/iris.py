@@ -79,6 +79,13 @@ def source_iri(stem, *, base):
     return URIRef(f"{base}source/{stem}")
 
 
+def source_stem(text, *, number):
+    """The file name (without extension) of a source document added to the sources: its number among them
+    and a hash of its text as received, e.g. 005_9f86d081884c7d65. Never the name of the file it came
+    from, which may hold anything (spaces, quotes, ">"), while the stem goes into IRIs."""
+    return f"{number:03d}_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}"
+
+
 def quote_iri(stem, text, line_start, line_end, *, base):
     """A quote from a source: named by its lines and a hash of its text, so it is stable across builds and
     a passage that stands in two places gives two quotes."""

@@ -128,13 +128,14 @@ def _curated(record):
                        record.get("measure"), curated=True)
 
 
-def figures_in_source(text, *, stem, default_year):
+def figures_in_source(text, *, stem, default_year, runs=None):
     """Figures of a whole source file, paragraph by paragraph, with the measure code of the heading above
     ("4.4.9-cu yarımbənd üzrə", or a code line of the older programme) and, from "2012-ci il üzrə:" to the
-    next heading, that year.
+    next heading, that year. runs, when given, are the (first line, last line, text) paragraphs to read
+    (a report's, as its reader re-joined them across page breaks); by default, paragraphs(text).
     """
     observations, measure, year = [], None, default_year
-    for line_start, line_end, paragraph in paragraphs(text):
+    for line_start, line_end, paragraph in runs if runs is not None else paragraphs(text):
         heading = _HEADING.match(paragraph)
         if heading:
             measure, year = heading["code"], default_year
