@@ -32,6 +32,7 @@ from atkg.graph.extract.figures import figures_in_source
 from atkg.graph.extract.privacy import redact
 from atkg.graph.extract.referrals import find_referrals
 from atkg.graph.reports import parse_report
+from atkg.graph.reports.units import units
 
 GOLD = Path(__file__).parent / "gold"
 KINDS = ("dates", "acts", "figures", "events", "event places", "event modes", "referrals", "organisations")
@@ -59,6 +60,12 @@ def reading(stem):
     report = parse_report(text, stem=stem)
     year = report.year or gold("dates")[stem]["default_year"]
     return text, report, year
+
+
+@cache
+def runs(stem):
+    """The report's paragraphs as its reader re-joined them, which acts and figures are read in."""
+    return [(unit.line_start, unit.line_end, unit.text) for unit in units(reading(stem)[0], stem=stem)]
 
 
 def normal(text):
@@ -96,7 +103,8 @@ def _values(values):
 
 def acts(stem):
     text, _, year = reading(stem)
-    found = Counter((c.kind, c.number, c.date) for c, _ in acts_in_source(text, stem=stem, default_year=year))
+    cited = acts_in_source(text, stem=stem, default_year=year, runs=runs(stem))
+    found = Counter((c.kind, c.number, c.date) for c, _ in cited)
     wanted = Counter((a["kind"], a["number"], a["date"]) for a in gold("acts")[stem]["acts"])
     return score(found, wanted)
 
@@ -104,7 +112,7 @@ def acts(stem):
 def figures(stem):
     text, _, year = reading(stem)
     found = Counter((_indicator(o), o.value, o.period.start.isoformat(), o.period.end.isoformat())
-                    for o in figures_in_source(text, stem=stem, default_year=year))
+                    for o in figures_in_source(text, stem=stem, default_year=year, runs=runs(stem)))
     wanted = Counter((f["indicator"], f["value"], *f["period"]) for f in gold("figures")[stem]["figures"])
     return score(found, wanted)
 
