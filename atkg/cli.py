@@ -65,10 +65,17 @@ def build_command(sources_folder, data_dir, debug):
                f"{len(result.graph_sizes)} named graphs, version {result.version}.")
 
 
+def _report_facts(command):
+    """The --agency and --year options of check and ingest: what a report's title does not say."""
+    command = click.option("--year", type=int, help="The year the report covers, when the title does not say it.")(
+        command)
+    return click.option("--agency", help="Reporting body (key, abbreviation or name, e.g. dmx), when the title "
+                                         "does not say it.")(command)
+
+
 @click.command("check")
 @click.argument("report", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--agency", help="Reporting body (key, abbreviation or name, e.g. dmx), when the title does not say it.")
-@click.option("--year", type=int, help="The year the report covers, when the title does not say it.")
+@_report_facts
 @click.option("--format", "output_format", type=click.Choice(["text", "turtle"]), default="text", show_default=True,
               help="text: a verdict for people; turtle: the standard SHACL validation report.")
 @click.option("--lang", "language", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE, show_default=True,
@@ -98,15 +105,18 @@ def check_command(report, agency, year, output_format, language):
 
 @click.command("ingest")
 @click.argument("report", type=click.Path(path_type=Path, dir_okay=False))
+@_report_facts
 @click.option("--force", is_flag=True, help="Add the report even though the check finds violations.")
 @click.option("--replace", is_flag=True, help="Replace the version of this report already ingested.")
 @click.option("--sources", "sources_folder", type=click.Path(path_type=Path, file_okay=False),
               help="Folder of the source documents the build reads (default: the project's graph/sources/).")
 @click.option("--lang", "language", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE, show_default=True,
               help="Language of the verdict shown when the report is refused.")
-def ingest_command(report, force, replace, sources_folder, language):
-    """Check a yearly report, then add it to the graph as its own named graph and copy its text into the
-    sources folder so that the next `atkg build` keeps it. Both happen, or neither.
+def ingest_command(report, agency, year, force, replace, sources_folder, language):
+    """Check a yearly report, then add it to the graph as its own named graph and keep its text, with
+    private persons' names redacted, in the sources folder so that the next `atkg build` keeps it. Both
+    happen, or neither. --agency and --year, when given, are kept beside the text so every build reads the
+    report the same way.
 
     Refused (exit code 1, nothing changed) when the check finds violations (unless --force) or when the
     report is already there (unless --replace). Exit code 2: the report cannot be checked (as for
@@ -117,7 +127,7 @@ def ingest_command(report, force, replace, sources_folder, language):
 
     settings = settings_from_env()
     try:
-        result = ingest_report(report, settings=settings, force=force, replace=replace,
+        result = ingest_report(report, settings=settings, agency=agency, year=year, force=force, replace=replace,
                                sources_folder=sources_folder, language=language)
     except CheckError as error:
         _cannot_run("ingest", error.message(language), language=language)
@@ -128,7 +138,7 @@ def ingest_command(report, force, replace, sources_folder, language):
         _cannot_run("ingest", f"{error.filename or ''}: {error.strerror}: nothing was changed", language=language)
     verb = "Replaced" if result.replaced else "Ingested"
     click.echo(f"{verb} {result.verdict.report_iri}: {result.triples} triples in <{result.graph_iri}>; "
-               f"text copied to {result.source_path}. Run `atkg build` to refresh the dumps.")
+               f"text, private names redacted, kept as {result.source_path}. Run `atkg build` to refresh the dumps.")
 
 
 def _cannot_run(command, reason, *, language):

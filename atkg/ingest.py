@@ -1,6 +1,7 @@
-"""ingest_report: check a report, then add it to the store as its own named graph and copy its text into
-the sources folder, both or neither, so the next build keeps it. The worked-out graphs (graph/derive.py)
-are made anew from the store's graphs with the report, as the build makes them. Every write is journaled
+"""ingest_report: check a report, then add it to the store as its own named graph and keep its text, with
+private persons redacted, and what the command line said about it in the sources folder, both or neither,
+so the next build keeps it and reads it the same way. The worked-out graphs (graph/derive.py) are made anew
+from the store's graphs with the report, as the build makes them. Every write is journaled
 (atkg/journal.py): an ingest killed at any step is rolled back by the next ingest, build or serve."""
 
 import os
@@ -10,12 +11,11 @@ from pathlib import Path
 from atkg.check import load_check_context, open_store, read_report_file, write_ready_context
 from atkg.graph import iris
 from atkg.graph.derive import derive
-from atkg.graph.sources import sources_dir
+from atkg.graph.sources import entering, metadata_path, metadata_text, sources_dir
 from atkg.journal import fault_point, journaled, recover, replace_graph, write_synced
 from atkg.ontology.catalogue import gettext_in
 from atkg.shapes.check import check_report_text
 from atkg.shapes.render import render_verdict_text
-from atkg.shapes.report_source import CheckError, stated_agency_and_year
 
 _STAGING_SUFFIX = ".ingest-staging"
 
@@ -35,24 +35,38 @@ class IngestResult:
     triples: int
 
 
-def ingest_report(path, *, settings, force=False, replace=False, sources_folder=None, language="en"):
+def ingest_report(path, *, settings, agency=None, year=None, force=False, replace=False, sources_folder=None,
+                  language="en"):
     """Check the report at `path`, then add it; IngestRefused on Violations (unless force) or when it is
-    already there (unless replace); CheckError when it cannot be checked. Nothing changes on failure."""
+    already there (unless replace); CheckError when it cannot be checked. Nothing changes on failure.
+
+    agency and year say what the title does not; they are kept in the source's metadata file, so every
+    build reads the report the same way. Private persons are redacted before the text is checked or kept:
+    the sources folder never holds the file as received."""
     recover(settings)
-    text, stem = read_report_file(path)
-    _require_stated_title(text, stem)
+    text, _ = read_report_file(path)
+    folder = Path(sources_folder or sources_dir())
+    redacted, record = entering(text)
     context = load_check_context(settings)
     store = open_store(settings, read_only=False)
-    verdict = check_report_text(text, context=context, stem=stem)
+    stem = _stem_for(text, folder)
+    verdict = check_report_text(redacted, agency=agency, year=year, context=context, stem=stem)
+    earlier = _earlier_source(verdict, settings.base_iri)
+    if earlier and earlier != stem:
+        _refuse_unless_replacing(verdict, earlier, folder, replace=replace)
+        stem = earlier  # a new version of a report takes its place, under its name
+        verdict = check_report_text(redacted, agency=agency, year=year, context=context, stem=stem)
     graph_iri = iris.graph_iri(f"source/{stem}", base=settings.base_iri)
-    target = Path(sources_folder or sources_dir()) / f"{stem}.txt"
+    target = folder / f"{stem}.txt"
     replaced = _refuse_duplicates(verdict, store, graph_iri, target, replace=replace)
     if not verdict.conforms and not force:
         raise IngestRefused(render_verdict_text(verdict, language=language) + _refusal(verdict, language))
     graph = verdict.graphs[graph_iri]
     kept = {name: graph for name, graph in context.graphs.items() if str(name) not in verdict.replaces}
     derived = derive({**kept, **verdict.graphs}, base=settings.base_iri)
-    _write_both(store, {**verdict.graphs, **derived.graphs}, target, Path(path).read_bytes(), settings=settings)
+    facts = {"agency": verdict.agency_key if agency else None, "year": year, "redacted": record}
+    files = {target: redacted.encode("utf-8"), metadata_path(target): _metadata(**facts)}
+    _write_both(store, {**verdict.graphs, **derived.graphs}, files, settings=settings)
     del store  # closed, so that the ready context is keyed by the store's files as they stay
     fault_point("ingested")
     write_ready_context(settings)
@@ -60,20 +74,43 @@ def ingest_report(path, *, settings, force=False, replace=False, sources_folder=
                         triples=len(graph))
 
 
-def _require_stated_title(text, stem):
-    agency, year = stated_agency_and_year(text, stem=stem)
-    if agency is None or year is None:
-        raise CheckError(f"{stem}: the title must name the reporting body and the year (like “... Dövlət "
-                         "Miqrasiya Xidməti tərəfindən 2022-ci il ərzində icrası barədə”) so that every build "
-                         "reads them the same way: add them to the title and ingest again")
+def _stem_for(text, folder):
+    """The stem of a report received as `text`: the one it already has in the folder (same text), or the
+    next number with the text's hash."""
+    numbered = [path.stem.split("_", 1) for path in folder.glob("*_*.txt")]
+    numbers = [int(number) for number, _ in numbered if number.isdigit()]
+    stem = iris.source_stem(text, number=max(numbers, default=-1) + 1)
+    digest = stem.split("_", 1)[1]
+    same = sorted(f"{number}_{rest}" for number, rest in numbered if number.isdigit() and rest == digest)
+    return same[0] if same else stem
+
+
+def _earlier_source(verdict, base):
+    """The stem of the source the graph holds this report from already, or None."""
+    prefix = str(iris.graph_iri("source/", base=base))
+    stems = [name.removeprefix(prefix) for name in verdict.replaces if name.startswith(prefix)]
+    if len(stems) > 1:
+        raise IngestRefused(f"{verdict.report_iri} is already in the graph from {len(stems)} sources "
+                            f"({', '.join(stems)}): remove all but one and rebuild first")
+    return stems[0] if stems else None
+
+
+def _refuse_unless_replacing(verdict, earlier, folder, *, replace):
+    if not replace:
+        raise IngestRefused(f"{verdict.report_iri} is already in the graph, from {folder / (earlier + '.txt')}: "
+                            "nothing was changed; use --replace to replace it with this version")
+
+
+def _metadata(*, agency, year, redacted):
+    """The metadata file's bytes: what the command line said and the redaction's fingerprints; None (no
+    file) when there is nothing to keep."""
+    if agency is None and year is None and redacted is None:
+        return None
+    return metadata_text(agency=agency, year=year, redacted=redacted).encode("utf-8")
 
 
 def _refuse_duplicates(verdict, store, graph_iri, target, *, replace):
     """True when an earlier version will be replaced; IngestRefused when that is not allowed."""
-    others = [name for name in verdict.replaces if name != str(graph_iri)]
-    if others:
-        raise IngestRefused(f"{verdict.report_iri} is already in the graph, from {', '.join(others)}: a report "
-                            "is ingested under one file name; remove the other source and rebuild first")
     present = store.has_graph(graph_iri) or target.exists()
     if present and not replace:
         raise IngestRefused(f"{verdict.stem} is already ingested ({graph_iri}, {target}): nothing was changed; "
@@ -87,25 +124,36 @@ def _refusal(verdict, language):
         "count": len(verdict.outcome.violations)} + "\n"
 
 
-def _write_both(store, graphs, target, data, *, settings):
-    """Stage the file, replace the report's graph and the worked-out graphs in one update, then move the
-    file in, all under the journal, so the store and the sources folder change together or not at all; on a
-    failure put back what was there at once."""
-    staging = target.with_name(target.name + _STAGING_SUFFIX)
+def _write_both(store, graphs, files, *, settings):
+    """Stage the files, replace the report's graph and the worked-out graphs in one update, then move the
+    files in (None: remove the file), all under the journal, so the store and the sources folder change
+    together or not at all; on a failure put back what was there at once."""
+    staged = {target: target.with_name(target.name + _STAGING_SUFFIX) for target in files}
     previous = {str(name): _graph_ntriples(store, name) for name in graphs}
     try:
-        with journaled(settings, previous_graphs=previous, target=target, staging=staging) as store_changing:
-            write_synced(staging, data)
+        with journaled(settings, previous_graphs=previous, files=staged) as store_changing:
+            for target, data in files.items():
+                if data is not None:
+                    write_synced(staged[target], data)
             fault_point("staged")
             store_changing()
             store.update(" ;\n".join(replace_graph(name, graph.serialize(format="nt"))
                                       for name, graph in graphs.items()))
             store.flush()
             fault_point("stored")
-            os.replace(staging, target)
+            for target, data in files.items():
+                _move_in(staged[target], target, data)
     except BaseException:
         _roll_back(settings, store)
         raise
+
+
+def _move_in(staging, target, data):
+    """Move a staged file into place, or remove the target when there is no new content."""
+    if data is None:
+        target.unlink(missing_ok=True)
+    else:
+        os.replace(staging, target)
 
 
 def _roll_back(settings, store):

@@ -1,11 +1,11 @@
 """The ingest's journal: what an ingest is about to change, kept on disk until the change is whole, so that a
 process killed at any step leaves nothing half-done once the next ingest, build or serve has rolled it back.
 
-An ingest writes the journal (the graphs it replaces as they were, and the source file it replaces, if any)
+An ingest writes the journal (the graphs it replaces as they were, and the source files it replaces, if any)
 under a staging name and moves it into place; only then does it touch the sources folder and the store.
 Moving the journal aside is the commit: from then on the ingest counts as done. Recovery (`recover`) finds
 a journal still in place and puts back what it names: the graphs, in one update (one transaction in
-Oxigraph), and the source file; it removes the staged text. A journal never moved into place, or already
+Oxigraph), and the source files; it removes the staged ones. A journal never moved into place, or already
 moved aside, is simply deleted.
 """
 
@@ -31,19 +31,23 @@ def journal_dir(settings):
 
 
 @contextmanager
-def journaled(settings, *, previous_graphs, target, staging):
+def journaled(settings, *, previous_graphs, files):
     """Keep a journal of the change to come while the block makes it: `previous_graphs` ({graph IRI:
-    N-Triples}) as they are, the source file at `target` as it is and the `staging` file about to replace it.
-    Committed when the block ends; left for `recover` when it raises. The block calls the function it is
-    given just before it changes the store."""
+    N-Triples}) as they are, and for each source file to change ({target: staging}) the file as it is and
+    the staged one about to replace it. Committed when the block ends; left for `recover` when it raises.
+    The block calls the function it is given just before it changes the store."""
     folder = journal_dir(settings)
     draft = folder.with_name(_NAME + ".new")
     shutil.rmtree(draft, ignore_errors=True)
     draft.mkdir(parents=True)
-    manifest = {"target": str(Path(target).resolve()), "staging": str(Path(staging).resolve()),
-                "graphs": previous_graphs, "had_source": Path(target).exists()}
-    if manifest["had_source"]:
-        shutil.copy2(target, draft / _PREVIOUS_SOURCE)
+    kept = []
+    for number, (target, staging) in enumerate(files.items()):
+        had = Path(target).exists()
+        if had:
+            shutil.copy2(target, draft / f"{_PREVIOUS_SOURCE}-{number}")
+        kept.append({"target": str(Path(target).resolve()), "staging": str(Path(staging).resolve()),
+                     "had_source": had, "copy": f"{_PREVIOUS_SOURCE}-{number}"})
+    manifest = {"files": kept, "graphs": previous_graphs}
     write_synced(draft / _MANIFEST, json.dumps(manifest).encode("utf-8"))
     os.replace(draft, folder)
     fault_point("journal-written")
@@ -64,8 +68,9 @@ def recover(settings, *, store=None):
     if not folder.exists():
         return False
     manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
-    _put_back_source(folder, manifest)
-    Path(manifest["staging"]).unlink(missing_ok=True)
+    for file in manifest["files"]:
+        _put_back_source(folder, file)
+        Path(file["staging"]).unlink(missing_ok=True)
     if (folder / _STORE_CHANGING).exists():  # else the store is untouched, and its ready context stays valid
         _put_back_graphs(store or EmbeddedStore(settings.store_dir), manifest["graphs"])
     shutil.rmtree(folder)
@@ -90,11 +95,11 @@ def fault_point(step):
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def _put_back_source(folder, manifest):
-    target = Path(manifest["target"])
-    if manifest["had_source"]:
+def _put_back_source(folder, file):
+    target = Path(file["target"])
+    if file["had_source"]:
         restoring = target.with_name(target.name + ".restoring")
-        shutil.copy2(folder / _PREVIOUS_SOURCE, restoring)
+        shutil.copy2(folder / file["copy"], restoring)
         os.replace(restoring, target)
     else:
         target.unlink(missing_ok=True)

@@ -34,6 +34,16 @@ def slug(text):
     return re.sub(r"[^a-z0-9.]+", "-", ascii_text).strip("-")
 
 
+def referral_iri(entry_iri, number):
+    """The number-th referral an entry reports, e.g. {base}report/dmx-2022/entry/4.3.5/referral/1."""
+    return URIRef(f"{entry_iri}/referral/{number}")
+
+
+def concept_scheme(scheme):
+    """A code list, e.g. concept_scheme("indicator")."""
+    return URIRef(f"{CODE_BASE}{scheme}")
+
+
 def concept(scheme, name):
     """A code-list concept, e.g. concept("implementation-status", "ongoing")."""
     return URIRef(f"{CODE_BASE}{scheme}/{name}")
@@ -69,6 +79,13 @@ def source_iri(stem, *, base):
     return URIRef(f"{base}source/{stem}")
 
 
+def source_stem(text, *, number):
+    """The file name (without extension) of a source document added to the sources: its number among them
+    and a hash of its text as received, e.g. 005_9f86d081884c7d65. Never the name of the file it came
+    from, which may hold anything (spaces, quotes, ">"), while the stem goes into IRIs."""
+    return f"{number:03d}_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}"
+
+
 def quote_iri(stem, text, line_start, line_end, *, base):
     """A quote from a source: named by its lines and a hash of its text, so it is stable across builds and
     a passage that stands in two places gives two quotes."""
@@ -96,9 +113,10 @@ def change_iri(before_key, after_key, *, base):
     return URIRef(f"{base}change/{before_key}-to-{after_key}")
 
 
-def figure_iri(stem, indicator, period_label, *, base):
-    """A statistical observation: one figure per source, indicator and period."""
-    return URIRef(f"{base}figure/{stem}/{indicator}/{period_label}")
+def figure_iri(stem, indicator, period_label, *, base, part=None):
+    """A statistical observation: one figure per source, indicator and period; `part` (the measure it is
+    reported under) tells apart two figures of one indicator and period in the same source."""
+    return URIRef(f"{base}figure/{stem}/{indicator}/{period_label}" + (f"/{part}" if part else ""))
 
 
 def shared_responsibility_iri(name, *, base):

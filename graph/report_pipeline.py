@@ -4,6 +4,7 @@ Private persons are redacted from the text before anything else reads it (the re
 where it was), so no name can reach an entry, a quote, an event or a dump.
 """
 
+from dataclasses import replace
 from importlib.resources import files
 
 import yaml
@@ -21,6 +22,8 @@ from atkg.graph.extract.figures_rdf import SourceContext, figures_graph
 from atkg.graph.extract.mentions import entry_mentions, mentions_graph
 from atkg.graph.extract.privacy import redact
 from atkg.graph.extract.privacy_rdf import person_references_graph
+from atkg.graph.extract.referrals import find_referrals
+from atkg.graph.extract.referrals_rdf import referrals_graph
 from atkg.graph.provenance import add_quote, derive
 from atkg.graph.reports import (
     ReportFormatError,
@@ -31,6 +34,7 @@ from atkg.graph.reports import (
     report_graph,
 )
 from atkg.graph.reports.programme_rdf import PROGRAMME_SLUG
+from atkg.graph.reports.units import units
 from atkg.ontology import ATKG
 
 
@@ -53,7 +57,8 @@ def report_graphs(source, *, base, registry, plan_titles):
         return graph
     redaction = redact(source.text)
     report = parse_report(redaction.text, stem=source.stem)
-    agency = _reporting_agency(report, registry)
+    agency = _reporting_agency(report, registry, key=source.agency)
+    report = _with_stated_facts(report, agency, year=source.year)
     graph = report_graph(report, base=base, agency_iri=body_iri(agency, base=base), plan_iri=iris.plan_iri(base=base),
                          measure_iri_for=lambda code: iris.plan_part_iri("measure", code, base=base),
                          measure_titles=plan_titles, agency_key=agency.key, agency_abbreviation=agency.abbreviation)
@@ -62,16 +67,20 @@ def report_graphs(source, *, base, registry, plan_titles):
         graph += _entry_extras(entry, node, redaction, report, source.stem, base=base, registry=registry)
     context = SourceContext(agency=body_iri(agency, base=base), report=report_node,
                             measure_iri=lambda code: iris.plan_part_iri("measure", code, base=base))
-    graph += _acts_and_figures(source, redaction.text, report.year, context, base=base, registry=registry)
+    # The report's paragraphs as its reader re-joined them, so that a page break is no paragraph break.
+    runs = [(unit.line_start, unit.line_end, unit.text) for unit in units(redaction.text, stem=source.stem)]
+    graph += _acts_and_figures(source, redaction.text, report.year, context, base=base, registry=registry, runs=runs)
     graph += source_document_graph(source, base=base)
     return graph
 
 
-def _acts_and_figures(source, text, year, context, *, base, registry):
-    """Acts cited and figures stated in the text, plus the curated ones of this source."""
-    graph = acts_graph(acts_in_source(text, stem=source.stem, default_year=year), base=base, registry=registry)
+def _acts_and_figures(source, text, year, context, *, base, registry, runs=None):
+    """Acts cited and figures stated in the text (read in `runs` when given), plus the curated ones of this
+    source."""
+    acts = acts_in_source(text, stem=source.stem, default_year=year, runs=runs)
+    graph = acts_graph(acts, base=base, registry=registry)
     graph += curated_acts_graph([r for r in load_curated_acts() if r["stem"] == source.stem], base=base)
-    figures = figures_in_source(text, stem=source.stem, default_year=year)
+    figures = figures_in_source(text, stem=source.stem, default_year=year, runs=runs)
     figures += [figure for figure in load_curated() if figure.stem == source.stem]
     graph += figures_graph(figures, base=base, contexts={source.stem: context})
     return graph
@@ -84,6 +93,8 @@ def _entry_extras(entry, node, redaction, report, stem, *, base, registry):
     graph += events_graph(find_events(entry, report_year=report.year, registry=registry), base=base,
                           entry_iri=node, measure_iri=measure, stem=stem, registry=registry)
     graph += counts_graph(entry, node, base=base, stem=stem)
+    graph += referrals_graph(find_referrals(entry, report_year=report.year, registry=registry), base=base,
+                             entry_iri=node, stem=stem, registry=registry)
     references = [ref for ref in redaction.references if _in_entry(ref, entry, redaction.text)]
     graph += person_references_graph(references, base=base, entry_iri=node, stem=stem, registry=registry)
     return graph
@@ -96,13 +107,31 @@ def _in_entry(reference, entry, text):
     return first <= line <= last
 
 
-def _reporting_agency(report, registry):
+def _reporting_agency(report, registry, *, key):
+    """The reporting body: the one the title names, else the one the source's metadata names; both must
+    agree when both are there."""
     mentions = find_mentions(report.agency_name or "", registry=registry)
     agencies = [registry[m.key] for m in mentions if registry[m.key].group == "agency"]
-    if not agencies:
+    stated = registry[key] if key in registry else None
+    if key is not None and stated is None:
+        raise ReportFormatError(f"{report.stem}: the metadata names agency {key!r}, which is not in "
+                                "graph/curated/agencies.yaml")
+    if agencies and stated and agencies[0].key != stated.key:
+        raise ReportFormatError(f"{report.stem}: line {report.title_line_start}: the title names "
+                                f"{agencies[0].name_az} but the metadata says {stated.name_az}")
+    if not (agencies or stated):
         raise ReportFormatError(f"{report.stem}: line {report.title_line_start or 1}: the title does not name "
                                 "a known body as the author of the report")
-    return agencies[0]
+    return agencies[0] if agencies else stated
+
+
+def _with_stated_facts(report, agency, *, year):
+    """The report with the year (and the agency's name) its metadata states when its title does not; the
+    title and the metadata must agree."""
+    if year is not None and report.year is not None and year != report.year:
+        raise ReportFormatError(f"{report.stem}: line {report.title_line_start}: the title says {report.year} "
+                                f"but the metadata says {year}")
+    return replace(report, year=report.year or year, agency_name=report.agency_name or agency.name_az)
 
 
 def _programme(source, *, base, registry):

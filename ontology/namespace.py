@@ -66,6 +66,8 @@ class ATKG(DefinedNamespace):
     ReportEntry: URIRef
     EntrySentence: URIRef
     StatisticalObservation: URIRef
+    ProposedIndicator: URIRef
+    Referral: URIRef
     SourceDocument: URIRef
     SourceQuote: URIRef
     PrivatePersonReference: URIRef
@@ -124,6 +126,10 @@ class ATKG(DefinedNamespace):
     eventType: URIRef
     partner: URIRef
     participantCount: URIRef
+    referredTo: URIRef
+    referredPersons: URIRef
+    referredNationality: URIRef
+    exploitationForm: URIRef
     implementsMeasure: URIRef
     reportedIn: URIRef
     # Statistical observations (Data Cube components)

@@ -1,7 +1,7 @@
 """check_report_text: a new report checked in the context of the plan and the current graph, focused on
 the report's own nodes, without changing anything."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
@@ -11,7 +11,7 @@ from atkg.shapes.agency import body_for
 from atkg.shapes.collector import collector_held_off
 from atkg.shapes.coverage_table import CoverageRow, coverage_rows, source_lines
 from atkg.shapes.report_source import (CheckError, report_named_graphs, stated_agency_and_year,
-                                       with_title_facts, yearly_report_source)
+                                       yearly_report_source)
 
 __all__ = ["CheckError", "CheckVerdict", "CoverageRow", "check_report_text"]
 
@@ -56,7 +56,7 @@ def check_report_text(text, *, agency=None, year=None, context, stem="report"):
 
 def _check(text, *, agency, year, context, stem):
     """check_report_text with the collector held off."""
-    source, body, year, offset = _report_source(text, agency=agency, year=year, registry=context.registry, stem=stem)
+    source, body, year = _report_source(text, agency=agency, year=year, registry=context.registry, stem=stem)
     _require_plan_year(year, context.plan_years, stem=stem)
     graphs = report_named_graphs(source, base=context.base, registry=context.registry,
                                  plan_titles=context.plan_titles)
@@ -64,8 +64,7 @@ def _check(text, *, agency, year, context, stem):
     report_iri = iris.report_iri(body.key, year, base=context.base)
     earlier = _earlier_versions(context, graphs, report_iri)
     with context.lock, context.hiding(earlier):
-        outcome, lines, rows = _validate(context, graphs, report_iri, offset=offset,
-                                         source=iris.source_iri(stem, base=context.base))
+        outcome, lines, rows = _validate(context, graphs, report_iri, source=iris.source_iri(stem, base=context.base))
     return CheckVerdict(stem=stem, agency_key=body.key, agency_name=body.name_az, agency_name_en=body.name_en,
                         year=year, report_iri=str(report_iri), coverage=rows, outcome=outcome, lines=lines,
                         graphs=graphs,
@@ -73,19 +72,17 @@ def _check(text, *, agency, year, context, stem):
 
 
 def _report_source(text, *, agency, year, registry, stem):
-    """(Source, reporting body, year, lines added in front) of the text: when the title lacks the agency or
-    the year, a title stating them is put in front (the caller shifts line numbers back)."""
+    """(Source, reporting body, year) of the text: the agency and year its title states or the options
+    give, handed to the reading as the source's metadata, which is how the build reads a report that
+    `atkg ingest` was told them for (graph/sources.py)."""
     source = yearly_report_source(text, stem=stem)
     agency_name, stated_year = stated_agency_and_year(text, stem=stem)
     body = _agency(agency, agency_name, registry, stem=stem)
     year = _year(year, stated_year, stem=stem)
-    if agency_name is not None and stated_year is not None:
-        return source, body, year, 0
-    text, offset = with_title_facts(text, agency_name=body.name_az, year=year)
-    return yearly_report_source(text, stem=stem), body, year, offset
+    return replace(source, agency=body.key, year=year), body, year
 
 
-def _validate(context, graphs, report_iri, *, source, offset):
+def _validate(context, graphs, report_iri, *, source):
     """Add the report's triples to the context graph, validate its nodes, read the table, take them out."""
     data, added = context.graph, set()
     for graph in graphs.values():
@@ -95,8 +92,8 @@ def _validate(context, graphs, report_iri, *, source, offset):
     try:
         focus = {s for graph in graphs.values() for s in graph.subjects() if isinstance(s, URIRef)}
         outcome = context.validator.run(focus)
-        lines = source_lines(data, focus | _values(outcome), source=source, offset=offset)
-        rows = coverage_rows(data, report_iri, source=source, offset=offset)
+        lines = source_lines(data, focus | _values(outcome), source=source)
+        rows = coverage_rows(data, report_iri, source=source)
     finally:
         for triple in added:
             data.remove(triple)

@@ -32,7 +32,7 @@ class CoverageRow:
     line: int | None
 
 
-def coverage_rows(data, report_iri, *, source, offset=0):
+def coverage_rows(data, report_iri, *, source):
     """The coverage table of the report, sorted by measure code."""
     rows = {}
     for row in data.query(_COVERAGE, initBindings={"report": URIRef(report_iri)}):
@@ -40,26 +40,26 @@ def coverage_rows(data, report_iri, *, source, offset=0):
         if code in rows and rows[code].covered:
             continue
         status = str(row.status).rsplit("/", 1)[1] if row.status is not None else None
-        line = node_line(data, row.entry, source=source, offset=offset) if row.entry is not None else None
+        line = node_line(data, row.entry, source=source) if row.entry is not None else None
         rows[code] = CoverageRow(code=code, period=_period(row.first, row.last), covered=row.entry is not None,
                                  status=status, line=line)
     return tuple(sorted(rows.values(), key=lambda row: code_key(row.code)))
 
 
-def source_lines(data, nodes, *, source, offset=0):
+def source_lines(data, nodes, *, source):
     """{node IRI: first line of `source` (a source document IRI) its quotes stand on}, for the nodes quoted
     from that source."""
-    lines = {str(node): node_line(data, node, source=source, offset=offset) for node in nodes}
+    lines = {str(node): node_line(data, node, source=source) for node in nodes}
     return {node: line for node, line in lines.items() if line is not None}
 
 
-def node_line(data, node, *, source, offset=0):
-    """The first line of `source` a node was quoted from (a quote's own first line), shifted back by
-    `offset`; None when the node has no quote from that source."""
+def node_line(data, node, *, source):
+    """The first line of `source` a node was quoted from (a quote's own first line); None when the node
+    has no quote from that source."""
     quotes = [node] + list(data.objects(node, PROV.wasDerivedFrom))
     numbers = [int(line) for quote in quotes if (quote, ATKG.sourceDocument, source) in data
                for line in data.objects(quote, ATKG.lineStart) if isinstance(line, Literal)]
-    return max(1, min(numbers) - offset) if numbers else None
+    return min(numbers) if numbers else None
 
 
 def _period(first, last):

@@ -1,13 +1,11 @@
 """A report's text turned into its named graph exactly as the build and ingest do it
 (atkg.graph.report_pipeline), with the reporting agency and year supplied when the text lacks them."""
 
-import re
 from pathlib import Path
 
 from atkg.graph import iris
 from atkg.graph.report_pipeline import report_graphs
 from atkg.graph.reports import ReportFormatError, parse_report
-from atkg.graph.reports.ordinals import ordinal
 from atkg.graph.sources import Source, SourceError, recognise
 from atkg.ontology.catalogue import gettext_in
 
@@ -110,27 +108,3 @@ def stated_agency_and_year(text, *, stem):
     except ReportFormatError as error:
         raise CheckError(str(error)) from error
     return report.agency_name, report.year
-
-
-def with_title_facts(text, *, agency_name, year):
-    """The text with a title line naming the agency and year added in front; returns (text, lines added).
-
-    Used only to check a draft whose title does not say them; the caller shifts line numbers back.
-    """
-    title = (f"“Milli Fəaliyyət Planı”nda nəzərdə tutulan tədbirlərin {agency_name} tərəfindən "
-             f"{ordinal(year)} il ərzində icrası barədə hesabat")
-    return f"{title}\n\n{_without_title(text)}", 2 - _title_lines(text)
-
-
-_HEADING = re.compile(r"^\**\s*\d+\.\d+\.\d+", re.MULTILINE)
-
-
-def _title_lines(text):
-    """How many lines precede the first heading (the old title, replaced by the new one)."""
-    first = _HEADING.search(text)
-    return text.count("\n", 0, first.start()) if first else 0
-
-
-def _without_title(text):
-    first = _HEADING.search(text)
-    return text[first.start():] if first else text

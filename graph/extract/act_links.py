@@ -44,6 +44,8 @@ def kind_of(word, issuer):
         return "law"
     if word.startswith("məktub"):
         return "letter"
+    if word.startswith("dərkənar"):
+        return "cabinet-note" if "Kabinet" in issuer else "decision"
     if word.startswith("əmr") or "rəis" in issuer:
         return "agency-order"
     if "Kabinet" in issuer:

@@ -15,20 +15,21 @@ from atkg.graph.extract import LOWER_LETTERS as L
 from atkg.graph.extract import leftmost_longest, quote_before, squash
 from atkg.graph.extract import act_links
 from atkg.graph.extract.act_links import ActRef
-from atkg.graph.extract.dates import find_dates
+from atkg.graph.extract.dates import SENTENCE_END, find_dates
 
-# Slugs of the legal-act-type code list (ontology/codelists.ttl); the last four are not in it yet.
-KINDS = ("agency-order", "cabinet-decision", "code", "convention", "international-agreement", "law", "letter",
-         "memorandum", "presidential-decree", "presidential-order", "regulation",
+# Slugs of the legal-act-type code list (ontology/codelists.ttl).
+KINDS = ("agency-order", "cabinet-decision", "cabinet-note", "code", "convention", "international-agreement", "law",
+         "letter", "memorandum", "presidential-decree", "presidential-order", "regulation",
          "cabinet-order", "cooperation-agreement", "prime-minister-decision", "programme")
 _U = "A-ZƏÖÜŞÇĞİ"
 _REPUBLIC = r"(?:Azərbaycan\s+Respublikası(?:nın)?\s+)"
 _ISSUER = (rf"(?P<issuer>{_REPUBLIC}?(?:Nazirlər\s+Kabinetinin|Prezidentinin|Baş\s+nazirinin"
            rf"|(?:[{_U}][{L}]+\s+){{1,4}}rəisinin|(?:[{_U}][{L}]+\s+){{0,3}}(?:Xidmətinin|Nazirliyinin|Komitəsinin))"
            rf"|Azərbaycan\s+Respublikasının)")
-_KIND_WORD = rf"(?P<word>[Qq]ərar[{L}]*|Fərman[{L}]*|Sərəncam[{L}]*|Qanun[{L}]*|əmr[{L}]*|məktub[{L}]*)"
+_KIND_WORD = (rf"(?P<word>[Qq]ərar[{L}]*|Fərman[{L}]*|Sərəncam[{L}]*|Qanun[{L}]*|əmr[{L}]*|məktub[{L}]*"
+              rf"|dərkənar[{L}]*)")
 _NUMBERED = re.compile(
-    rf"(?:{_ISSUER}\s+)?(?P<number>(?<![\w/])\d[\w/\-]*)\s+(?:nömrəli|saylı),?"
+    rf"(?:{_ISSUER}\s+)?(?P<number>(?<![\w/])\d[\w/\-]*(?:\s*\(\d{{4}}\))?)\s+(?:nömrəli|saylı),?"
     rf"(?:\s+(?P<after>{_REPUBLIC})?{_KIND_WORD})?")
 _TARIXLI = re.compile(rf"\s+tarixli,?\s+(?:{_ISSUER}\s+)?$")
 _ISSUER_BEFORE = re.compile(rf"{_ISSUER}\s+$")
@@ -42,6 +43,12 @@ _AGREEMENT = re.compile(
 _CONVENTION = re.compile(
     rf"[“\"](?P<title>[^“”\"]*?Konvensiya)[”\"]"
     rf"|[“\"](?P<before>[^“”\"]+)[”\"]\s*(?:Avropa\s+Şurası\s+|Beynəlxalq\s+)?Konvensiya[{L}]*")
+# A convention named without quotes, after the organisation it belongs to: "Birləşmiş Millətlər Təşkilatının
+# Transmilli mütəşəkkil cinayətkarlığa qarşı Konvensiyasına".
+_OWNED_CONVENTION = re.compile(
+    rf"(?:Birləşmiş\s+Millətlər\s+Təşkilatının|BMT-nin|Avropa\s+Şurasının)\s+"
+    rf"(?P<name>[{_U}][{L}]*(?:\s+[{L}\-]+){{1,8}}?)\s+Konvensiya[{L}]*")
+_PLURAL = re.compile(rf"(?:lar|lər)[{L}]*$")
 _DRAFT_AFTER = re.compile(r"[”\"]?\s*layihə")
 
 
@@ -92,11 +99,23 @@ class _Span:
 
 def _numbered(text, dates):
     citations = []
-    for match in _NUMBERED.finditer(text):
+    matches = list(_NUMBERED.finditer(text))
+    for index, match in enumerate(matches):
         start, issuer, date = _left_context(text, match.start("number"), dates)
         issuer = issuer or (match["after"] and "Azərbaycan Respublikası")
-        citations.append(_citation(text, start, match.end(), match["word"], issuer, match["number"], date))
+        word = match["word"] or _shared_word(text, match.end(), matches[index + 1:])
+        citations.append(_citation(text, start, match.end(), word, issuer, match["number"], date))
     return citations
+
+
+def _shared_word(text, end, following):
+    """The kind word a list of numbers shares at its end: "02/270 nömrəli, ... 02/272 nömrəli məktublar"."""
+    for match in following:
+        if SENTENCE_END.search(text, end, match.start()):
+            return None
+        if match["word"]:
+            return match["word"] if _PLURAL.search(match["word"]) else None
+    return None
 
 
 def _left_context(text, number_start, dates):
@@ -163,7 +182,8 @@ def _agreements(text, dates):
 
 
 def _conventions(text):
-    citations = []
+    citations = [ActCitation(m[0], m.start(), m.end(), "convention", title=squash(m["name"]) + " Konvensiyası")
+                 for m in _OWNED_CONVENTION.finditer(text)]
     for match in _CONVENTION.finditer(text):
         title = squash(match["title"] or match["before"])
         citations.append(ActCitation(match[0], match.start(), match.end(), "convention", title=title))

@@ -41,10 +41,11 @@ class CitationSource:
     line_end: int
 
 
-def acts_in_source(text, *, stem, default_year):
-    """(ActCitation, CitationSource) for every citation in a source file, read sentence by sentence."""
+def acts_in_source(text, *, stem, default_year, runs=None):
+    """(ActCitation, CitationSource) for every citation in a source file, read sentence by sentence; runs
+    as figures_in_source takes them."""
     found = []
-    for line_start, line_end, paragraph in paragraphs(text):
+    for line_start, line_end, paragraph in runs if runs is not None else paragraphs(text):
         for first, last in sentences(paragraph):
             sentence = paragraph[first:last]
             source = CitationSource(stem, sentence, line_start, line_end)

@@ -1,5 +1,6 @@
 """Event nouns in a sentence: the words that say an event was held, with its kind (event-type slug)."""
 
+import re
 from dataclasses import dataclass
 
 from atkg.graph.extract.event_parts import quoted
@@ -11,6 +12,8 @@ _NOUNS = (
     (("dəyirmi", "masa"), "round-table"),
     (("maarifləndirmə", "tədbir"), "awareness-event"),
     (("maarifləndirici", "tədbir"), "awareness-event"),
+    (("təlim", "səfər"), "visit"),
+    (("təcrübə", "səfər"), "visit"),
     (("təlim",), "training"),
     (("seminar",), "training"),
     (("vebinar",), "training"),
@@ -21,6 +24,7 @@ _NOUNS = (
     (("videokonfrans",), "conference"),
     (("konfrans",), "conference"),
     (("kampaniya",), "campaign"),
+    (("monitorinq",), "visit"),
     (("layihə",), "project"),
     (("imzalanmış",), "signing"),
     (("imzalanıb",), "signing"),
@@ -28,6 +32,12 @@ _NOUNS = (
 )
 _FORMAT_WORDS = ("formasında", "formatında", "formatda", "rejimində")
 _HELD = ("keçirilmiş", "keçirilən")
+# "Qanunsuz miqrasiyaya qarşı keçirilmiş tədbirlər zamanı ... aşkar edilmişdir": an operation, not a meeting.
+_OPERATION_AFTER = re.compile(r"\s*zamanı\b")
+_OPERATION = re.compile(r"aşkar (?:edil|olun)|müəyyən (?:edil|olun)|saxlanıl|qanunsuz miqrasiyaya qarşı", re.I)
+# "imzalanmış readmissiya sazişləri": a participle describing a noun, not a signing.
+_ATTRIBUTIVE = re.compile(r"\s+[a-zəıöüşçğ]")
+_GENITIVE = ("ının", "inin", "unun", "ünün", "nın", "nin", "nun", "nün")
 # "təlimlərin keçirilməsi davam etdirilmişdir": the holding of trainings in general, not an event.
 _GENERIC_AFTER = ("keçirilməsi", "təşkili")
 # A quoted act or agreement before "layihəsi" is a draft of it, not a project.
@@ -107,5 +117,15 @@ def _is_event(sentence, words, index, match, quotes):
         return any(sentence[end:word.start].strip() in ("", "adlı") and not _is_draft(inner)
                    for _, end, inner in quotes if end <= word.start)
     if stems == ("tədbir",):
-        return previous in _HELD
-    return True
+        return previous in _HELD and not _is_operation(sentence, words[index])
+    if kind == "signing":
+        return not _ATTRIBUTIVE.match(sentence, word.end) or sentence[word.end:].lstrip().startswith("və ")
+    if stems == ("monitorinq",):
+        return following.startswith(("aparıl", "keçiril", "həyata"))
+    # "Konfransının ... sessiyalarında": a capitalised noun in the genitive names the body whose events follow.
+    return not (word.text[0].isupper() and word.folded.endswith(_GENITIVE) and index > 0)
+
+
+def _is_operation(sentence, word):
+    """True when a bare "tədbir(lər) zamanı" tells of an operation that found something."""
+    return bool(_OPERATION_AFTER.match(sentence, word.end) and _OPERATION.search(sentence))

@@ -22,11 +22,26 @@ _STOPS = frozenset(
     "tarixdə tarixlərdə ərzində çərçivəsində tərəfindən ildə il mövzusunda mövzularında mövzusu bağlı bununla "
     "həmçinin eyni zamanda cari yanaşı təşkilatçılığı keçirilən keçirilmiş formatda formasında".split())
 _PLACE_WORDS = ("şəhərində", "binasında", "mərkəzində", "zalında", "rayonunda", "universitetində")
-_ONLINE = re.compile(r"onlayn|videokonfrans|virtual|vebinar")
+_ONLINE = re.compile(r"onlayn|online|videokonfrans|virtual|vebinar")
+_HYBRID = re.compile(r"hibrid|qarışıq formatda")
+_VENUES = ("binasında", "mərkəzində", "zalında", "universitetində")
+_CITY = re.compile(r"(\S+)\s+şəhərində")
+# A country where an event was held or a visit went: "Şimali Makedoniyada", "Özbəkistana", "ABŞ-a", or the
+# genitive before a city ("Avstriya Respublikasının Vyana şəhərində").
+_WHERE = re.compile(r"(?:n?d[aə]|[yn]?[aə]|-[aə])$")
+_BEFORE_CITY = re.compile(r"\s+\S+\s+şəhərində")
+# "Azərbaycanda fəaliyyət göstərən sahibkarlar": the place of those named after it, not of the event.
+_MODIFIES = re.compile(r"\s+(?:fəaliyyət göstərən|yaşayan|olan|yerləşən|işləyən)")
+
+
+# An opening quote mark written where a closing one belongs (“MOBİLAZE-2)“ layihəsinin), which PDF
+# extraction and typing both produce: glued to the word before it and followed by a space or punctuation.
+_MISTYPED_CLOSE = re.compile(r"(?<=[^\s“])“(?=[\s,.;:)]|$)")
 
 
 def quoted(text):
     """(start, end, inner text) of every quoted string."""
+    text = _MISTYPED_CLOSE.sub("”", text)  # same length: the offsets stay those of the text
     return [(m.start(), m.end(), next(g for g in m.groups() if g is not None)) for m in QUOTED.finditer(text)]
 
 
@@ -122,3 +137,39 @@ def place(text, stretch):
 def is_online(text, spans):
     """True when the event was held online ("onlayn", "videokonfrans formasında", "virtual formatda")."""
     return any(_ONLINE.search(text, start, end) for start, end in spans)
+
+
+def mode(text, spans, *, kind, where):
+    """How the event was attended: "hybrid", "online", "in-person" (a visit, or held in a building), or None
+    when the text does not say."""
+    if any(_HYBRID.search(text, start, end) for start, end in spans):
+        return "hybrid"
+    if is_online(text, spans):
+        return "online"
+    if kind == "visit" or (where and where.endswith(_VENUES)):
+        return "in-person"
+    return None
+
+
+def city(where):
+    """The city of a place as written ("Bakı şəhərində" gives "Bakı"), or None."""
+    match = _CITY.search(where or "")
+    return match[1] if match else None
+
+
+def country(text, span, mentions, registry):
+    """The key of the country the span says the event was in or went to, or None."""
+    quotes = quoted(text)
+    for mention in mentions:
+        if (span[0] <= mention.start < span[1] and registry[mention.key].group == "country"
+                and not any(s <= mention.start < e for s, e, _ in quotes) and not _MODIFIES.match(text, mention.end)):
+            if _WHERE.search(mention.surface) or _BEFORE_CITY.match(text, mention.end):
+                return mention.key
+    return None
+
+
+def without_quotes(text):
+    """The text with every quoted string blanked out (same length), so a title's words name no place."""
+    for start, end, _ in quoted(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

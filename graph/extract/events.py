@@ -35,6 +35,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÇƏĞİÖŞÜ0-9\"“«(])")
 _NOT_HELD = re.compile(r"nəzərdə tutul|(?:keçiril|təşkil olun|təşkil edil|imzalan|iştirak et)m[əa](?:m[ıi]ş|yib)")
 _DOCUMENT_DATE = re.compile(r"\s*tarixli")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+_AND = re.compile(r"\s*və\s")
+_ORDINAL = re.compile(r"(?<![\d.])\d{1,3}-c[iıuü]\b")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class EventFinding:
     quote: str
     line_start: int
     line_end: int
+    mode: str | None = None
+    city: str | None = None
+    country: str | None = None
 
 
 def sentences(text):
@@ -90,31 +95,57 @@ def _sentence_events(sentence, mentions, *, report_year, registry):
     """The events of one sentence."""
     nouns = event_nouns(sentence)
     dates, counts, quotes = _dates(sentence, report_year), find_counts(sentence), parts.quoted(sentence)
-    events = []
+    events, previous = [], None
     for index, noun in enumerate(nouns):
         stretch = (nouns[index - 1].end if index else 0, noun.end)
         last = index == len(nouns) - 1
         tail = (noun.end, len(sentence)) if last else (noun.end, noun.end)
         finding = _finding(sentence, noun, stretch, tail, dates=_event_dates(dates, stretch, tail), counts=counts,
                            quotes=quotes, mentions=mentions, registry=registry)
+        if previous and not finding.dates and _AND.match(sentence, stretch[0]):
+            # "X-in ikinci görüşü və Y-in birgə görüşündə": events joined by "və" share their dates.
+            finding = replace(finding, dates=previous.dates, city=finding.city or previous.city,
+                              country=finding.country or previous.country)
         if finding.dates or finding.participant_count or finding.occurrences or finding.title:
-            events.extend(_split(finding, plural=noun.plural))
+            split = _split(finding, plural=noun.plural, listed=len(_ORDINAL.findall(sentence, *stretch)))
+            events.extend(_countries_by_date(split, sentence, dates, stretch, mentions, registry))
+        previous = finding
     return events
 
 
 def _finding(sentence, noun, stretch, tail, *, dates, counts, quotes, mentions, registry):
     """The event of one noun, read from its stretch (and its tail, when it is the sentence's last)."""
     who = parts.participants(sentence, stretch, tail, counts)
+    where = parts.place(parts.without_quotes(sentence), stretch)
+    spans = [stretch, _parenthesis_after(sentence, noun.end) or tail]
     organisers, partners = organisers_and_partners(
         sentence, mentions, stretch, noun.end, kind=noun.kind, quotes=quotes, registry=registry)
     return EventFinding(
         kind=noun.kind, title=parts.title(sentence, quotes, noun.start), dates=dates,
         organisers=organisers, partners=partners, participants=sentence[who[0]:who[1]] if who else None,
         participant_count=parts.participant_count(counts, stretch),
-        occurrences=parts.occurrences(counts, stretch, noun.start), place=parts.place(sentence, stretch),
+        occurrences=parts.occurrences(counts, stretch, noun.start), place=where,
         topics=tuple(parts.topics(sentence, [q for q in quotes if stretch[0] <= q[0] < stretch[1]])),
-        online=parts.is_online(sentence, [stretch, _parenthesis_after(sentence, noun.end) or tail]),
-        quote=sentence.strip(), line_start=0, line_end=0)
+        online=parts.is_online(sentence, spans), quote=sentence.strip(), line_start=0, line_end=0,
+        mode=parts.mode(sentence, spans, kind=noun.kind, where=where), city=parts.city(where),
+        country=parts.country(sentence, stretch, mentions, registry))
+
+
+def _countries_by_date(findings, sentence, dates, stretch, mentions, registry):
+    """Events split by date take the country named after their own date ("27 iyul-3 avqust ... Özbəkistana,
+    5-12 noyabr ... ABŞ-a"), where there is one."""
+    if len(findings) < 2:
+        return findings
+    located = []
+    for finding in findings:
+        mention = next((d for d in dates if finding.dates and finding.dates[0] in d.dates), None)
+        if mention is None:
+            located.append(finding)
+            continue
+        following = [d.start for d in dates if d.start > mention.end and d.start < stretch[1]]
+        span = (mention.end, following[0] if following else stretch[1])
+        located.append(replace(finding, country=parts.country(sentence, span, mentions, registry) or finding.country))
+    return located
 
 
 def _parenthesis_after(sentence, position):
@@ -140,8 +171,11 @@ def _frames(value, other):
     return coarser[value.precision] > coarser[other.precision] and value.start <= other.start <= other.end <= value.end
 
 
-def _split(finding, *, plural):
-    """One event per date for a plural noun with several dates; a project or singular noun spans them."""
+def _split(finding, *, plural, listed=0):
+    """One event per date for a plural noun with several dates; a project or singular noun spans them. A
+    plural noun after a list of ordinals ("13-cü və ... 13-cü sessiyalarında") is that many events."""
+    if plural and listed > 1 and len(finding.dates) < 2:
+        return [finding] * listed
     if len(finding.dates) < 2:
         return [finding]
     if finding.kind != "project" and plural:

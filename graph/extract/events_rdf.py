@@ -64,7 +64,7 @@ def _add_bodies(graph, event, finding, *, base, registry):
         graph.add((event, ATKG.partner, URIRef(body_iri(registry[key], base=base))))
 
 
-def _add_details(graph, event, finding):
+def _add_details(graph, event, finding, *, base, registry):
     """Participants, counts, place, topics and attendance mode, as the report writes them."""
     if finding.participants:
         audience = URIRef(f"{event}/audience")
@@ -73,12 +73,30 @@ def _add_details(graph, event, finding):
         graph.add((audience, SDO.audienceType, Literal(finding.participants, lang="az")))
     if finding.participant_count is not None:
         graph.add((event, ATKG.participantCount, Literal(finding.participant_count, datatype=XSD.integer)))
-    if finding.place:
-        graph.add((event, SDO.location, Literal(finding.place, lang="az")))
+    _add_place(graph, event, finding, base=base, registry=registry)
     for topic in finding.topics:
         graph.add((event, SDO.about, Literal(topic, lang="az")))
-    if finding.online:
-        graph.add((event, SDO.eventAttendanceMode, SDO.OnlineEventAttendanceMode))
+    if finding.mode:
+        graph.add((event, SDO.eventAttendanceMode, _MODES[finding.mode]))
+
+
+_MODES = {"online": SDO.OnlineEventAttendanceMode, "hybrid": SDO.MixedEventAttendanceMode,
+          "in-person": SDO.OfflineEventAttendanceMode}
+
+
+def _add_place(graph, event, finding, *, base, registry):
+    """Where the event was: a place named as written, in its city and country where the text says them."""
+    if not (finding.place or finding.city or finding.country):
+        return
+    place = URIRef(f"{event}/place")
+    graph.add((event, SDO.location, place))
+    graph.add((place, RDF.type, SDO.Place))
+    if finding.place:
+        graph.add((place, SDO.name, Literal(finding.place, lang="az")))
+    if finding.city:
+        graph.add((place, SDO.addressLocality, Literal(finding.city, lang="az")))
+    if finding.country:
+        graph.add((place, SDO.containedInPlace, URIRef(body_iri(registry[finding.country], base=base))))
 
 
 def events_graph(findings, *, base, entry_iri, measure_iri, stem, registry):
@@ -92,7 +110,7 @@ def events_graph(findings, *, base, entry_iri, measure_iri, stem, registry):
         graph.add((event, RDFS.label, Literal(label(finding), lang="az")))
         _add_dates(graph, event, finding.dates)
         _add_bodies(graph, event, finding, base=base, registry=registry)
-        _add_details(graph, event, finding)
+        _add_details(graph, event, finding, base=base, registry=registry)
         graph.add((event, ATKG.implementsMeasure, URIRef(measure_iri)))
         graph.add((event, ATKG.reportedIn, URIRef(entry_iri)))
         quote = add_quote(graph, base=base, stem=stem, text=finding.quote,

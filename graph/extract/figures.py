@@ -1,9 +1,13 @@
-"""Statistical figures in report text: counts whose noun and following words match an indicator's rule
-("389 vətəndaşdan ... readmissiya edilmiş" is readmitted-citizens), with the period the sentence states.
+"""Statistical figures in report text: counts whose noun and surrounding words match an indicator's rule
+("readmissiya edilmiş 389 vətəndaşdan" is readmitted-citizens), with the period the sentence states.
 
 A rule reads the words between a count and the next count of people, so "3.409 nəfərin ... yaşamaları
-leqallaşdırılmış, 15.540 nəfərin ..." gives each number its own meaning. Facts extraction cannot read
-(zeros said in words, "... olmamışdır") come from graph/curated/figures.yaml, each with its exact quote.
+leqallaşdırılmış, 15.540 nəfərin ..." gives each number its own meaning. A count of what was done that no
+rule knows ("TƏBİB-ə 6 məktub") is never left bare: it gets a proposed indicator made from its own words,
+marked for a curator's review (proposed=True). Not figures: lower bounds ("40-dan çox"), durations and
+organisation ("20 il", "7 regional miqrasiya idarəsi"), an event's head count ("50 miqrant arasında"),
+plans, counts in quotes or in a redaction's brackets. Facts extraction cannot read (zeros said in words,
+"... olmamışdır") come from graph/curated/figures.yaml, each with its exact quote.
 """
 
 import re
@@ -14,16 +18,19 @@ from importlib.resources import files
 import yaml
 
 from atkg.graph.extract import LOWER_LETTERS as L
+from atkg.graph.extract import figure_proposals as proposals
 from atkg.graph.extract.dates import SENTENCE_END, find_dates
 from atkg.graph.extract.numbers import find_counts
 
-_PEOPLE = ("nəfər", "əcnəbi", "vətəndaş", "işçi")
-# (indicator, noun stem, regex over the words after the count, regex over the sentence, unit in English)
+_PEOPLE = ("nəfər", "əcnəbi", "vətəndaş", "işçi", "şəxs", "əməkdaş")
+_STAFF = ("işçi", "əməkdaş")
+# (indicator, noun stems, regex over the words after the count, regex over the sentence, unit in English)
 RULES = (
-    ("readmitted-citizens", "vətəndaş", r"", r"readmissiya edilmiş", "citizens"),
-    ("reintegration-assisted", "nəfər", r"reinte[gq]rasiya", r"readmissiya", "persons"),
-    ("staff-trained", "işçi", r"təlim", r"", "employees"),
-    ("trainings-held", "hal", r"təlim", r"işçi", "occasions"),
+    ("readmitted-citizens", ("vətəndaş",), r"", r"readmissiya (?:edilmiş|olunmuş) \S+ vətəndaş", "citizens"),
+    ("readmitted-citizens", ("şəxs", "nəfər", "vətəndaş"), r"^\s*readmissiya", r"", "persons"),
+    ("reintegration-assisted", ("nəfər",), r"reinte[gq]rasiya", r"readmissiya", "persons"),
+    ("staff-trained", _STAFF, r"(?i)təlim|^\s*(?:\S+\s+){0,2}(?:cəlb (?:edil|olun)|iştirak et)", r"(?i)təlim", "employees"),
+    ("trainings-held", ("hal",), r"(?i)təlim", r"işçi|əməkdaş", "occasions"),
     ("possible-victims-reported", "əcnəbi", r"qurbanı olması ehtimalı", r"məlumat verilmişdir", "foreigners"),
     ("smuggling-suspects-reported", "əcnəbi", r"", r"qanunsuz miqrasiya kanalının", "foreigners"),
     ("awareness-events-held", "maarifləndirmə", r"^\s*tədbir", r"", "awareness events"),
@@ -55,7 +62,8 @@ class Period:
 
 @dataclass(frozen=True)
 class Observation:
-    """One figure: indicator slug, value, unit as written (az) and in English, period, and its quote."""
+    """One figure: indicator slug, value, unit as written (az) and in English, period, and its quote; a
+    proposed indicator (one no rule knows) carries the words it was made from and no English unit."""
 
     indicator: str
     value: int
@@ -68,6 +76,8 @@ class Observation:
     line_end: int
     measure: str = None
     curated: bool = False
+    proposed: bool = False
+    label_az: str = None
 
 
 def find_figures(text, *, default_year, stem, line_start, line_end, measure=None):
@@ -79,9 +89,15 @@ def find_figures(text, *, default_year, stem, line_start, line_end, measure=None
         period = sentence_period(sentence, default_year=default_year)
         for index, count in enumerate(counts):
             after = sentence[count.end:_next_person(counts, index, len(sentence))]
-            for indicator, unit_en in _matching_rules(count, after, sentence):
+            matched = list(dict.fromkeys(_matching_rules(count, after, sentence)))
+            for indicator, unit_en in matched:
                 observations.append(Observation(indicator, count.value, count.noun, unit_en, period, sentence,
                                                 stem, line_start, line_end, measure))
+            if not matched and proposals.is_figure(sentence, count):
+                words = proposals.words_counted(sentence, counts, index)
+                observations.append(Observation(proposals.slug(words), count.value, count.noun, None, period,
+                                                sentence, stem, line_start, line_end, measure, proposed=True,
+                                                label_az=words))
     return observations
 
 
@@ -112,13 +128,14 @@ def _curated(record):
                        record.get("measure"), curated=True)
 
 
-def figures_in_source(text, *, stem, default_year):
+def figures_in_source(text, *, stem, default_year, runs=None):
     """Figures of a whole source file, paragraph by paragraph, with the measure code of the heading above
     ("4.4.9-cu yarımbənd üzrə", or a code line of the older programme) and, from "2012-ci il üzrə:" to the
-    next heading, that year.
+    next heading, that year. runs, when given, are the (first line, last line, text) paragraphs to read
+    (a report's, as its reader re-joined them across page breaks); by default, paragraphs(text).
     """
     observations, measure, year = [], None, default_year
-    for line_start, line_end, paragraph in paragraphs(text):
+    for line_start, line_end, paragraph in runs if runs is not None else paragraphs(text):
         heading = _HEADING.match(paragraph)
         if heading:
             measure, year = heading["code"], default_year
@@ -158,7 +175,7 @@ def _next_person(counts, index, default):
 
 
 def _matching_rules(count, after, sentence):
-    for indicator, noun, after_pattern, sentence_pattern, unit_en in RULES:
-        if (count.noun.startswith(noun) and re.search(after_pattern, after)
+    for indicator, nouns, after_pattern, sentence_pattern, unit_en in RULES:
+        if (count.noun.startswith(nouns) and re.search(after_pattern, after)
                 and re.search(sentence_pattern, sentence)):
             yield indicator, unit_en

@@ -2,9 +2,14 @@
 structure and indicator code list are in ontology/indicators.ttl.
 
 An observation's IRI is {base}figure/{source stem}/{indicator}/{period}: one figure per indicator and
-period in a source. Where the source gives a span of months ("Cari ilin mart ayınadək"), the period is an
-interval of those months, carrying the source's words as a note.
+period in a source, unless the source gives two (128 staff trained under one measure, 139 under another):
+then each IRI ends with its measure. Where the source gives a span of months ("Cari ilin mart ayınadək"),
+the period is an interval of those months, carrying the source's words as a note. A proposed indicator
+(figure_proposals.py) is written as a concept of the indicator code list typed atkg:ProposedIndicator,
+with the words it was made from, a review note and the quote.
 """
+
+from collections import Counter
 
 from dataclasses import dataclass
 from typing import Callable
@@ -38,25 +43,35 @@ def figures_graph(observations, *, base, contexts=None):
     SourceContext."""
     graph = Graph()
     graph.bind("qb", QB)
-    for observation in sorted(observations, key=_sort_key):
-        _add(graph, observation, (contexts or {}).get(observation.stem, SourceContext()), base)
+    ordered = sorted(observations, key=_sort_key)
+    shared = Counter(_identity(o) for o in ordered)
+    for observation in ordered:
+        node = observation_iri(observation, base=base, shared=shared[_identity(observation)] > 1)
+        _add(graph, node, observation, (contexts or {}).get(observation.stem, SourceContext()), base)
     return graph
 
 
-def observation_iri(observation, *, base):
-    """{base}figure/{stem}/{indicator}/{period label}."""
-    return iris.figure_iri(observation.stem, observation.indicator, _period_label(observation.period), base=base)
+def observation_iri(observation, *, base, shared=False):
+    """{base}figure/{stem}/{indicator}/{period label}, and /{measure} when the source `shared` the rest
+    with another figure."""
+    part = (observation.measure or f"line-{observation.line_start}") if shared else None
+    return iris.figure_iri(observation.stem, observation.indicator, _period_label(observation.period), base=base,
+                           part=part)
 
 
-def _add(graph, observation, context, base):
-    node = observation_iri(observation, base=base)
+def _identity(observation):
+    return observation.stem, observation.indicator, _period_label(observation.period)
+
+
+def _add(graph, node, observation, context, base):
     graph.add((node, RDF.type, ATKG.StatisticalObservation))
     graph.add((node, RDF.type, QB.Observation))
     graph.add((node, QB.dataSet, DATASET))
     graph.add((node, ATKG.indicator, iris.concept(INDICATOR_SCHEME, observation.indicator)))
     graph.add((node, ATKG.observedValue, Literal(observation.value, datatype=XSD.integer)))
     graph.add((node, ATKG.unit, Literal(observation.unit_az, lang="az")))
-    graph.add((node, ATKG.unit, Literal(observation.unit_en, lang="en")))
+    if observation.unit_en:
+        graph.add((node, ATKG.unit, Literal(observation.unit_en, lang="en")))
     graph.add((node, ATKG.refPeriod, _period(graph, observation.period, base)))
     graph.add((node, RDFS.label, Literal(f"{observation.indicator} {_period_label(observation.period)}: "
                                          f"{observation.value}", lang="en")))
@@ -64,6 +79,28 @@ def _add(graph, observation, context, base):
     quote = add_quote(graph, base=base, stem=observation.stem, text=observation.quote,
                       line_start=observation.line_start, line_end=observation.line_end)
     derive(graph, node, quote)
+    if observation.proposed:
+        _add_proposed_indicator(graph, observation, quote)
+
+
+def _add_proposed_indicator(graph, observation, quote):
+    """The concept a proposed indicator names, in the code list, marked for review."""
+    concept = iris.concept(INDICATOR_SCHEME, observation.indicator)
+    graph.add((concept, RDF.type, SKOS.Concept))
+    graph.add((concept, RDF.type, ATKG.ProposedIndicator))
+    graph.add((concept, SKOS.prefLabel, Literal(observation.label_az, lang="az")))
+    graph.add((concept, SKOS.notation, Literal(observation.indicator)))
+    graph.add((concept, SKOS.inScheme, iris.concept_scheme(INDICATOR_SCHEME)))
+    for text, language in REVIEW_NOTE:
+        graph.add((concept, SKOS.editorialNote, Literal(text, lang=language)))
+    derive(graph, concept, quote)
+
+
+REVIEW_NOTE = (
+    ("Göstəricilər siyahısında olmayan bu anlayışı hesabatın sözlərindən ekstraktor düzəldib: kurator "
+     "yoxlamalı, adını və tərifini verib ontology/indicators.ttl faylına əlavə etməlidir.", "az"),
+    ("Made by the extractor from the report's words for a count the indicator list lacks: a curator is to "
+     "review it, name and define it, and add it to ontology/indicators.ttl.", "en"))
 
 
 def _add_context(graph, node, observation, context):

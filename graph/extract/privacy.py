@@ -9,12 +9,13 @@ nationality or role cue is always redacted. The redacted text keeps every line b
 the source stay valid.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 
 from atkg.graph.extract import privacy_cues
 from atkg.graph.extract.privacy_cues import ROLES
-from atkg.graph.extract.privacy_names import tokens
+from atkg.graph.extract.privacy_names import PATRONYMIC, is_name_word, tokens
 from atkg.graph.extract.privacy_officials import is_official
 from atkg.graph.extract.privacy_rdf import person_references_graph
 from atkg.graph.text import SENTENCE_END, az_lower
@@ -29,8 +30,12 @@ _ROLE_CUES = (
 )
 _ROLE_REACH = 80
 _PLACEHOLDER = re.compile(r"\[(?:(\d+) )?şəxs(?:: ([^\]\n]*))?\]")
-__all__ = ["ROLES", "PersonReference", "Redaction", "person_references_graph", "placeholder", "redact",
-           "references_in"]
+__all__ = ["ROLES", "PersonReference", "Redaction", "name_fingerprint", "name_fingerprints", "name_stem",
+           "person_references_graph", "placeholder", "redact", "references_in"]
+# Case endings, longest first, so that "Karimovun", "Karimova" and "Karimov" share one stem.
+_CASE_ENDINGS = ("nın", "nin", "nun", "nün", "dan", "dən", "tan", "tən", "nda", "ndə", "ya", "yə", "ın", "in", "un",
+                 "ün", "da", "də", "ta", "tə", "la", "lə", "a", "ə", "ı", "i", "u", "ü")
+_SENTENCE_END = re.compile(r"(?<!(?<!\w)[A-ZÇƏĞİÖŞÜ])[.!?;](?=\s)|\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -47,10 +52,12 @@ class PersonReference:
 
 @dataclass(frozen=True)
 class Redaction:
-    """Text with private persons' names replaced, and the references that replaced them."""
+    """Text with private persons' names replaced, the references that replaced them, and the words of the
+    names removed (kept only to be fingerprinted: see name_fingerprints)."""
 
     text: str
     references: tuple[PersonReference, ...]
+    removed_words: tuple[str, ...] = ()
 
 
 def placeholder(*, count, nationality, role):
@@ -100,7 +107,8 @@ def _candidates(text):
     words = tokens(text)
     found = []
     for detector in (privacy_cues.nationality_candidates, privacy_cues.role_candidates,
-                     privacy_cues.patronymic_candidates, privacy_cues.initials_candidates):
+                     privacy_cues.patronymic_candidates, privacy_cues.initials_candidates,
+                     privacy_cues.alias_candidates):
         found.extend(detector(text, words))
     kept = [c for c in _merge(found) if c.private_cue or not is_official(text, words, c)]
     return [privacy_cues.with_role_word(text, words, c) for c in kept]
@@ -123,7 +131,41 @@ def redact(text):
         length += len(label) + len(line_breaks)
         position = cand.end
     pieces.append(text[position:])
-    return Redaction("".join(pieces), tuple(references))
+    removed = _removed_words(text, candidates, references)
+    return Redaction("".join(pieces), tuple(references), removed)
+
+
+def _removed_words(text, candidates, references):
+    """The name words the candidates took out: capitalised words of their spans that are neither kept in
+    the placeholder (a nationality) nor a patronymic, role or country word."""
+    kept = {word.folded for reference in references for word in tokens(reference.placeholder)}
+    words = tokens(text)
+    found = set()
+    for cand in candidates:
+        inside = [index for index, word in enumerate(words) if cand.start <= word.start < cand.end]
+        found |= {words[index].text for index in inside if is_name_word(words, index, text)
+                  and words[index].folded not in kept and not PATRONYMIC.fullmatch(words[index].folded)}
+    return tuple(sorted(found))
+
+
+def name_fingerprints(words, *, salt):
+    """Salted hashes of name words, by their stem: what a scan needs to find a removed name again (in any
+    case form) without the names being stored anywhere."""
+    return tuple(sorted({name_fingerprint(word, salt=salt) for word in words}))
+
+
+def name_fingerprint(word, *, salt):
+    """The salted hash of one word's stem (lower case, without an Azerbaijani case ending)."""
+    return hashlib.sha256(f"{salt}\x00{name_stem(word)}".encode("utf-8")).hexdigest()[:20]
+
+
+def name_stem(word):
+    """A word in lower case without its case ending ("Karimovun" -> "karimov"), never shorter than 3 letters."""
+    folded = az_lower(word).replace("’", "'")
+    for ending in _CASE_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+            return folded[:-len(ending)]
+    return folded
 
 
 def references_in(redacted_text):

@@ -1,7 +1,8 @@
 """Detectors for private persons' names: each finds names next to one kind of cue.
 
 Cues: a nationality ("Özbəkistan vətəndaşı X Y", "vətəndaşlığı olmayan şəxs X"), a role word ("şübhəli
-şəxs X Y", "X Y zərərçəkmiş qismində"), a patronymic ("X Y Z oğlu") and initials ("A.B. Məmmədov").
+şəxs X Y", "X Y zərərçəkmiş qismində"), a patronymic ("X Y Z oğlu"), initials ("A.B. Məmmədov") and an
+alias or nickname ("özünü X kimi təqdim edən", "X ləqəbli"), which names a person as much as a name does.
 A nationality or role cue marks the person as private; a bare patronymic or initials may name an official,
 which privacy.py checks.
 """
@@ -9,7 +10,8 @@ which privacy.py checks.
 import re
 from dataclasses import dataclass
 
-from atkg.graph.extract.privacy_names import PATRONYMIC, is_institutional, is_name_word, joined, name_list
+from atkg.graph.extract.privacy_names import (PATRONYMIC, is_institutional, is_name_word, is_stop, joined,
+                                              name_list)
 from atkg.graph.text import tidy
 
 _UPPER = "A-ZÇƏĞİÖŞÜ"
@@ -24,6 +26,10 @@ _ROLE_WORDS = frozenset({"zərərçəkmiş", "şübhəli", "təqsirləndirilən"
 _CUES_BEFORE_NAME = _ROLE_WORDS | {"təvəllüdlü", "sakini", "vətəndaş", "qurban", "qurbanı", "alverçisi"}
 # Words before which a name is a private person's: roles, and "adlı/adında" ("Rustam adlı şəxs").
 _CUES_AFTER_NAME = {**{word: 2 for word in _ROLE_WORDS}, "adlı": 1, "adında": 1}
+# Between an alias and its cue: white space (one line break at most) and the quotes an alias may stand in.
+_ALIAS_GAP = re.compile(r"[ \t]*[\"'“”„«»‘’]?[ \t]*\n?[ \t]*[\"'“”„«»‘’]?[ \t]*")
+_ALIAS_MAX_WORDS = 3
+_NICKNAME_CUES = frozenset({"ləqəbli", "ləqəbi", "ləqəbində", "ləqəbiylə"})
 _ROLE_FILLERS = frozenset({"şəxs", "şəxslər", "edilmiş", "olunmuş", "qadın", "kişi", "bilinən", "qismində", "olan"})
 
 
@@ -63,7 +69,10 @@ def _country_start(text, words, index):
         if not previous.capitalised or is_institutional(previous) or previous.folded in _SENTENCE_OPENERS:
             break
         first -= 1
-    return first
+    # "X Yun Azərbaycan Respublikasının vətəndaşı": another person's name may stand right before the country;
+    # the country phrase starts at its first country or state word when it has one.
+    countries = [position for position in range(first, index) if is_stop(words, position, text)]
+    return countries[0] if countries else first
 
 
 def _nationality_cue(text, words, index):
@@ -140,6 +149,38 @@ def initials_candidates(text, words):
             if surname is not None and is_name_word(words, surname, text):
                 found.append(Candidate(match.start(), match.end(), 1, None, False))
     return found
+
+
+def alias_candidates(text, words):
+    """Aliases and nicknames: "özünü X kimi təqdim edən" (the name a person gave) and "X ləqəbli"."""
+    found = []
+    for index, word in enumerate(words):
+        if word.folded == "özünü":
+            end = _alias_end(text, words, index + 1)
+            if end is not None and end < len(words) and words[end].folded == "kimi" and _alias_joined(text, words, end):
+                found.append(Candidate(words[index + 1].start, words[end - 1].end, 1, None, True))
+        elif word.folded in _NICKNAME_CUES:
+            first = index
+            while first > 0 and index - first < _ALIAS_MAX_WORDS and _alias_joined(text, words, first) \
+                    and is_name_word(words, first - 1, text):
+                first -= 1
+            if first < index:
+                found.append(Candidate(words[first].start, words[index - 1].end, 1, None, True))
+    return found
+
+
+def _alias_end(text, words, first):
+    """The end index (exclusive) of the capitalised name words from words[first], or None when none."""
+    end = first
+    while end < len(words) and end - first < _ALIAS_MAX_WORDS and is_name_word(words, end, text) \
+            and (end == first or _alias_joined(text, words, end)):
+        end += 1
+    return end if end > first and _alias_joined(text, words, first) else None
+
+
+def _alias_joined(text, words, index):
+    """True when only white space or quotes separate words[index - 1] and words[index]."""
+    return bool(_ALIAS_GAP.fullmatch(text[words[index - 1].end:words[index].start]))
 
 
 def with_role_word(text, words, candidate):

@@ -44,7 +44,7 @@ _STOP_WORDS = frozenset(
 # Opening words of institution names ("Dövlət Miqrasiya Xidməti"): a stop only when the next word is one,
 # since "Dövlət" is also a given name.
 _OPENERS = frozenset({"dövlət", "daxili", "xarici", "milli", "baş"})
-# Lower-case particles inside foreign names (Muhammad ul Haq, Ali bin Said).
+# Lower-case particles inside foreign names (Nur ul Amin, Ali bin Said).
 _PARTICLES = frozenset({"bin", "ibn", "ul", "al", "el", "ud", "ur", "de", "da", "di", "van", "von"})
 PATRONYMIC = re.compile(r"(?:oğlu|qızı)(?:n(?:a|ın|un|ı|u|dan|da)|yla)?")
 

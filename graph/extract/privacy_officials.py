@@ -1,6 +1,6 @@
 """Officials named in their official role: a name with a public title right before or right after it.
 
-"Xidmətin rəisi Vüsal Hüseynov", "rəis müavini Əliyev Kamran Rauf oğlu", "İlham ƏLİYEV, Azərbaycan
+"Xidmətin rəisi Vüsal Hüseynov", "rəis müavini Əliyev Kamran Tahir oğlu", "İlham ƏLİYEV, Azərbaycan
 Respublikasının Prezidenti" name officials; "şirkətin direktoru Əliyev Əli Vəli oğlu" names a private person
 whose title belongs to a company. A title that only a public office has (nazir, prezident, səfir...) is
 always public; a title any organisation has (rəis, direktor, müdir...) is public when its owner is a

@@ -22,6 +22,7 @@ def test_named_graphs(built):
         "https://w3id.org/atkg/graph/ontology",
         "https://w3id.org/atkg/graph/queries",
         "https://w3id.org/atkg/graph/source/000_8824f00754a92447",
+        "https://w3id.org/atkg/graph/source/001_434bf5f6e76f4b5d",
         "https://w3id.org/atkg/graph/source/002_e692b092547fc0c1",
         "https://w3id.org/atkg/graph/source/003_b3a56393352a5cda",
         "https://w3id.org/atkg/graph/source/004_961f872eaa6ca64b",

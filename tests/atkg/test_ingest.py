@@ -11,21 +11,30 @@ from click.testing import CliRunner
 from atkg import ingest as ingest_module
 from atkg.build import build
 from atkg.cli import main
+from atkg.graph import iris
 from atkg.graph.sources import sources_dir
 from atkg.graph.store import EmbeddedStore
 from atkg.server.api.search import find
 from atkg.server.api.search_index import FIELDS_QUERY, THINGS_QUERY, build_index
 
 BASE = "https://w3id.org/atkg/"
-STEM = "005_dmx_2022"
-GRAPH = f"{BASE}graph/source/{STEM}"
 
 
-def report_2022():
-    """The 2021 report re-titled as a 2022 report: a report the graph does not have yet."""
+def report_2023():
+    """The 2021 report re-titled as a 2023 report: a report the graph does not have yet."""
     text = (sources_dir() / "002_e692b092547fc0c1.txt").read_text(encoding="utf-8")
     assert text.count("tərəfindən 2021-ci il ərzində") == 1
-    return text.replace("tərəfindən 2021-ci il ərzində", "tərəfindən 2022-ci il ərzində")
+    return text.replace("tərəfindən 2021-ci il ərzində", "tərəfindən 2023-cü il ərzində")
+
+
+def stem_of(text):
+    """The name ingest gives a report it receives as `text`: the next number after the five sources, and
+    the text's hash."""
+    return iris.source_stem(text, number=5)
+
+
+STEM = stem_of(report_2023())
+GRAPH = f"{BASE}graph/source/{STEM}"
 
 
 @pytest.fixture
@@ -37,9 +46,9 @@ def place(built, tmp_path):
     shutil.copy2(settings.ready_context_path, data)  # times kept, so the copy's ready context is used
     sources = tmp_path / "sources"
     shutil.copytree(sources_dir(), sources)
-    report = tmp_path / "incoming" / f"{STEM}.txt"
+    report = tmp_path / "incoming" / "DMX report 2023.txt"
     report.parent.mkdir()
-    report.write_text(report_2022(), encoding="utf-8")
+    report.write_text(report_2023(), encoding="utf-8")
     return dataclasses.replace(settings, data_dir=data), sources, report
 
 
@@ -69,21 +78,21 @@ def test_ingest_adds_the_named_graph_and_the_source_file(place):
     before = store_dump(place)
     result = ingest(place)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"Ingested {BASE}report/dmx-2022: ")
+    assert result.stdout.startswith(f"Ingested {BASE}report/dmx-2023: ")
     assert (sources / f"{STEM}.txt").read_bytes() == report.read_bytes()
     after = store_dump(place)
     added = [quad for quad in after if quad.endswith(f"<{GRAPH}>")]
-    # Besides the report's graph, only the worked-out graphs: its entries compared with 2021's, and what OWL RL
+    # Besides the report's graph, only the worked-out graphs: its entries compared with 2022's, and what OWL RL
     # infers about the report's things.
     new = sorted(set(after) - set(before))
     reuse = [quad for quad in new if quad.endswith(f"<{BASE}graph/derived/text-reuse>")]
     inferred = [quad for quad in new if quad.endswith(f"<{BASE}graph/inferred>")]
     assert len(added) > 1000 and new == sorted(added + reuse + inferred)
-    assert all(quad.startswith(f"<{BASE}report/dmx-2022/entry/") for quad in reuse)
-    assert (f"<{BASE}report/dmx-2022/entry/4.2.4> <https://w3id.org/atkg/ontology#previousEntry> "
-            f"<{BASE}report/dmx-2021/entry/4.2.4> <{BASE}graph/derived/text-reuse>") in reuse
+    assert all(quad.startswith(f"<{BASE}report/dmx-2023/entry/") for quad in reuse)
+    assert (f"<{BASE}report/dmx-2023/entry/4.2.4> <https://w3id.org/atkg/ontology#previousEntry> "
+            f"<{BASE}report/dmx-2022/entry/4.2.4> <{BASE}graph/derived/text-reuse>") in reuse
     assert len(inferred) > 400
-    assert (f"<{BASE}report/dmx-2022> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+    assert (f"<{BASE}report/dmx-2023> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
             f"<http://www.w3.org/ns/prov#Entity> <{BASE}graph/inferred>") in inferred
     assert set(before) <= set(after)
     assert f"{len(added)} triples in <{GRAPH}>" in result.stdout
@@ -112,13 +121,13 @@ def test_ingest_works_out_the_pairs_of_bodies_sharing_measures_again(place):
 def test_search_finds_an_act_only_the_ingested_report_names(place):
     settings, _, report = place
     renamed = "İnsan alveri qurbanlarının geri qaytarılması Qaydaları"
-    report.write_text(report_2022().replace("İnsan alveri qurbanlarının repatriasiya Qaydaları", renamed),
+    report.write_text(report_2023().replace("İnsan alveri qurbanlarının repatriasiya Qaydaları", renamed),
                       encoding="utf-8")
     assert search_store(settings, "GERİ QAYTARILMASI") == []
     assert ingest(place).exit_code == 0
     found = search_store(settings, "GERİ QAYTARILMASI")
     act = f"{BASE}act/regulation/undated/insan-alveri-qurbanlarinin-geri-qaytarilmasi-qaydalari"
-    entry = f"{BASE}report/dmx-2022/entry/4.1.6"  # whose text names the act, after the act itself
+    entry = f"{BASE}report/dmx-2023/entry/4.1.6"  # whose text names the act, after the act itself
     assert [(row["iri"], row["type"]) for row in found] == [(act, "act"), (entry, "entry")]
     assert found[0]["matched"] == renamed
 
@@ -151,18 +160,18 @@ def test_replace_replaces_the_report_without_duplicating_it(place):
     settings, sources, report = place
     assert ingest(place).exit_code == 0
     size = graph_size(place, GRAPH)
-    report.write_text(report_2022().replace("4 noyabr", "5 noyabr"), encoding="utf-8")
+    report.write_text(report_2023().replace("4 noyabr", "5 noyabr"), encoding="utf-8")
     result = ingest(place, "--replace")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"Replaced {BASE}report/dmx-2022: ")
+    assert result.stdout.startswith(f"Replaced {BASE}report/dmx-2023: ")
     assert graph_size(place, GRAPH) == size
     assert (sources / f"{STEM}.txt").read_bytes() == report.read_bytes()
-    assert sum(1 for path in sources.glob("*.txt")) == 5
+    assert sum(1 for path in sources.glob("*.txt")) == 6
 
 
 def test_a_report_with_violations_is_refused_with_the_explanation(place):
     _, _, report = place
-    lines = report_2022().split("\n")
+    lines = report_2023().split("\n")
     report.write_text("\n".join(lines[:14] + lines[22:]), encoding="utf-8")  # without the 4.2.1 entry
     before, files = store_dump(place), folder_state(place)
     result = ingest(place)
@@ -183,23 +192,38 @@ def test_the_refusal_says_its_words_in_both_languages():
 
 def test_force_ingests_a_report_with_violations(place):
     _, sources, report = place
-    lines = report_2022().split("\n")
-    report.write_text("\n".join(lines[:14] + lines[22:]), encoding="utf-8")
+    lines = report_2023().split("\n")
+    text = "\n".join(lines[:14] + lines[22:])
+    report.write_text(text, encoding="utf-8")
     result = ingest(place, "--force")
     assert result.exit_code == 0, result.output
-    assert graph_size(place, GRAPH) > 900 and (sources / f"{STEM}.txt").exists()
+    assert graph_size(place, f"{BASE}graph/source/{stem_of(text)}") > 900 and (sources / f"{stem_of(text)}.txt").exists()
 
 
-def test_a_report_already_in_the_graph_under_another_file_name_is_refused(place, tmp_path):
+def test_a_report_already_in_the_graph_under_another_file_name_is_refused_without_replace(place, tmp_path):
     copy = tmp_path / "006_copy.txt"
     copy.write_text((sources_dir() / "002_e692b092547fc0c1.txt").read_text(encoding="utf-8"), encoding="utf-8")
     before, files = store_dump(place), folder_state(place)
-    result = ingest(place, "--replace", report=copy)
+    result = ingest(place, report=copy)
     assert result.exit_code == 1
     assert result.stderr == (f"{BASE}report/dmx-2021 is already in the graph, from "
-                             f"{BASE}graph/source/002_e692b092547fc0c1: a report is ingested under one file name; "
-                             "remove the other source and rebuild first\n")
+                             f"{place[1] / '002_e692b092547fc0c1.txt'}: nothing was changed; use --replace to "
+                             "replace it with this version\n")
     assert (store_dump(place), folder_state(place)) == (before, files)
+
+
+def test_a_new_version_of_a_report_replaces_it_under_its_own_name(place, tmp_path):
+    _, sources, _ = place
+    newer = tmp_path / "2021 (corrected).txt"
+    text = (sources_dir() / "002_e692b092547fc0c1.txt").read_text(encoding="utf-8")
+    newer.write_text(text.replace("389 vətəndaşdan", "390 vətəndaşdan"), encoding="utf-8")
+    result = ingest(place, "--replace", report=newer)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Replaced {BASE}report/dmx-2021: ")
+    assert (sources / "002_e692b092547fc0c1.txt").read_text(encoding="utf-8") == newer.read_text(encoding="utf-8")
+    assert sorted(path.name for path in sources.glob("*.txt")) == sorted(path.name for path in sources_dir().glob("*.txt"))
+    quads = store_dump(place)
+    assert any("390 vətəndaşdan" in quad for quad in quads) and not any("389 vətəndaşdan" in quad for quad in quads)
 
 
 def test_when_the_file_cannot_be_moved_in_the_store_is_put_back(place, monkeypatch):
@@ -241,25 +265,92 @@ def test_a_file_that_cannot_be_checked_is_not_ingested(place, data, message):
     assert (store_dump(place), folder_state(place)) == (before, files)
 
 
-def test_a_title_without_the_year_is_not_ingested(place):
+def test_a_title_without_the_year_is_not_ingested_without_year(place):
     _, _, report = place
-    report.write_text(report_2022().replace("tərəfindən 2022-ci il ərzində", "tərəfindən"), encoding="utf-8")
+    text = report_2023().replace("tərəfindən 2023-cü il ərzində", "tərəfindən")
+    report.write_text(text, encoding="utf-8")
+    before, files = store_dump(place), folder_state(place)
     result = ingest(place)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"atkg ingest: cannot run: {STEM}: the title must name the reporting body and "
-                                    "the year")
+    assert result.stderr == (f"atkg ingest: cannot run: {stem_of(text)}: the title does not say which year the "
+                             "report covers: give --year (e.g. --year 2022)\n")
+    assert (store_dump(place), folder_state(place)) == (before, files)
+
+
+def untitled_2023():
+    """The 2022 report as it was extracted (no title: agency and year are in its metadata), to be ingested
+    as a 2023 report: a report the graph does not have yet, which says neither its agency nor its year."""
+    text = (sources_dir() / "001_434bf5f6e76f4b5d.txt").read_text(encoding="utf-8")
+    assert "tərəfindən 2022-ci il ərzində" not in text and text.lstrip().startswith("4.1.6-cı yarımbənd üzrə")
+    return text
+
+
+def test_a_report_without_a_title_is_ingested_with_agency_and_year_kept_beside_it(place):
+    _, sources, report = place
+    report.write_text(untitled_2023(), encoding="utf-8")
+    result = ingest(place, "--agency", "DMX", "--year", "2023")
+    assert result.exit_code == 0, result.output
+    stem = stem_of(untitled_2023())
+    assert result.stdout.startswith(f"Ingested {BASE}report/dmx-2023: ")
+    assert (sources / f"{stem}.yaml").read_text(encoding="utf-8").endswith("agency: dmx\nyear: 2023\n")
+    assert (sources / f"{stem}.txt").read_text(encoding="utf-8") == untitled_2023()
+    entries = [quad for quad in store_dump(place) if quad.startswith(f"<{BASE}report/dmx-2023/entry/")
+               and "#aboutMeasure>" in quad]
+    assert len(entries) == 23
+
+
+def test_any_ordinary_file_name_is_ingested_and_never_reaches_a_query(place, monkeypatch):
+    """A name with spaces, parentheses, quotes, ">", "<", braces and non-ASCII letters: it is neither the
+    source's name nor in any query or update the store is sent."""
+    _, sources, _ = place
+    report = place[2].with_name("DMX hesabatı (son) \"v2\" > İyun’23 'x' {<a>}.txt")
+    report.write_text(report_2023(), encoding="utf-8")
+    sent = []
+    for method in ("query", "update"):
+        original = getattr(EmbeddedStore, method)
+        monkeypatch.setattr(EmbeddedStore, method, _recording(original, sent))
+    result = ingest(place, report=report)
+    assert result.exit_code == 0, result.output
+    assert sent and not [text for text in sent if report.stem in text]
+    assert (sources / f"{STEM}.txt").exists() and not [path for path in sources.iterdir() if report.stem in path.name]
+    assert not [quad for quad in store_dump(place) if report.stem in quad]
+
+
+def _recording(method, sent):
+    def record(self, text, *args, **options):
+        sent.append(text)
+        return method(self, text, *args, **options)
+    return record
+
+
+def test_ingest_keeps_the_report_with_private_names_redacted(place):
+    """A private person named in the report reaches neither the sources folder nor the store."""
+    _, sources, report = place
+    named = report_2023().replace("389 vətəndaşdan", "389 vətəndaşdan (o cümlədən Özbəkistan vətəndaşı Rustam "
+                                  "Karimov, özünü Timur kimi təqdim edən şəxs və Qara Rəşad ləqəbli şəxs)")
+    assert named != report_2023()
+    report.write_text(named, encoding="utf-8")
+    result = ingest(place)
+    assert result.exit_code == 0, result.output
+    kept = (sources / f"{stem_of(named)}.txt").read_text(encoding="utf-8")
+    assert "(o cümlədən [şəxs: Özbəkistan vətəndaşı], özünü [şəxs] kimi təqdim edən şəxs və [şəxs] ləqəbli" in kept
+    names = ["Rustam", "Karimov", "Timur", "Qara Rəşad"]
+    assert [name for name in names if name in kept or any(name in quad for quad in store_dump(place))] == []
+    assert not [path for path in sources.iterdir() if path.read_bytes() == named.encode("utf-8")]
 
 
 def test_the_next_build_keeps_the_ingested_report_and_ingest_gave_what_it_builds(place):
     """The next build reads the copied report; ingest worked the derived graphs out by the build's own step:
     the same store, quad for quad."""
-    settings, sources, _ = place
-    assert ingest(place).exit_code == 0
+    settings, sources, report = place
+    report.write_text(untitled_2023(), encoding="utf-8")
+    assert ingest(place, "--agency", "dmx", "--year", "2023").exit_code == 0
     rebuilt = dataclasses.replace(settings, data_dir=settings.data_dir.parent / "rebuilt")
     build(rebuilt, echo=lambda line: None, sources_folder=sources)
     built = sorted(str(quad) for quad in EmbeddedStore(rebuilt.store_dir, read_only=True).quads())
     ingested = store_dump(place)
-    assert ingested == built and len(ingested) > 17000 and any(quad.endswith(f"<{GRAPH}>") for quad in built)
+    graph = f"{BASE}graph/source/{stem_of(untitled_2023())}"
+    assert ingested == built and len(ingested) > 19000 and any(quad.endswith(f"<{graph}>") for quad in built)
 
 
 def test_ingest_command_explains_itself():
@@ -270,10 +361,11 @@ def test_ingest_command_explains_itself():
 
 def test_a_report_on_a_year_outside_the_plan_is_refused_and_changes_nothing(place):
     _, _, report = place
-    report.write_text(report_2022().replace("2022-ci il ərzində", "2030-cu il ərzində"), encoding="utf-8")
+    text = report_2023().replace("2023-cü il ərzində", "2030-cu il ərzində")
+    report.write_text(text, encoding="utf-8")
     before, files = store_dump(place), folder_state(place)
     result = ingest(place)
     assert result.exit_code == 2
-    assert result.stderr == (f"atkg ingest: cannot run: {STEM}: the report is on 2030, but the plan runs from "
+    assert result.stderr == (f"atkg ingest: cannot run: {stem_of(text)}: the report is on 2030, but the plan runs from "
                              "2020 to 2024: check the year in the title (or --year); nothing was changed\n")
     assert (store_dump(place), folder_state(place)) == (before, files)

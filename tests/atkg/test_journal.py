@@ -18,7 +18,7 @@ from atkg.cli import main
 from atkg.graph.sources import sources_dir
 from atkg.graph.store import EmbeddedStore
 from atkg.journal import journal_dir, recover
-from tests.atkg.test_ingest import GRAPH, STEM, report_2022
+from tests.atkg.test_ingest import GRAPH, STEM, report_2023
 
 BEFORE_COMMIT = ("journal-written", "staged", "stored", "changed")
 AFTER_COMMIT = ("committed", "ingested")
@@ -31,7 +31,7 @@ def lay_out(built, folder):
     shutil.copy2(settings.ready_context_path, folder / "data")
     shutil.copytree(sources_dir(), folder / "sources")
     report = folder / f"{STEM}.txt"
-    report.write_text(report_2022(), encoding="utf-8")
+    report.write_text(report_2023(), encoding="utf-8")
     return dataclasses.replace(settings, data_dir=folder / "data"), folder / "sources", report
 
 

@@ -1,5 +1,5 @@
 """Privacy through the whole build: a report naming private persons, written for this test in the style of
-the 2022 reports, is built with the real sources; no name reaches the store or any dump, while the
+the 2022 report, is built with the real sources; no name reaches the store or any dump, while the
 neutral references keep role, nationality and count, and the official named in office stays."""
 
 import shutil
@@ -11,29 +11,29 @@ from atkg.cli import main
 from atkg.graph.sources import sources_dir
 from atkg.graph.store import EmbeddedStore
 
-REPORT_2022 = """“Azərbaycan Respublikasında insan alverinə qarşı mübarizəyə dair 2020-2024-cü illər üçün Milli Fəaliyyət
+REPORT_2023 = """“Azərbaycan Respublikasında insan alverinə qarşı mübarizəyə dair 2020-2024-cü illər üçün Milli Fəaliyyət
 Planı”nda nəzərdə tutulan tədbirlərin Azərbaycan Respublikasının Dövlət Miqrasiya Xidməti tərəfindən
-2022-ci il ərzində icrası barədə
+2023-cü il ərzində icrası barədə
 
 M Ə L U M A T
 
 4.2.4-cü yarımbənd üzrə (Qanunsuz miqrasiyanın qarşısının alınması):
 
 2022-ci ildə Özbəkistan vətəndaşı Rustam Karimov insan alverinin qurbanı olması ehtimal olunan şəxs kimi
-müəyyən edilmişdir. Pakistan vətəndaşları Muhammad Ali və Imran Khan şübhəli bilinərək saxlanılmışdır.
+müəyyən edilmişdir. Pakistan vətəndaşları Faisal Iqbal və Imran Khan şübhəli bilinərək saxlanılmışdır.
 Məlumat Xidmətin rəisi Vüsal Hüseynov tərəfindən Daxili İşlər Nazirliyinə göndərilmişdir.
 
 4.2.9-cu yarımbənd üzrə (Məlumatların xüsusi polis qurumuna təqdim edilməsi):
 
 Məhkum Elşən Əliyev Rəşid oğlu barədə məlumat aidiyyəti üzrə təqdim edilmişdir.
 """
-# The other measures the State Migration Service executes in 2022, so that the report is complete and the
+# The other measures the State Migration Service executes in 2023, so that the report is complete and the
 # build's SHACL validation passes: this test is about privacy, not coverage.
-OTHER_MEASURES_2022 = ["4.2.1", "4.2.10", "4.3.3", "4.3.4", "4.3.5", "4.3.6", "4.4.9", "4.5.8", "4.6.3",
+OTHER_MEASURES_2023 = ["4.2.1", "4.2.10", "4.3.3", "4.3.4", "4.3.5", "4.3.6", "4.4.9", "4.5.8", "4.6.3",
                        "4.7.1", "4.7.2", "4.7.3", "4.7.4", "4.7.7", "4.8.1", "4.8.3"]
-COMPLETE_REPORT_2022 = REPORT_2022 + "".join(
-    f"\n{code}-ci yarımbənd üzrə (Tədbir):\n\nTədbirlər davam etdirilmişdir.\n" for code in OTHER_MEASURES_2022)
-NAMES = ["Rustam", "Karimov", "Muhammad", "Imran", "Khan", "Elşən", "Rəşid oğlu"]
+COMPLETE_REPORT_2023 = REPORT_2023 + "".join(
+    f"\n{code}-ci yarımbənd üzrə (Tədbir):\n\nTədbirlər davam etdirilmişdir.\n" for code in OTHER_MEASURES_2023)
+NAMES = ["Rustam", "Karimov", "Faisal", "Iqbal", "Imran", "Khan", "Elşən", "Rəşid oğlu"]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def built_with_names(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sources")
     for path in sources_dir().glob("*.txt"):
         shutil.copy(path, folder)
-    (folder / "005_dmx_2022_test.txt").write_text(COMPLETE_REPORT_2022, encoding="utf-8")
+    (folder / "005_dmx_2023_test.txt").write_text(COMPLETE_REPORT_2023, encoding="utf-8")
     data = tmp_path_factory.mktemp("data")
     result = CliRunner().invoke(main, ["build", "--sources", str(folder), "--data-dir", str(data)])
     assert result.exit_code == 0, result.output
@@ -76,7 +76,7 @@ def test_references_keep_role_nationality_and_count(built_with_names):
 
 
 def test_the_official_in_office_stays(built_with_names):
-    text = (built_with_names / "dumps" / "source-005_dmx_2022_test.ttl").read_text(encoding="utf-8")
+    text = (built_with_names / "dumps" / "source-005_dmx_2023_test.ttl").read_text(encoding="utf-8")
     assert "Xidmətin rəisi Vüsal Hüseynov" in text
 
 

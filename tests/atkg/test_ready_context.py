@@ -33,7 +33,7 @@ def test_the_build_writes_the_ready_context_with_the_stores_graphs(built):
     settings, _ = built
     ready = load_check_context(settings)
     fresh = load_context(EmbeddedStore(settings.store_dir, read_only=True), base=settings.base_iri)
-    assert sorted(ready.graphs) == sorted(fresh.graphs) and len(ready.graphs) == 8
+    assert sorted(ready.graphs) == sorted(fresh.graphs) and len(ready.graphs) == 9  # five sources among them
     assert set(ready.graph) == set(fresh.graph) and len(ready.graph) > 9000
     assert ready.plan_titles == fresh.plan_titles and ready.plan_titles["4.2.1"].startswith("İnsan alveri")
     assert isinstance(ready.graph, PreparedQueryGraph) and len(ready.graph._parsed) >= 8  # noqa: SLF001

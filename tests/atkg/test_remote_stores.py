@@ -177,8 +177,8 @@ def test_the_check_page_gives_the_verdict_on_a_remote_store(served):
 
 def test_atkg_check_and_ingest_work_on_a_remote_store(remote, built, tmp_path):
     """`atkg check` gives the verdict the embedded store gives; `atkg ingest --replace` of a report with the
-    same text writes its graph and the worked-out graphs anew (the search keys, dropped first, come back),
-    and the store holds what it held."""
+    same text writes its graph and the worked-out graphs anew (the pairs of bodies sharing measures, dropped
+    first, come back), and the store holds what it held."""
     name, env, store = remote
     settings, _ = built
     report = tmp_path / f"{REPORT_2021}.txt"
@@ -189,7 +189,7 @@ def test_atkg_check_and_ingest_work_on_a_remote_store(remote, built, tmp_path):
     assert (checked.exit_code, checked.output) == (local.exit_code, local.output)
     assert local.exit_code == 0 and "dmx" in local.output
     before = _our_quads(store)
-    store.update(f"DROP SILENT GRAPH <{BASE}graph/derived/search-keys>")  # Virtuoso: SILENT, or it refuses
+    store.update(f"DROP SILENT GRAPH <{BASE}graph/derived/shared-responsibility>")  # Virtuoso: SILENT, or it refuses
     assert len(_our_quads(store)) < len(before)
     sources = tmp_path / "sources"
     shutil.copytree(sources_dir(), sources)

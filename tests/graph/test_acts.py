@@ -218,3 +218,41 @@ def test_an_agreement_signed_on_a_date_and_one_that_is_only_a_draft():
                                  'imzalanmışdır.')
     assert (signed.kind, signed.date, signed.title) == ("international-agreement", "2020-03-11", "A və B arasında Saziş")
     assert find_act_citations("“A və B arasında Saziş” layihəsinin müzakirəsi zamanı") == []
+
+
+@pytest.mark.parametrize("text, number, date", [
+    ("Nazirlər Kabinetinin 23.02.2022-ci il tarixli 4682 nömrəli dərkənarı əsasında", "4682", "2022-02-23"),
+    ("Azərbaycan Respublikasının Nazirlər Kabinetinin 2022-ci il 26 fevral tarixli 4969/29644aid (2021) nömrəli "
+     "dərkənarı ilə", "4969/29644aid (2021)", "2022-02-26"),
+    ("Nazirlər Kabinetinin 1 noyabr 2022-ci il tarixli 26515 saylı dərkənarına uyğun olaraq", "26515", "2022-11-01"),
+    ("Nazirlər Kabinetinin 3 avqust 2022-ci il tarixli, 20325 nömrəli dərkənarında", "20325", "2022-08-03"),
+])
+def test_a_cabinet_note_is_not_a_cabinet_decision(text, number, date):
+    citation, = find_act_citations(text)
+    assert (citation.kind, citation.number, citation.date) == ("cabinet-note", number, date)
+    assert citation.issuer.endswith("Nazirlər Kabineti")
+
+
+@pytest.mark.parametrize("text", [
+    "Aparatına 17.02.2022-ci il tarixli 02/270 nömrəli, Agentliyinə isə 17.02.2022-ci il tarixli 02/272 nömrəli "
+    "məktublar ünvanlanmışdır.",
+    "Agentliyinə 02/270 saylı və Aparatına 02/272 saylı məktublar göndərilmişdir.",
+])
+def test_numbers_in_a_list_share_the_plural_kind_word_at_its_end(text):
+    assert [(c.kind, c.number) for c in find_act_citations(text)] == [("letter", "02/270"), ("letter", "02/272")]
+
+
+def test_a_number_before_another_sentence_does_not_take_its_kind_word():
+    kinds = [c.kind for c in find_act_citations("Sənəd 12 nömrəli, bax. Sonra 13 nömrəli məktublar yazıldı.")]
+    assert kinds == ["decision", "letter"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Birləşmiş Millətlər Təşkilatının Transmilli mütəşəkkil cinayətkarlığa qarşı Konvensiyasına tərəf dövlətlərin",
+     "Transmilli mütəşəkkil cinayətkarlığa qarşı Konvensiyası"),
+    ("BMT-nin Transmilli mütəşəkkil cinayətkarlığa qarşı Konvensiyası üzrə",
+     "Transmilli mütəşəkkil cinayətkarlığa qarşı Konvensiyası"),
+])
+def test_a_convention_named_after_its_organisation_without_quotes(text, title):
+    citation, = find_act_citations(text)
+    assert (citation.kind, citation.title) == ("convention", title)

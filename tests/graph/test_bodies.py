@@ -41,7 +41,7 @@ def sources_text():
     """All source documents joined, to check that generated forms are the ones the sources use."""
     folder = resources.files("atkg.graph").joinpath("sources")
     texts = [entry.read_text(encoding="utf-8") for entry in folder.iterdir() if entry.name.endswith(".txt")]
-    assert len(texts) == 4
+    assert len(texts) == 5
     return "\n".join(texts)
 
 

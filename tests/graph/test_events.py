@@ -80,7 +80,7 @@ def test_employers_meeting_by_videoconference_in_baku(registry):
 def test_signing_with_turkmenistan(registry):
     (signing,) = events("000_", "4.6.6", registry)
     assert (signing.kind, spans(signing), signing.partners) == (
-        "signing", [(date(2020, 3, 11), date(2020, 3, 11), "day")], ("tm",))
+        "signing", [(date(2020, 3, 11), date(2020, 3, 11), "day")], ("government-of-turkmenistan",))
     assert signing.title == ("Azərbaycan Respublikası Hökuməti ilə Türkmənistan Hökuməti arasında miqrasiya "
                              "sahəsində əməkdaşlıq haqqında Saziş")
 
@@ -203,7 +203,10 @@ def test_events_graph_of_the_baku_meeting(registry):
                          registry=registry)
     meeting = URIRef(f"{entry_iri}/event/2")
     assert graph.value(meeting, SDO.startDate) == Literal("2020-11-12", datatype=XSD.date)
-    assert graph.value(meeting, SDO.location) == Literal("Bakı şəhərində", lang="az")
+    place = graph.value(meeting, SDO.location)
+    assert (place, RDF.type, SDO.Place) in graph
+    assert graph.value(place, SDO.name) == Literal("Bakı şəhərində", lang="az")
+    assert graph.value(place, SDO.addressLocality) == Literal("Bakı", lang="az")
     assert graph.value(meeting, SDO.eventAttendanceMode) == SDO.OnlineEventAttendanceMode
     audience = graph.value(meeting, SDO.audience)
     assert graph.value(audience, SDO.audienceType) == Literal("işəgötürənlər", lang="az")
@@ -256,5 +259,96 @@ def test_guam_session_and_the_iom_training_of_2021(registry):
     assert (guam.kind, spans(guam), guam.organisers, guam.online, guam.participants) == (
         "session", [(date(2021, 3, 2), date(2021, 3, 2), "day")], ("guam-thb-subgroup",), True, "Xidmət əməkdaşlarının")
     assert (spans(training), training.partners, training.topics, training.participants) == (
-        [(date(2021, 11, 4), date(2021, 11, 4), "day")], ("iom", "us"), ("İnsan alverinə qarşı mübarizə",),
+        [(date(2021, 11, 4), date(2021, 11, 4), "day")], ("iom", "us-embassy"), ("İnsan alverinə qarşı mübarizə",),
         "Xidmət əməkdaşı")
+
+
+def found_in(text, registry, *, year=2022):
+    """(kind, [(start, end)]) of the events of one paragraph."""
+    entry = Entry("4.6.3", "", 1, 1, (Paragraph(text, 3, 3),), ())
+    return [(f.kind, [(v.start.isoformat(), v.end.isoformat()) for v in f.dates])
+            for f in find_events(entry, report_year=year, registry=registry)]
+
+
+@pytest.mark.parametrize("text", [
+    "27 iyul-3 avqust 2022-ci il tarixlərində Özbəkistana, 5-12 noyabr 2022-ci il tarixlərində isə ABŞ-a edilmiş "
+    "təlim səfərlərində Xidmət əməkdaşının iştirakı təmin edilmişdir.",
+    "Xidmət əməkdaşları 27 iyul-3 avqust 2022-ci il tarixlərində Özbəkistana və 5-12 noyabr 2022-ci il tarixlərində "
+    "ABŞ-a təcrübə səfərlərinə cəlb olunmuşlar.",
+])
+def test_two_study_visits_in_one_sentence_are_two_visits_with_their_own_dates(registry, text):
+    assert found_in(text, registry) == [("visit", [("2022-07-27", "2022-08-03")]),
+                                        ("visit", [("2022-11-05", "2022-11-12")])]
+
+
+@pytest.mark.parametrize("text", [
+    "18-20 may 2022-ci il tarixlərində Şimali Makedoniyada COLEP təşəbbüsünün ikinci görüşü və Cənub-Şərqi Avropa "
+    "və İpək yolu işçi qruplarının birgə keçirilmiş görüşündə Xidmət əməkdaşının iştirakı təmin olunmuşdur.",
+    "Xidmət əməkdaşı 18-20 may 2022-ci il tarixlərində təşəbbüsün ikinci görüşündə və işçi qrupların birgə "
+    "görüşündə iştirak etmişdir.",
+])
+def test_two_meetings_joined_by_and_are_two_meetings_on_the_same_dates(registry, text):
+    assert found_in(text, registry) == [("meeting", [("2022-05-18", "2022-05-20")])] * 2
+
+
+def test_a_plural_session_after_a_list_of_ordinals_is_one_session_each_and_a_conference_owning_them_is_none(registry):
+    text = ("23-27 may 2022-ci il tarixlərdə Vyana şəhərində virtual formada keçirilmiş Konvensiyaya tərəf "
+            "dövlətlərin Konfransının Beynəlxalq Əməkdaşlıq üzrə İşçi qrupunun 13-cü və Texniki Əməkdaşlıq üzrə "
+            "ekspertlərin İşçi qrupunun 13-cü sessiyalarında müzakirə olunacaq məsələlərə dair mövqe təqdim olunmuşdur.")
+    assert found_in(text, registry) == [("session", [("2022-05-23", "2022-05-27")])] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "15 mart 2022-ci il tarixdə Bakı şəhərində keçirilmiş tədbir zamanı qanunsuz miqrasiya kanalı aşkar edilmişdir.",
+    "Qanunsuz miqrasiyaya qarşı keçirilmiş tədbirlər zamanı saxlanılmış əcnəbilər barədə 16.11.2022-ci il tarixdə "
+    "məktub ünvanlanmışdır.",
+    "Cari il ərzində Azərbaycan Respublikası tərəfindən imzalanmış readmissiya sazişləri çərçivəsində 362 şəxsin "
+    "readmissiyası həyata keçirilmişdir.",
+])
+def test_operations_and_agreements_signed_earlier_are_not_meetings_or_signings(registry, text):
+    assert found_in(text, registry) == []
+
+
+def test_an_opening_quote_mark_written_as_the_closing_one_still_closes_the_title(registry):
+    text = ("“Azərbaycanla Tərəfdaşlığa dəstək (MOBİLAZE-2)“ layihəsinin 3-cü Komponenti çərçivəsində 9 iyun "
+            "2022-ci il tarixdə Təlim Mərkəzində keçirilən “Miqrantların hüquqları” təlimdə Xidmət əməkdaşı iştirak "
+            "etmişdir.")
+    assert found_in(text, registry) == [("project", []), ("training", [("2022-06-09", "2022-06-09")])]
+
+
+def test_a_monitoring_of_a_centre_is_a_visit(registry):
+    text = ("26 avqust 2022-ci il tarixdə İctimai Birliyinin rəhbərliyi tərəfindən saxlanılması mərkəzində "
+            "monitorinq aparılması istiqamətində təşkilati tədbirlər görülmüşdür.")
+    assert found_in(text, registry) == [("visit", [("2022-08-26", "2022-08-26")])]
+
+
+@pytest.mark.parametrize("text, mode, city, country", [
+    ("27-28 iyun 2022-ci il tarixlərdə Avstriya Respublikasının Vyana şəhərində hibrid formatda keçirilən 9-cu "
+     "sessiyasında Xidmət əməkdaşları iştirak etmişdir.", "hybrid", "Vyana", "at"),
+    ("Xidmət əməkdaşları 23-27 may 2022-ci il tarixlərdə Vyana şəhərində virtual formada keçirilmiş "
+     "iclasda iştirak etmişdir.", "online", "Vyana", None),
+    ("18-20 may 2022-ci il tarixlərində Şimali Makedoniyada keçirilmiş görüşdə Xidmət əməkdaşı iştirak etmişdir.",
+     None, None, "mk"),
+    ("31 may 2022-ci il tarixdə Xidmətin inzibati binasında işəgötürənlərlə görüş keçirilmişdir.", "in-person",
+     None, None),
+    ("Xidmət 2022-ci ildə Azərbaycanda fəaliyyət göstərən şirkətlərin iştirakı ilə keçirilmiş iclasda iştirak "
+     "etmişdir.", None, None, None),
+])
+def test_an_events_mode_city_and_country_as_the_sentence_says_them(registry, text, mode, city, country):
+    entry = Entry("4.6.3", "", 1, 1, (Paragraph(text, 3, 3),), ())
+    (finding,) = find_events(entry, report_year=2022, registry=registry)
+    assert (finding.mode, finding.city, finding.country) == (mode, city, country)
+
+
+def test_study_visits_split_by_date_go_to_the_country_named_after_each_date(registry):
+    text = ("27 iyul-3 avqust 2022-ci il tarixlərində Özbəkistana, 5-12 noyabr 2022-ci il tarixlərində isə ABŞ-a "
+            "edilmiş təlim səfərlərində Xidmət əməkdaşının iştirakı təmin edilmişdir.")
+    entry = Entry("4.6.3", "", 1, 1, (Paragraph(text, 3, 3),), ())
+    found = find_events(entry, report_year=2022, registry=registry)
+    assert [(f.kind, f.country, f.mode) for f in found] == [("visit", "uz", "in-person"), ("visit", "us", "in-person")]
+    graph = events_graph(found, base=BASE, entry_iri=f"{BASE}report/dmx-2022/entry/4.6.3",
+                         measure_iri=f"{BASE}plan/nap-2020-2024/measure/4.6.3", stem="x", registry=registry)
+    place = graph.value(URIRef(f"{BASE}report/dmx-2022/entry/4.6.3/event/1"), SDO.location)
+    assert graph.value(place, SDO.containedInPlace) == URIRef(f"{BASE}country/uz")
+    assert graph.value(URIRef(f"{BASE}report/dmx-2022/entry/4.6.3/event/2"),
+                       SDO.eventAttendanceMode) == SDO.OfflineEventAttendanceMode

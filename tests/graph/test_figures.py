@@ -8,7 +8,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, TIME, XSD
 
 from atkg.graph import iris
-from atkg.graph.extract.figures import RULES, Period, figures_in_source, load_curated, sentence_period
+from atkg.graph.extract.figures import RULES, Period, figures_in_source, find_figures, load_curated, sentence_period
 from atkg.graph.extract.figures_rdf import DATASET, QB, SourceContext, figures_graph
 from atkg.graph.provenance import hard_breaks_joined
 from atkg.ontology import ATKG
@@ -164,3 +164,81 @@ def test_the_cube_is_the_same_whatever_the_order_of_observations():
     forward = figures_graph(observations, base=BASE).serialize(format="nt")
     backward = figures_graph(observations[::-1], base=BASE).serialize(format="nt")
     assert sorted(forward.splitlines()) == sorted(backward.splitlines())
+
+
+def read(text, *, year=2022):
+    """(indicator, value, proposed) of every figure of one paragraph."""
+    found = find_figures(text, default_year=year, stem="x", line_start=1, line_end=1, measure="4.4.9")
+    return [(o.indicator, o.value, o.proposed) for o in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Cari il ərzində readmissiya sazişləri çərçivəsində ölkəyə ümumilikdə 362 şəxsin readmissiyası həyata keçirilmişdir.",
+    "Hesabat dövründə 362 vətəndaşın readmissiyası təmin edilmişdir.",
+    "2022-ci ildə ölkəyə 362 nəfərin readmissiyası həyata keçirilib.",
+    "Xarici dövlətlərdən readmissiya edilmiş 362 vətəndaşdan heç biri qurban olmamışdır.",
+])
+def test_readmissions_in_any_wording_are_readmitted_citizens(text):
+    assert read(text) == [("readmitted-citizens", 362, False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Təlimlərə Xidmətin ümumilikdə 139 əməkdaşı cəlb edilmişdir.",
+    "Xidmətin 139 əməkdaşı təlimlərə cəlb olunmuşdur.",
+    "Təlimlərdə miqrasiya orqanlarının 139 işçisi iştirak etmişdir.",
+])
+def test_staff_drawn_into_trainings_in_any_wording_are_staff_trained(text):
+    assert read(text) == [("staff-trained", 139, False)]
+
+
+def test_a_count_no_rule_knows_gets_an_indicator_made_from_its_words_marked_for_review():
+    text = ("Reinteqrasiya İşçi Qrupu çərçivəsində 10 şəxsin müalicəsi ilə bağlı TƏBİB-ə 6 məktub göndərilmişdir.")
+    found = find_figures(text, default_year=2022, stem="x", line_start=1, line_end=1)
+    assert [(o.value, o.proposed, o.label_az, o.indicator, o.unit_en) for o in found] == [
+        (10, True, "şəxsin müalicəsi ilə bağlı TƏBİB-ə", "proposed-sexsin-mualicesi-ile-bagli-tebib-e", None),
+        (6, True, "müalicəsi ilə bağlı TƏBİB-ə məktub", "proposed-mualicesi-ile-bagli-tebib-e-mektub", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Xidmət tərəfindən 40-dan çox beynəlxalq müqavilə layihəsi üzrə iş aparılır.",
+    "Xidmətin 7 regional miqrasiya idarəsi vasitəsilə müraciətlər qəbul edilmişdir.",
+    "4 sərhəd buraxılış məntəqələrində miqrasiya şöbəsi fəaliyyət göstərir.",
+    "Onlar 20 il müddətinə azadlıqdan məhrum olunmuşdur.",
+    "6 ay davam edən layihə başa çatmışdır.",
+    "Sosioloqlar tərəfindən 50 miqrant arasında sorğu keçirilmişdir.",
+    "14 iyun tarixdə Xidmətin 50 nəfərdən çox əməkdaşı üçün təlimlər keçirilmişdir.",
+    "Çağrı Mərkəzi 3 dildə fəaliyyət göstərir.",
+    "11 tövsiyənin icrası ilə bağlı tədbirlərin görülməsi nəzərdə tutulmuşdur.",
+    "Saxlanılmış [3 şəxs: Pakistan İslam Respublikası vətəndaşları] aldadılmışdır.",
+    "Hər 2 halda insan alverinin qurbanı olması ehtimalı öz təsdiqini tapmamışdır.",
+    "Xidmətin və digər qurumların əməkdaşları üçün (ümumilikdə 14 nəfər) təlim təşkil olunmuşdur.",
+])
+def test_counts_that_are_not_figures_of_the_year(text):
+    assert read(text) == []
+
+
+def test_two_figures_of_one_indicator_and_period_in_a_source_get_their_measures_in_their_iris():
+    texts = {"4.3.3": "Hesabat dövrü ərzində 128 işçi 3 halda təlimlərə cəlb olunmuşdur.",
+             "4.7.2": "Təlimlərə Xidmətin ümumilikdə 139 əməkdaşı cəlb edilmişdir."}
+    observations = [o for measure, text in texts.items() for o in find_figures(
+        text, default_year=2022, stem="x", line_start=1, line_end=1, measure=measure)]
+    graph = figures_graph(observations, base=BASE)
+    for measure, value in (("4.3.3", 128), ("4.7.2", 139)):
+        node = URIRef(f"{BASE}figure/x/staff-trained/2022/{measure}")
+        assert (node, ATKG.observedValue, Literal(value, datatype=XSD.integer)) in graph
+    assert (URIRef(f"{BASE}figure/x/trainings-held/2022"), ATKG.observedValue, Literal(3, datatype=XSD.integer)) in graph
+
+
+def test_a_proposed_indicator_is_a_concept_of_the_code_list_marked_for_review_with_its_quote():
+    observations = find_figures("Elm və Təhsil Nazirliyinə 4 məktub göndərilmişdir.", default_year=2022, stem="x",
+                                line_start=1, line_end=1, measure="4.4.9")
+    graph = figures_graph(observations, base=BASE)
+    concept = URIRef(f"{INDICATOR}proposed-elm-ve-tehsil-nazirliyine-mektub")
+    assert (concept, RDF.type, ATKG.ProposedIndicator) in graph
+    assert (concept, SKOS.prefLabel, Literal("Elm və Təhsil Nazirliyinə məktub", lang="az")) in graph
+    assert (concept, SKOS.inScheme, URIRef("https://w3id.org/atkg/code/indicator")) in graph
+    assert {note.language for note in graph.objects(concept, SKOS.editorialNote)} == {"az", "en"}
+    quote = next(graph.objects(concept, PROV.wasDerivedFrom))
+    assert str(next(graph.objects(quote, ATKG.quotedText))) == "Elm və Təhsil Nazirliyinə 4 məktub göndərilmişdir."
+    figure = URIRef(f"{BASE}figure/x/proposed-elm-ve-tehsil-nazirliyine-mektub/2022")
+    assert set(graph.objects(figure, ATKG.unit)) == {Literal("məktub", lang="az")}

@@ -32,7 +32,7 @@ def entry(prefix, code):
     ("000_", "4.6.3", "budapest-process", "Budapeşt Prosesi"),
     ("000_", "4.2.4", "din-iambi", "Daxili İşlər Nazirliyinin İnsan Alverinə qarşı Mübarizə Baş İdarəsinə"),
     ("000_", "4.5.8", "unhcr", "Birləşmiş Millətlər Təşkilatının Qaçqınlar üzrə Ali Komissarlığının"),
-    ("000_", "4.6.6", "tm", "Türkmənistan"),
+    ("000_", "4.6.6", "government-of-turkmenistan", "Türkmənistan Hökuməti"),
     ("002_", "4.6.3", "guam-thb-subgroup", "GUAM-ın İnsan alveri və qeyri-qanuni miqrasiya ilə mübarizə üzrə İşçi Alt-qrupunun"),
     ("002_", "4.6.6", "ukraine-migration-service", "Ukraynanın Dövlət Miqrasiya Xidməti"),
     ("002_", "4.7.1", "usaid", "ABŞ-ın Beynəlxalq İnkişaf Agentliyinin"),
@@ -62,10 +62,24 @@ def test_countries_listed_in_the_2021_report(registry):
 def test_mentions_graph_links_each_body_once(registry):
     text = entry("000_", "4.6.6").text
     found = entry_mentions(text, registry=registry)
-    assert [m.key for m in found] == ["dmx", "tm", "az", "tm"]
+    # The government that signed, not the country: the longest name wins.
+    assert [m.key for m in found] == ["dmx", "government-of-turkmenistan", "az", "government-of-turkmenistan"]
     entry_iri = iris.entry_iri(iris.report_iri("dmx", 2020, base=BASE), "4.6.6")
     graph = mentions_graph(entry_iri, found, base=BASE, registry=registry)
-    assert mentioned_keys(found) == ["az", "dmx", "tm"]
+    assert mentioned_keys(found) == ["az", "dmx", "government-of-turkmenistan"]
     assert sorted(graph.objects(entry_iri, ATKG.mentions)) == [
-        URIRef(f"{BASE}agency/dmx"), URIRef(f"{BASE}country/az"), URIRef(f"{BASE}country/tm")]
+        URIRef(f"{BASE}agency/dmx"), URIRef(f"{BASE}country/az"), URIRef(f"{BASE}partner/government-of-turkmenistan")]
     assert len(graph) == 3
+
+
+@pytest.mark.parametrize("text, key", [
+    ("28 oktyabr tarixdə “Təmiz Dünya” Qadınlara Yardım İctimai Birliyi tərəfindən dəyirmi masa", "temiz-dunya"),
+    ("“Təmiz Dünya” Qadınlara Yardım İctimai Birliyinin rəhbərliyi tərəfindən", "temiz-dunya"),
+    ("“Azərbaycan Uşaqları” İctimai Birliyinə məktub", "azerbaijan-children"),
+    ('"Psixososial Reabilitasiya və İnkişaf" İctimai Birliyi tərəfindən sorğu', "psychosocial-rehabilitation"),
+    ("“Avrasiya Miqrasiya Təşəbbüsləri Platforması” İctimai Birliyinin layihəsi", "eurasian-migration-platform"),
+    ("“Azərbaycan Respublikası Hökuməti ilə Özbəkistan Respublikası Hökuməti arasında ... Saziş”",
+     "government-of-uzbekistan"),
+])
+def test_public_unions_and_governments_in_any_case_form(registry, text, key):
+    assert key in [m.key for m in entry_mentions(text, registry=registry)]

@@ -5,6 +5,7 @@ from atkg.graph.sources import read_sources
 
 R2020 = "https://w3id.org/atkg/report/dmx-2020"
 R2021 = "https://w3id.org/atkg/report/dmx-2021"
+R2022 = "https://w3id.org/atkg/report/dmx-2022"
 PLAN = "https://w3id.org/atkg/plan/nap-2020-2024"
 IND = "https://w3id.org/atkg/code/indicator/"
 
@@ -15,12 +16,28 @@ def test_each_yearly_report_has_agency_year_plan_and_source(select):
     assert rows == [
         (R2020, "https://w3id.org/atkg/agency/dmx", "2020", PLAN, "https://w3id.org/atkg/source/000_8824f00754a92447"),
         (R2021, "https://w3id.org/atkg/agency/dmx", "2021", PLAN, "https://w3id.org/atkg/source/002_e692b092547fc0c1"),
+        (R2022, "https://w3id.org/atkg/agency/dmx", "2022", PLAN, "https://w3id.org/atkg/source/001_434bf5f6e76f4b5d"),
     ]
 
 
-def test_22_entries_per_yearly_report_and_8_for_the_older_programme(select):
+def test_22_entries_per_yearly_report_23_in_2022_and_8_for_the_older_programme(select):
     rows = select("SELECT ?r (COUNT(DISTINCT ?e) AS ?n) WHERE { ?r atkg:hasEntry ?e } GROUP BY ?r ORDER BY ?r")
-    assert rows == [(R2020, "22"), (R2021, "22"), ("https://w3id.org/atkg/report/programme-2011-2015", "8")]
+    assert rows == [(R2020, "22"), (R2021, "22"), (R2022, "23"),
+                    ("https://w3id.org/atkg/report/programme-2011-2015", "8")]
+
+
+def test_the_2022_report_without_a_title_has_its_entries_and_statuses(select):
+    """Read from the report as extracted from its PDF (no title: agency and year from its metadata file).
+    Checked by reading: 4.3.6, 4.4.8 and 4.7.3 report no cases that year, 4.8.4 an evaluation that goes on,
+    4.1.9 (new in 2022) a letter sent; the other eighteen work done."""
+    rows = select(f"""SELECT ?code ?status ?evidence WHERE {{ <{R2022}> atkg:hasEntry ?e . ?e atkg:aboutMeasure ?m ;
+        atkg:implementationStatus ?status ; atkg:statusEvidence ?evidence . ?m skos:notation ?code }}""")
+    statuses = {code: status.rsplit("/", 1)[1] for code, status, _ in rows}
+    assert len(statuses) == 23 and list(statuses.values()).count("carried-out") == 19
+    assert {code: status for code, status in statuses.items() if status != "carried-out"} == {
+        "4.3.6": "no-cases", "4.4.8": "no-cases", "4.7.3": "no-cases", "4.8.4": "ongoing"}
+    evidence = {code: text for code, _, text in rows}
+    assert (evidence["4.1.9"], evidence["4.8.4"]) == ("təqdim olunmuşdur", "qiymətləndirilməsi aparılır")
 
 
 def test_measure_484_is_known_only_from_report_headings_and_stated_once(select):
@@ -28,6 +45,7 @@ def test_measure_484_is_known_only_from_report_headings_and_stated_once(select):
     assert rows == [("Known only from report headings; the plan text lacks this measure",)]
     graphs = select(f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{PLAN}/measure/4.8.4> a atkg:Measure }} }} ORDER BY ?g""")
     assert graphs == [("https://w3id.org/atkg/graph/source/000_8824f00754a92447",),
+                      ("https://w3id.org/atkg/graph/source/001_434bf5f6e76f4b5d",),
                       ("https://w3id.org/atkg/graph/source/002_e692b092547fc0c1",)]
     titles = select(f"""SELECT DISTINCT ?t WHERE {{ <{PLAN}/measure/4.8.4> dcterms:title ?t FILTER(LANG(?t) = "az") }}""")
     assert titles == [("İnsan alveri ilə bağlı keçirilən bütün maarifləndirmə tədbirlərinin və təlimlərin nəticələrinin "
@@ -91,7 +109,7 @@ def test_icmpd_agreement_approved_by_law_321_viq(select):
 def test_events_per_report(select):
     rows = select("""SELECT ?r (COUNT(DISTINCT ?ev) AS ?n) WHERE { ?ev a atkg:Event ; atkg:reportedIn ?e .
         ?r atkg:hasEntry ?e } GROUP BY ?r ORDER BY ?r""")
-    assert rows == [(R2020, "11"), (R2021, "23")]
+    assert rows == [(R2020, "11"), (R2021, "23"), (R2022, "30")]
     signing = select("""SELECT DISTINCT ?date WHERE { ?ev atkg:eventType <https://w3id.org/atkg/code/event-type/signing> ;
         schema:startDate ?date ; atkg:reportedIn <https://w3id.org/atkg/report/dmx-2020/entry/4.6.6> }""")
     assert signing == [("2020-03-11",)]

@@ -236,28 +236,31 @@ def test_report_coverage_lists_the_19_measures_of_2021_all_covered(answer):
 
 
 def test_overdue_measures_as_of_2022_are_the_plan_measures_that_ended_in_2021_without_completion(answer):
+    # 4.1.9 is not among them: the 2022 report says the agency's opinion on the drafts was sent
+    # ("... təqdim olunmuşdur").
     rows = answer("overdue-measures", year=2022)
     plan = {row["notation"] for row in rows if row["measure"].startswith(MEASURE)}
-    assert plan == {"4.1.2", "4.1.4", "4.1.5", "4.1.7", "4.1.9", "4.2.11", "4.5.1", "4.5.9", "4.6.1"}
+    assert plan == {"4.1.2", "4.1.4", "4.1.5", "4.1.7", "4.2.11", "4.5.1", "4.5.9", "4.6.1"}
     assert all(row["endYear"] < 2022 for row in rows)
 
 
-def test_measure_history_of_4_4_9_has_both_yearly_reports(answer):
+def test_measure_history_of_4_4_9_has_the_three_yearly_reports(answer):
+    # The 2022 entry's counts ("362 şəxsin readmissiyası") are not read as figures yet: issue 14, item 4.
     rows = answer("measure-history", measure=MEASURE + "4.4.9")
     assert [(row["year"], row["status_en"], row["figures"]) for row in rows] == [
-        ("2020", "Carried out", 3), ("2021", "Carried out", 3)]
+        ("2020", "Carried out", 3), ("2021", "Carried out", 3), ("2022", "Carried out", 0)]
 
 
 def test_partner_engagement_with_iom_names_only_iom(answer):
     rows = answer("partner-engagement", partner="https://w3id.org/atkg/partner/iom")
     assert {row["partner_en"] for row in rows} == {"International Organization for Migration"}
-    assert {row["year"] for row in rows} == {2020, 2021}
+    assert {row["year"] for row in rows} == {2020, 2021, 2022}
 
 
 def test_partner_engagement_in_2020_includes_the_turkmenistan_signing(answer):
     rows = answer("partner-engagement", year=2020)
     assert {row["year"] for row in rows} == {2020}
-    assert ("Turkmenistan", "2020-03-11", "Signing") in {(r["partner_en"], r["date"], r["kind_en"]) for r in rows}
+    assert ("Government of Turkmenistan", "2020-03-11", "Signing") in {(r["partner_en"], r["date"], r["kind_en"]) for r in rows}
 
 
 def test_events_timeline_gives_the_2021_trainings(answer):
@@ -289,15 +292,17 @@ def test_amendment_chain_shows_377_amending_131_and_378_amending_252(answer):
 
 def test_agreements_signed_with_turkmenistan_icmpd_and_ukraines_migration_service(answer):
     signed = {(row["parties_en"], row["date"]) for row in answer("agreements-signed")}
-    assert {("Turkmenistan", "2020-03-11"),
+    assert {("Government of Turkmenistan", "2020-03-11"),
             ("International Centre for Migration Policy Development", "2021-03-17"),
             ("State Migration Service of Ukraine", "2021-12-16")} <= signed
 
 
-def test_training_figures_give_348_staff_in_16_trainings_in_2021(answer):
+def test_training_figures_give_348_staff_in_16_trainings_in_2021_and_128_in_3_in_2022(answer):
+    # 2022, 4.3.3: "miqrasiya orqanlarında çalışan 128 işçi 3 halda ... təlimlərə cəlb olunmuşdur".
     rows = answer("training-figures")
     assert {(r["year"], r["indicator_en"], r["value"]) for r in rows} == {
-        (2021, "Staff trained", 348), (2021, "Trainings held", 16)}
+        (2021, "Staff trained", 348), (2021, "Trainings held", 16), (2022, "Staff trained", 128),
+        (2022, "Trainings held", 3)}
 
 
 def test_readmission_figures_give_389_for_2021_and_102_until_march_2020(answer):
@@ -319,13 +324,13 @@ def test_referrals_of_2020_are_figures_without_names(answer):
 def test_covid_impact_names_the_entries_the_pandemic_affected(answer):
     affected = {(row["year"], row["measure"]) for row in answer("covid-impact")}
     assert affected == {("2020", "4.2.1"), ("2020", "4.2.9"), ("2020", "4.7.1"), ("2020", "4.7.2"),
-                        ("2021", "4.2.10")}
+                        ("2021", "4.2.10"), ("2022", "4.2.10")}
 
 
 def test_cross_references_point_to_4_7_2_and_4_2_1(answer):
     links = {(row["year"], row["measure"], row["targetMeasure"]) for row in answer("cross-references")}
     assert links == {("2020", "4.7.1", "4.7.2"), ("2020", "4.7.4", "4.7.2"), ("2020", "4.7.7", "4.7.2"),
-                     ("2020", "4.8.1", "4.2.1"), ("2021", "4.7.4", "4.7.2")}
+                     ("2020", "4.8.1", "4.2.1"), ("2021", "4.7.4", "4.7.2"), ("2022", "4.7.4", "4.7.2")}
 
 
 def test_countries_mentioned_in_2021_include_afghanistan_under_4_3_5(answer):
@@ -374,7 +379,7 @@ def test_measure_sources_of_4_6_6_quote_the_plan_line_and_the_reports(answer):
     rows = answer("measure-sources", measure=MEASURE + "4.6.6")
     assert ("004_961f872eaa6ca64b.txt", 154) in {(row["source"], row["lineStart"]) for row in rows}
     assert {row["source"] for row in rows} == {"004_961f872eaa6ca64b.txt", "000_8824f00754a92447.txt",
-                                               "002_e692b092547fc0c1.txt"}
+                                               "001_434bf5f6e76f4b5d.txt", "002_e692b092547fc0c1.txt"}
     assert all("4.6.6" in row["about"] for row in rows)
 
 

@@ -92,7 +92,8 @@ def test_running_text_of_entries_comes_last_with_a_snippet(real_server):  # noqa
     results = find(real_server, "koronavirus")
     assert [(r["iri"], r["type"], r["match"]) for r in results] == [
         ("https://w3id.org/atkg/report/dmx-2020/entry/4.2.1", "entry", "text"),
-        ("https://w3id.org/atkg/report/dmx-2021/entry/4.2.10", "entry", "text")]
+        ("https://w3id.org/atkg/report/dmx-2021/entry/4.2.10", "entry", "text"),
+        ("https://w3id.org/atkg/report/dmx-2022/entry/4.2.10", "entry", "text")]  # "yeni koronavirus (COVİD-19)"
     assert results[0]["matched"].startswith("…əzərdə tutulmuşdur. Koronavirus xəstəliyinin (COVID-19)")
     assert len(results[0]["matched"]) == 82
 

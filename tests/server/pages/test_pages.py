@@ -46,7 +46,7 @@ def test_landing_page_counts_what_the_store_holds(site, select):
     status, _, text = page(site, "/")
     assert status == 200
     expected = {"measures": asserted_count(select, "?x a atkg:Measure"),
-                "reports": 3, "entries": asserted_count(select, "?x a atkg:ReportEntry"),
+                "reports": 4, "entries": asserted_count(select, "?x a atkg:ReportEntry"),
                 "events": asserted_count(select, "?x a atkg:Event"),
                 "legal_acts": asserted_count(select, "?x a atkg:LegalAct"),
                 "partners": asserted_count(select, "?e atkg:partner ?x"),
@@ -387,9 +387,9 @@ def test_dashboard_heatmap_links_the_entries_each_report_has(site, select):
     events = re.search(r'<table id="events-table">(.*?)</table>', text, re.S).group(1)
     assert events.count("<tr><td>") == asserted_count(select, "?x a atkg:Event") > 0
     assert status == 200 and 'id="heat-dmx"' in text
-    for year in (2020, 2021):
+    for year in (2020, 2021, 2022):
         assert f'href="/id/report/dmx-{year}/entry/4.2.1" aria-label="4.2.1 {year}"' in text
-    assert 'data-year="2022" data-state="no-report"' in text
+    assert 'data-year="2023" data-state="no-report"' in text
     assert 'id="events-table"' in text and 'id="figures-table"' in text and text.count('<svg class="chart"') == 2
 
 

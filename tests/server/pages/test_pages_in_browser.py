@@ -133,7 +133,7 @@ def test_dashboard_shows_the_heatmap(browser_page, site):
     browser_page.goto(site.base + "/dashboard")
     covered = browser_page.locator('#heat-dmx td[data-state="covered"]')
     assert covered.count() >= 20
-    assert browser_page.locator('#heat-dmx td[data-year="2022"][data-state="no-report"]').count() >= 1
+    assert browser_page.locator('#heat-dmx td[data-year="2023"][data-state="no-report"]').count() >= 1
 
 
 def test_check_page_gives_a_verdict_and_keeps_the_text(browser_page, site, screenshots):
