@@ -139,8 +139,9 @@ def _first_column(csv_text):
 
 def test_training_figures_give_348_staff_in_16_trainings_on_the_local_graph(built):
     code, output = run("query", saved("training-figures"), "--store", built_store(built))
-    assert code == 0 and output.endswith("(2 rows)\n")
-    assert "| 348 " in output and "| 16 " in output
+    of_2021 = [line for line in output.splitlines() if line.startswith("2021 ")]
+    assert code == 0 and "(0 rows)" not in output and len(of_2021) == 2
+    assert any("| 348 " in line for line in of_2021) and any("| 16 " in line for line in of_2021)
 
 
 def test_param_binds_a_saved_querys_values_as_the_api_does(built):
@@ -153,7 +154,7 @@ def test_param_binds_a_saved_querys_values_as_the_api_does(built):
         "(0 rows)\n")
     code, output = run("query", saved("new-since-last-year"), "--param", f"measure={MEASURE}4.3.5", "--store", store,
                        "--format", "json")
-    (row,) = json.loads(output)["results"]["bindings"]
+    (row,) = [row for row in json.loads(output)["results"]["bindings"] if row["year"]["value"] == "2021"]
     assert row["text"]["value"].startswith("2021-ci ildə 3 halda 6 nəfər")
 
 

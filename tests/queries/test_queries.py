@@ -403,11 +403,13 @@ def test_recycled_reporting_ranks_the_word_for_word_entries_of_2021_first_and_th
 def test_recycled_reporting_has_nothing_for_2020_which_has_no_report_before_it_nor_for_another_agency(answer):
     assert answer("recycled-reporting", year=2020) == []
     assert answer("recycled-reporting", agency=AGENCY + "din") == []
-    assert len(answer("recycled-reporting", year=2021)) == len(answer("recycled-reporting")) == 22
+    in_2021 = answer("recycled-reporting", year=2021)
+    assert len(in_2021) == 22
+    assert [row for row in in_2021 if row not in answer("recycled-reporting")] == []
 
 
 def test_new_since_last_year_of_4_3_5_is_the_wage_paid_to_six_workers_in_2021(answer):
-    (row,) = answer("new-since-last-year", measure=MEASURE + "4.3.5")
+    (row,) = [row for row in answer("new-since-last-year", measure=MEASURE + "4.3.5") if row["year"] == 2021]
     assert (row["year"], row["agency_en"], row["number"], row["repeatedShare"]) == (
         2021, "State Migration Service", 3, "0")
     assert row["text"].startswith("2021-ci ildə 3 halda 6 nəfər Əfqanıstan İslam Respublikası vətəndaşının")
@@ -415,8 +417,11 @@ def test_new_since_last_year_of_4_3_5_is_the_wage_paid_to_six_workers_in_2021(an
 
 
 def test_new_since_last_year_of_a_measure_repeated_word_for_word_is_empty(answer):
-    assert answer("new-since-last-year", measure=MEASURE + "4.7.3") == []
-    assert len(answer("new-since-last-year", measure=MEASURE + "4.8.3")) == 7
+    def in_2021(code):
+        return [row for row in answer("new-since-last-year", measure=MEASURE + code) if row["year"] == 2021]
+
+    assert in_2021("4.7.3") == []
+    assert len(in_2021("4.8.3")) == 7
 
 
 def test_bind_types_each_value_as_its_parameter_declares(queries):
