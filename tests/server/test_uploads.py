@@ -75,9 +75,10 @@ def test_fifty_stalled_connections_leave_health_and_a_saved_query_answering_with
         # The bound is 1 s; the median of nine shrugs off a moment the shared machine gives to other work.
         assert statistics.median(seconds for seconds, _, _ in health) < 1.0, health
         assert statistics.median(seconds for seconds, _, _ in query) < 1.0, query
-        refused = [answer(connection) for connection in bodies[CLIENT_UPLOADS:]]
-        assert {(status, headers["retry-after"], body) for status, headers, body in refused} == {(429, "1", TOO_MANY)}
-        assert [answer(connection)[::2] for connection in bodies[:CLIENT_UPLOADS]] == [(408, LATE)] * CLIENT_UPLOADS
+        # Whichever bodies reached the server first hold the client's slots until their deadline (408); every
+        # other one was refused at once (429).
+        answers = sorted((status, headers.get("retry-after"), body) for status, headers, body in map(answer, bodies))
+        assert answers == [(408, None, LATE)] * CLIENT_UPLOADS + [(429, "1", TOO_MANY)] * (25 - CLIENT_UPLOADS)
     finally:
         for connection in bodies + headers:
             connection.close()
