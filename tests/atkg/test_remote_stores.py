@@ -72,7 +72,8 @@ def remote(request):
 def on_virtuoso(virtuoso, tmp_path_factory):
     """`atkg serve` on the Virtuoso."""
     env, _ = virtuoso
-    running = start_server(tmp_path_factory.mktemp("serve-virtuoso"), env=env)
+    # /check reads every graph from the store: on a busy machine that took more than the default 10 s
+    running = start_server(tmp_path_factory.mktemp("serve-virtuoso"), env=dict(env, ATKG_QUERY_TIMEOUT="60"))
     yield running
     running.stop()
 
@@ -149,7 +150,7 @@ def served(remote, on_virtuoso, tmp_path_factory):
     if name == "virtuoso":
         yield name, on_virtuoso, env, store
         return
-    running = start_server(tmp_path_factory.mktemp(f"serve-{name}"), env=env)
+    running = start_server(tmp_path_factory.mktemp(f"serve-{name}"), env=dict(env, ATKG_QUERY_TIMEOUT="60"))
     yield name, running, env, store
     running.stop()
 
