@@ -223,9 +223,9 @@ def query_command(query_file, params, endpoint, output_format, store):
         output = run_remote(bound, endpoint, output_format) if endpoint else run_local(
             bound, store or settings_from_env().store_dir, output_format)
     except QueryFileError as error:
-        _cannot_run("query", error)
+        _cannot_run("query", str(error), language="en")  # atkg query has no --lang: it speaks English
     except ParameterError as error:
-        _cannot_run("query", f"{error}\n{parameters_text(query)}")
+        _cannot_run("query", f"{error}\n{parameters_text(query)}", language="en")
     except Exception as error:  # any failure is reported in words, not a traceback
         raise click.ClickException(str(error)) from error
     sys.stdout.write(output)
