@@ -247,7 +247,7 @@ def query_command(query_file, params, endpoint, output_format, store):
         output = run_remote(bound, endpoint, output_format) if endpoint else run_local(
             bound, store or settings_from_env().store_dir, output_format)
     except QueryFileError as error:
-        _cannot_run("query", error, language="en")
+        _cannot_run("query", str(error), language="en")  # atkg query has no --lang: it speaks English
     except ParameterError as error:
         _cannot_run("query", f"{error}\n{parameters_text(query)}", language="en")
     except Exception as error:  # any failure is reported in words, not a traceback

@@ -62,7 +62,7 @@ def leftovers(place):
     settings, sources, _ = place
     journal = journal_dir(settings)
     return sorted([path.name for path in journal.parent.glob(journal.name + "*")]
-                  + [path.name for path in sources.iterdir() if not path.name.endswith(".txt")])
+                  + [path.name for path in sources.iterdir() if path.suffix not in (".txt", ".yaml")])
 
 
 @pytest.fixture(scope="module")
