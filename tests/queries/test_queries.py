@@ -245,10 +245,11 @@ def test_overdue_measures_as_of_2022_are_the_plan_measures_that_ended_in_2021_wi
 
 
 def test_measure_history_of_4_4_9_has_the_three_yearly_reports(answer):
-    # The 2022 entry's counts ("362 şəxsin readmissiyası") are not read as figures yet: issue 14, item 4.
+    # 2022: "362 şəxsin readmissiyası", and six counts of persons and letters on their housing or work,
+    # treatment and education ("20 şəxsin ...", "9 məktub", ...), each with a proposed indicator.
     rows = answer("measure-history", measure=MEASURE + "4.4.9")
     assert [(row["year"], row["status_en"], row["figures"]) for row in rows] == [
-        ("2020", "Carried out", 3), ("2021", "Carried out", 3), ("2022", "Carried out", 0)]
+        ("2020", "Carried out", 3), ("2021", "Carried out", 3), ("2022", "Carried out", 7)]
 
 
 def test_partner_engagement_with_iom_names_only_iom(answer):
@@ -298,17 +299,19 @@ def test_agreements_signed_with_turkmenistan_icmpd_and_ukraines_migration_servic
 
 
 def test_training_figures_give_348_staff_in_16_trainings_in_2021_and_128_in_3_in_2022(answer):
-    # 2022, 4.3.3: "miqrasiya orqanlarında çalışan 128 işçi 3 halda ... təlimlərə cəlb olunmuşdur".
+    # 2022, 4.3.3: "miqrasiya orqanlarında çalışan 128 işçi 3 halda ... təlimlərə cəlb olunmuşdur"; 4.7.2:
+    # "Təlimlərə Xidmətin ümumilikdə 139 əməkdaşı cəlb edilmişdir".
     rows = answer("training-figures")
     assert {(r["year"], r["indicator_en"], r["value"]) for r in rows} == {
         (2021, "Staff trained", 348), (2021, "Trainings held", 16), (2022, "Staff trained", 128),
-        (2022, "Trainings held", 3)}
+        (2022, "Trainings held", 3), (2022, "Staff trained", 139)}
 
 
-def test_readmission_figures_give_389_for_2021_and_102_until_march_2020(answer):
+def test_readmission_figures_give_362_for_2022_389_for_2021_and_102_until_march_2020(answer):
     rows = answer("readmission-figures")
     readmitted = {row["period"]: row["value"] for row in rows if row["indicator"].endswith("/readmitted-citizens")}
-    assert readmitted == {"2021": 389, "2020-01/2020-03": 102}
+    # 2022: "ölkəyə ümumilikdə 362 şəxsin readmissiyası həyata keçirilmişdir".
+    assert readmitted == {"2022": 362, "2021": 389, "2020-01/2020-03": 102}
     assert all(row["quote"] for row in rows)
 
 
