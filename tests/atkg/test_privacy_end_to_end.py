@@ -39,7 +39,7 @@ NAMES = ["Rustam", "Karimov", "Faisal", "Iqbal", "Imran", "Khan", "Elşən", "R�
 @pytest.fixture(scope="module")
 def built_with_names(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sources")
-    for path in sources_dir().glob("*.txt"):
+    for path in [*sources_dir().glob("*.txt"), *sources_dir().glob("*.yaml")]:  # texts and their metadata
         shutil.copy(path, folder)
     (folder / "005_dmx_2023_test.txt").write_text(COMPLETE_REPORT_2023, encoding="utf-8")
     data = tmp_path_factory.mktemp("data")
