@@ -18,7 +18,7 @@ DEFAULTS = {
     "MAX_ROWS": 10000,  # results beyond this are cut, and the response says so in its headers
     "MAX_REQUEST_BYTES": 1_000_000,  # larger requests get 413
     "BODY_TIMEOUT": 15,  # seconds for a request body to arrive whole (408 after)
-    "CLIENT_UPLOADS": 2,  # request bodies one client address may be sending at once (429 beyond)
+    "CLIENT_UPLOADS": 16,  # request bodies one client address may be sending at once (429 beyond)
     "HEADER_TIMEOUT": 10,  # seconds for a request's headers to arrive (the connection is dropped after)
     "QUERY_WORKERS": 2,  # query processes; one only when updates are enabled
     "CACHE_BYTES": 64_000_000,  # answers kept by data version

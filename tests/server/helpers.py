@@ -1,9 +1,11 @@
 """Helpers for the server tests: test data, real `atkg serve` processes on loopback ports, HTTP calls."""
 
+import http.client
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -113,3 +115,61 @@ def start_server(tmp_path, *, data=(), store=None, env=None):
 # A query no time limit lets finish: nine graph patterns joined with nothing in common.
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
     f"GRAPH ?g{i} {{ ?s{i} ?p{i} ?o{i} }}" for i in range(9)) + " }"
+
+
+class KeepAlive:
+    """A keep-alive HTTP connection to a loopback server per thread, opened again when the server closes it:
+    how the fuzz and no-way-out tests send their thousands of requests cheaply."""
+
+    def __init__(self, port):
+        self.port, self.local, self.opened = port, threading.local(), []
+
+    def send(self, method, target, body=None, headers=None):
+        """(status, body) of one request, sent as given (no Accept-Encoding of its own)."""
+        body = body.encode("utf-8") if isinstance(body, str) else body
+        for attempt in (1, 2):
+            if getattr(self.local, "connection", None) is None:
+                self.local.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+                self.opened.append(self.local.connection)
+            try:
+                return self._exchange(method, target, body, headers or {})
+            except (http.client.HTTPException, OSError):
+                self.local.connection.close()
+                self.local.connection = None
+                if attempt == 2:
+                    raise
+        return None
+
+    def _exchange(self, method, target, body, headers):
+        connection = self.local.connection
+        connection.putrequest(method, target, skip_accept_encoding=True)
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        if body is not None:
+            connection.putheader("Content-Length", str(len(body)))
+        connection.endheaders(body)
+        response = connection.getresponse()
+        answer = response.status, response.read()
+        if response.will_close:
+            connection.close()
+            self.local.connection = None
+        return answer
+
+    def close(self):
+        """Close every connection opened."""
+        for connection in self.opened:
+            connection.close()
+
+
+def mutate(rng, text, junk):
+    """`text` with a few random deletions, duplications and insertions of `junk`: fuzz from real queries."""
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(len(text) + 1)
+        choice = rng.random()
+        if choice < 0.4:
+            text = text[:at] + text[at + rng.randint(1, 5):]
+        elif choice < 0.75:
+            text = text[:at] + rng.choice(junk) + text[at:]
+        else:
+            text = text[:at] + text[at:at + 8] + text[at:]
+    return text

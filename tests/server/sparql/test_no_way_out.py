@@ -2,7 +2,6 @@
 lexical form of SERVICE, LOAD, FROM, FROM NAMED, USING and WITH, aimed at a listener on loopback that
 counts the connections it receives. Every address here is in 127.0.0.0/8."""
 
-import http.client
 import json
 import random
 import socket
@@ -15,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from atkg.server.engine import guard
-from tests.server.helpers import TOKEN, sparql_get, start_server
+from tests.server.helpers import TOKEN, KeepAlive, sparql_get, start_server
 
 SEED = 20261207
 BUSY_OR_TIMED_OUT = (b"The query took longer than the limit", b"The service is busy with other queries")
@@ -160,36 +159,6 @@ def test_the_pre_filter_lets_every_generated_query_through_to_the_parser(listene
     assert not guard.MIGHT_REACH.search("SELECT ?x WHERE { ?x <http://example.org/servic> 'fro', 'loa' }")
 
 
-class Client:
-    """One keep-alive HTTP connection to the server per thread."""
-
-    def __init__(self, port):
-        self.port, self.local, self.opened = port, threading.local(), []
-
-    def send(self, method, path, *, body=None, headers=None):
-        """(status, body) of one request on this thread's connection, opened again if the server closed it."""
-        for attempt in (1, 2):
-            if getattr(self.local, "connection", None) is None:
-                self.local.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-                self.opened.append(self.local.connection)
-            try:
-                self.local.connection.request(method, path, body=body, headers=headers or {})
-                response = self.local.connection.getresponse()
-                return response.status, response.read()
-            except (http.client.HTTPException, OSError):
-                self.local.connection.close()
-                self.local.connection = None
-                if attempt == 2:
-                    raise
-        return None
-
-
-    def close(self):
-        """Close every connection opened."""
-        for connection in self.opened:
-            connection.close()
-
-
 def query_request(client, text, number):
     """Send a query by GET, by a form POST or as a sparql-query body, in turn."""
     if number % 3 == 0:
@@ -202,7 +171,7 @@ def query_request(client, text, number):
 
 def test_ten_thousand_generated_texts_sent_to_the_servers_reach_nothing(server, scratch_server, listener):
     queries, updates = generated(listener.port)
-    reader, writer = Client(server.port), Client(scratch_server.port)
+    reader, writer = KeepAlive(server.port), KeepAlive(scratch_server.port)
     address = urllib.parse.quote(f"http://127.0.0.1:{listener.port}/t", safe="")
     saved = [f"/api/queries/measures-by-agency?agency={address}&format={'json' if n % 2 else 'csv'}"
              for n in range(SAVED)]

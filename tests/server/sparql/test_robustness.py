@@ -8,7 +8,7 @@ import time
 import urllib.parse
 from collections import Counter
 
-from tests.server.helpers import EX, fetch, sparql_get
+from tests.server.helpers import EX, fetch, mutate, sparql_get
 
 SEEDS = [
     f"SELECT ?m ?n WHERE {{ GRAPH <{EX}plan> {{ ?m <{EX}number> ?n }} }} ORDER BY ?n",
@@ -22,20 +22,6 @@ JUNK = ["{", "}", "?x", "<", ">", '"', "'", "\\", "#", "SERVICE", "FROM", "LIMIT
         "ə", "İ", "%", "^^", "@en", "(", ")", "UNION", ".", ";", "VALUES ?x { 1 }", "\n", "BASE <x:>"]
 ACCEPTS = ["application/sparql-results+json", "text/csv", "*/*", "text/turtle", "image/png", "", "a/b;q=x",
            "application/ld+json;q=0.5, text/*", ";;;,,,", "text/html"]
-
-
-def mutate(rng, text):
-    """Delete, duplicate or insert junk at a few random places."""
-    for _ in range(rng.randint(1, 4)):
-        at = rng.randrange(len(text) + 1)
-        choice = rng.random()
-        if choice < 0.4:
-            text = text[:at] + text[at + rng.randint(1, 5):]
-        elif choice < 0.7:
-            text = text[:at] + rng.choice(JUNK) + text[at:]
-        else:
-            text = text[:at] + text[at:at + 8] + text[at:]
-    return text
 
 
 def test_dozens_of_concurrent_clients_get_no_errors(server):
@@ -63,7 +49,7 @@ def test_dozens_of_concurrent_clients_get_no_errors(server):
 def test_fuzzed_queries_and_parameters_cause_no_server_error(server):
     rng, seen = random.Random(20240601), Counter()
     for _ in range(300):
-        query = rng.choice(SEEDS) if rng.random() < 0.25 else mutate(rng, rng.choice(SEEDS))
+        query = rng.choice(SEEDS) if rng.random() < 0.25 else mutate(rng, rng.choice(SEEDS), JUNK)
         params = [("query", query)] + [(rng.choice(["default-graph-uri", "named-graph-uri", "format", "x", ""]),
                                         rng.choice(["", f"{EX}plan", "not an iri", "<>", "json", "ş"]))
                                        for _ in range(rng.randint(0, 3))]
