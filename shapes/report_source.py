@@ -35,10 +35,6 @@ class CheckError(ValueError):
             return str(self)
         return gettext_in(language)(self.template) % self.values
 
-    def message(self, language):
-        """The reason, in `language` where the catalogue has it."""
-        return str(self)
-
 
 class ReportTooLarge(CheckError):
     """The report is larger than MAX_REPORT_BYTES: refused before it is read or checked."""

@@ -80,13 +80,13 @@ def test_the_official_in_office_stays(built_with_names):
     assert "Xidmətin rəisi Vüsal Hüseynov" in text
 
 
-def test_the_comparison_with_2021_reads_the_redacted_text(built_with_names):
-    """The new sentences of 2022 (graph/text_reuse.py) are cut from the redacted entry text: placeholders,
+def test_the_comparison_with_the_year_before_reads_the_redacted_text(built_with_names):
+    """The new sentences of 2023 (graph/text_reuse.py) are cut from the redacted entry text: placeholders,
     never the names."""
     store = EmbeddedStore(built_with_names / "store", read_only=True)
     rows = store.query("""PREFIX atkg: <https://w3id.org/atkg/ontology#>
         SELECT ?text WHERE { GRAPH <https://w3id.org/atkg/graph/derived/text-reuse> {
-          <https://w3id.org/atkg/report/dmx-2022/entry/4.2.4> atkg:hasSentence [ atkg:sentenceText ?text ;
+          <https://w3id.org/atkg/report/dmx-2023/entry/4.2.4> atkg:hasSentence [ atkg:sentenceText ?text ;
             atkg:newSinceLastYear true ] } }""")
     texts = [row["text"].value for row in rows]
     assert any(text.startswith("2022-ci ildə [şəxs: Özbəkistan vətəndaşı") for text in texts), texts
