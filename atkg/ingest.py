@@ -12,7 +12,7 @@ from atkg.check import load_check_context, open_store, read_report_file, write_r
 from atkg.graph import iris
 from atkg.graph.derive import derive
 from atkg.graph.sources import entering, metadata_path, metadata_text, sources_dir
-from atkg.journal import fault_point, journaled, recover, replace_graph, write_synced
+from atkg.journal import fault_point, journaled, recover, replace_graphs, write_synced
 from atkg.ontology.catalogue import gettext_in
 from atkg.shapes.check import check_report_text
 from atkg.shapes.render import render_verdict_text
@@ -137,8 +137,7 @@ def _write_both(store, graphs, files, *, settings):
                     write_synced(staged[target], data)
             fault_point("staged")
             store_changing()
-            store.update(" ;\n".join(replace_graph(name, graph.serialize(format="nt"))
-                                      for name, graph in graphs.items()))
+            replace_graphs(store, {name: graph.serialize(format="nt") for name, graph in graphs.items()})
             store.flush()
             fault_point("stored")
             for target, data in files.items():

@@ -23,6 +23,7 @@ _NAME = "ingest-journal"
 _PREVIOUS_SOURCE = "previous-source"
 _MANIFEST = "manifest.json"
 _STORE_CHANGING = "store-changing"
+REMOTE_BATCH = 2000  # triples per INSERT DATA sent to a remote store, as the build sends them
 
 
 def journal_dir(settings):
@@ -78,8 +79,23 @@ def recover(settings, *, store=None):
 
 
 def _put_back_graphs(store, graphs):
-    store.update(" ;\n".join(replace_graph(name, triples) for name, triples in graphs.items()))
+    replace_graphs(store, graphs)
     store.flush()
+
+
+def replace_graphs(store, graphs):
+    """Put each graph's N-Triples ({graph IRI: text}) in place of the graph: in one update, one transaction,
+    on the embedded store; on a remote store graph by graph in batches of INSERT DATA, as the build loads
+    one (graph/dataset.publish_remote), since Virtuoso refuses an update of a whole report's graphs."""
+    if isinstance(store, EmbeddedStore):
+        store.update(" ;\n".join(replace_graph(name, triples) for name, triples in graphs.items()))
+        return
+    for name, triples in graphs.items():
+        store.update(f"DROP SILENT GRAPH <{name}>")
+        lines = [line for line in triples.splitlines() if line.strip()]  # N-Triples: one triple a line
+        for start in range(0, len(lines), REMOTE_BATCH):
+            body = "\n".join(lines[start:start + REMOTE_BATCH])
+            store.update(f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
 
 
 def replace_graph(graph_iri, ntriples):
