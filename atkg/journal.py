@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-from atkg.graph.store import EmbeddedStore
+from atkg.graph.store import EmbeddedStore, open_store
 
 _NAME = "ingest-journal"
 _PREVIOUS_SOURCE = "previous-source"
@@ -73,9 +73,16 @@ def recover(settings, *, store=None):
         _put_back_source(folder, file)
         Path(file["staging"]).unlink(missing_ok=True)
     if (folder / _STORE_CHANGING).exists():  # else the store is untouched, and its ready context stays valid
-        _put_back_graphs(store or EmbeddedStore(settings.store_dir), manifest["graphs"])
+        _put_back_graphs(store or _store_of(settings), manifest["graphs"])
     shutil.rmtree(folder)
     return True
+
+
+def _store_of(settings):
+    """The store the ingest wrote to: the remote one when the settings name it, else the embedded one (never
+    an empty embedded store made anew for a remote ingest's graphs)."""
+    return open_store(location=settings.store_dir, query_url=settings.store_query_url,
+                      update_url=settings.store_update_url, user=settings.store_user, password=settings.store_password)
 
 
 def _put_back_graphs(store, graphs):

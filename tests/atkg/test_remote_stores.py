@@ -42,7 +42,8 @@ def virtuoso(built, tmp_path_factory):
     settings, _ = built
     with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as server:
         env = {"ATKG_STORE_QUERY_URL": server.query_url, "ATKG_STORE_UPDATE_URL": server.update_url,
-               "ATKG_STORE_USER": server.user, "ATKG_STORE_PASSWORD": server.password}
+               "ATKG_STORE_USER": server.user, "ATKG_STORE_PASSWORD": server.password,
+               "ATKG_DATA_DIR": str(tmp_path_factory.mktemp("virtuoso-data"))}  # its ingest journal, never var/
         store = RemoteStore(server.query_url, update_url=server.update_url, user=server.user,
                             password=server.password)
         quads = list(ox.parse(path=settings.dump_dir / "atkg.nq", format=ox.RdfFormat.N_QUADS))
@@ -57,7 +58,8 @@ def oxigraph(built, tmp_path_factory):
     folder = tmp_path_factory.mktemp("oxigraph-remote")
     shutil.copytree(settings.store_dir, folder / "store")
     with oxigraph_server(folder / "store", union_default_graph=True) as url:
-        env = {"ATKG_STORE_QUERY_URL": f"{url}/query", "ATKG_STORE_UPDATE_URL": f"{url}/update"}
+        env = {"ATKG_STORE_QUERY_URL": f"{url}/query", "ATKG_STORE_UPDATE_URL": f"{url}/update",
+               "ATKG_DATA_DIR": str(folder / "data")}  # its ingest journal, never the checkout's var/
         yield env, RemoteStore(env["ATKG_STORE_QUERY_URL"], update_url=env["ATKG_STORE_UPDATE_URL"])
 
 
