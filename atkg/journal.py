@@ -17,13 +17,13 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
+from atkg.graph.dataset import replace_remote_graph
 from atkg.graph.store import EmbeddedStore, open_store
 
 _NAME = "ingest-journal"
 _PREVIOUS_SOURCE = "previous-source"
 _MANIFEST = "manifest.json"
 _STORE_CHANGING = "store-changing"
-REMOTE_BATCH = 2000  # triples per INSERT DATA sent to a remote store, as the build sends them
 
 
 def journal_dir(settings):
@@ -98,11 +98,8 @@ def replace_graphs(store, graphs):
         store.update(" ;\n".join(replace_graph(name, triples) for name, triples in graphs.items()))
         return
     for name, triples in graphs.items():
-        store.update(f"DROP SILENT GRAPH <{name}>")
         lines = [line for line in triples.splitlines() if line.strip()]  # N-Triples: one triple a line
-        for start in range(0, len(lines), REMOTE_BATCH):
-            body = "\n".join(lines[start:start + REMOTE_BATCH])
-            store.update(f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+        replace_remote_graph(store, name, lines)
 
 
 def replace_graph(graph_iri, ntriples):

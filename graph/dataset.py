@@ -66,9 +66,15 @@ def _used_prefixes(triples):
 def publish_remote(quads, store, *, graph_iris, batch=2000):
     """Replace the named graphs in a remote store with ours, batch by batch of INSERT DATA."""
     for graph_iri in sorted(graph_iris):
-        store.update(f"DROP SILENT GRAPH <{graph_iri}>")
         lines = [str(ox.Triple(q.subject, q.predicate, q.object)) + " ." for q in quads
                  if q.graph_name.value == graph_iri]
-        for start in range(0, len(lines), batch):
-            body = "\n".join(lines[start:start + batch])
-            store.update(f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
+        replace_remote_graph(store, graph_iri, lines, batch=batch)
+
+
+def replace_remote_graph(store, graph_iri, lines, *, batch=2000):
+    """Put the N-Triples `lines` in place of a graph of a remote store: DROP SILENT GRAPH (Virtuoso refuses
+    a plain DROP of a missing graph), then INSERT DATA `batch` triples at a time."""
+    store.update(f"DROP SILENT GRAPH <{graph_iri}>")
+    for start in range(0, len(lines), batch):
+        body = "\n".join(lines[start:start + batch])
+        store.update(f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
