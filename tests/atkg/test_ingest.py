@@ -35,21 +35,29 @@ def stem_of(text):
 
 STEM = stem_of(report_2023())
 GRAPH = f"{BASE}graph/source/{STEM}"
+RENAMED_ACT = "İnsan alveri qurbanlarının geri qaytarılması Qaydaları"
+STEM_RENAMED = stem_of(report_2023().replace("İnsan alveri qurbanlarının repatriasiya Qaydaları", RENAMED_ACT))
+GRAPH_RENAMED = f"{BASE}graph/source/{STEM_RENAMED}"
+
+
+def make_place(built, folder):
+    """A writable copy of the built store, a copy of the sources folder, and a report file to ingest."""
+    settings, _ = built
+    data = folder / "data"
+    shutil.copytree(settings.store_dir, data / "store")
+    shutil.copy2(settings.ready_context_path, data)  # times kept, so the copy's ready context is used
+    sources = folder / "sources"
+    shutil.copytree(sources_dir(), sources)
+    report = folder / "incoming" / "DMX report 2023.txt"
+    report.parent.mkdir()
+    report.write_text(report_2023(), encoding="utf-8")
+    return dataclasses.replace(settings, data_dir=data), sources, report
 
 
 @pytest.fixture
 def place(built, tmp_path):
-    """A writable copy of the built store, a copy of the sources folder, and a report file to ingest."""
-    settings, _ = built
-    data = tmp_path / "data"
-    shutil.copytree(settings.store_dir, data / "store")
-    shutil.copy2(settings.ready_context_path, data)  # times kept, so the copy's ready context is used
-    sources = tmp_path / "sources"
-    shutil.copytree(sources_dir(), sources)
-    report = tmp_path / "incoming" / "DMX report 2023.txt"
-    report.parent.mkdir()
-    report.write_text(report_2023(), encoding="utf-8")
-    return dataclasses.replace(settings, data_dir=data), sources, report
+    """A place of the test's own (make_place), for a test that ingests."""
+    return make_place(built, tmp_path)
 
 
 def ingest(place, *options, report=None):
@@ -73,15 +81,40 @@ def graph_size(place, graph):
     return sum(1 for quad in store_dump(place) if quad.endswith(f"<{graph}>"))
 
 
-def test_ingest_adds_the_named_graph_and_the_source_file(place):
-    settings, sources, report = place
+ODD_NAME = "DMX hesabatı (son) \"v2\" > İyun’23 'x' {<a>}.txt"
+PAIRS = f"{BASE}graph/derived/shared-responsibility"
+
+
+@pytest.fixture(scope="module")
+def ingested(built, tmp_path_factory):
+    """One ingest that the tests below read: the 2023 report, naming an act no other report names, received
+    under a file name with spaces, parentheses, quotes, ">", "<", braces and non-ASCII letters, into a store
+    whose worked-out pairs of bodies were dropped first as if out of date. Keeps the store before and after,
+    the pairs as built, what search found before, the command's result and every query and update sent."""
+    place = make_place(built, tmp_path_factory.mktemp("ingested"))
+    settings, _, default = place
+    report = default.with_name(ODD_NAME)
+    report.write_text(report_2023().replace("İnsan alveri qurbanlarının repatriasiya Qaydaları", RENAMED_ACT),
+                      encoding="utf-8")
     before = store_dump(place)
-    result = ingest(place)
+    pairs = drop_worked_out_graph(place, PAIRS)
+    found_before = search_store(settings, "GERİ QAYTARILMASI")
+    sent = []
+    with pytest.MonkeyPatch.context() as patch:
+        for method in ("query", "update"):
+            patch.setattr(EmbeddedStore, method, _recording(getattr(EmbeddedStore, method), sent))
+        result = ingest(place, report=report)
     assert result.exit_code == 0, result.output
+    return SimpleNamespace(place=place, report=report, before=before, after=store_dump(place), pairs=pairs,
+                           found_before=found_before, result=result, sent=sent)
+
+
+def test_ingest_adds_the_named_graph_and_the_source_file(ingested):
+    _, sources, _ = ingested.place
+    result, before, after = ingested.result, ingested.before, ingested.after
     assert result.stdout.startswith(f"Ingested {BASE}report/dmx-2023: ")
-    assert (sources / f"{STEM}.txt").read_bytes() == report.read_bytes()
-    after = store_dump(place)
-    added = [quad for quad in after if quad.endswith(f"<{GRAPH}>")]
+    assert (sources / f"{STEM_RENAMED}.txt").read_bytes() == ingested.report.read_bytes()
+    added = [quad for quad in after if quad.endswith(f"<{GRAPH_RENAMED}>")]
     # Besides the report's graph, only the worked-out graphs: its entries compared with 2022's, and what OWL RL
     # infers about the report's things.
     new = sorted(set(after) - set(before))
@@ -95,7 +128,7 @@ def test_ingest_adds_the_named_graph_and_the_source_file(place):
     assert (f"<{BASE}report/dmx-2023> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
             f"<http://www.w3.org/ns/prov#Entity> <{BASE}graph/inferred>") in inferred
     assert set(before) <= set(after)
-    assert f"{len(added)} triples in <{GRAPH}>" in result.stdout
+    assert f"{len(added)} triples in <{GRAPH_RENAMED}>" in result.stdout
 
 
 def drop_worked_out_graph(place, graph):
@@ -110,26 +143,47 @@ def drop_worked_out_graph(place, graph):
     return built
 
 
-def test_ingest_works_out_the_pairs_of_bodies_sharing_measures_again(place):
-    pairs = f"{BASE}graph/derived/shared-responsibility"
-    built = drop_worked_out_graph(place, pairs)
-    assert ingest(place).exit_code == 0
-    assert [quad for quad in store_dump(place) if quad.endswith(f"<{pairs}>")] == built
-    assert len(built) == 1944
+def test_ingest_works_out_the_pairs_of_bodies_sharing_measures_again(ingested):
+    assert [quad for quad in ingested.after if quad.endswith(f"<{PAIRS}>")] == ingested.pairs
+    assert len(ingested.pairs) == 1944
 
 
-def test_search_finds_an_act_only_the_ingested_report_names(place):
-    settings, _, report = place
-    renamed = "İnsan alveri qurbanlarının geri qaytarılması Qaydaları"
-    report.write_text(report_2023().replace("İnsan alveri qurbanlarının repatriasiya Qaydaları", renamed),
-                      encoding="utf-8")
-    assert search_store(settings, "GERİ QAYTARILMASI") == []
-    assert ingest(place).exit_code == 0
+def test_search_finds_an_act_only_the_ingested_report_names(ingested):
+    settings, _, _ = ingested.place
+    assert ingested.found_before == []
     found = search_store(settings, "GERİ QAYTARILMASI")
     act = f"{BASE}act/regulation/undated/insan-alveri-qurbanlarinin-geri-qaytarilmasi-qaydalari"
     entry = f"{BASE}report/dmx-2023/entry/4.1.6"  # whose text names the act, after the act itself
     assert [(row["iri"], row["type"]) for row in found] == [(act, "act"), (entry, "entry")]
-    assert found[0]["matched"] == renamed
+    assert found[0]["matched"] == RENAMED_ACT
+
+
+def test_any_ordinary_file_name_is_ingested_and_never_reaches_a_query(ingested):
+    """The odd file name is neither the source's name nor in any query or update the store was sent."""
+    _, sources, _ = ingested.place
+    name = ingested.report.stem
+    assert ingested.sent and not [text for text in ingested.sent if name in text]
+    assert (sources / f"{STEM_RENAMED}.txt").exists()
+    assert not [path for path in sources.iterdir() if name in path.name]
+    assert not [quad for quad in ingested.after if name in quad]
+
+
+def _recording(method, sent):
+    def record(self, text, *args, **options):
+        sent.append(text)
+        return method(self, text, *args, **options)
+    return record
+
+
+def test_ingesting_the_same_report_twice_is_refused_and_changes_nothing(ingested):
+    place = ingested.place
+    files = folder_state(place)
+    again = ingest(place, report=ingested.report)
+    assert again.exit_code == 1
+    assert again.stderr == (f"{STEM_RENAMED} is already ingested ({GRAPH_RENAMED}, "
+                            f"{place[1] / (STEM_RENAMED + '.txt')}): nothing was changed; use --replace to replace "
+                            "it with this version\n")
+    assert (store_dump(place), folder_state(place)) == (ingested.after, files)
 
 
 def search_store(settings, text):
@@ -144,16 +198,6 @@ def search_store(settings, text):
 
     index = build_index(rows(THINGS_QUERY), rows(FIELDS_QUERY), base=BASE)
     return find(index, text)
-
-
-def test_ingesting_the_same_report_twice_is_refused_and_changes_nothing(place):
-    assert ingest(place).exit_code == 0
-    before, files = store_dump(place), folder_state(place)
-    again = ingest(place)
-    assert again.exit_code == 1
-    assert again.stderr == (f"{STEM} is already ingested ({GRAPH}, {place[1] / (STEM + '.txt')}): nothing was "
-                            "changed; use --replace to replace it with this version\n")
-    assert (store_dump(place), folder_state(place)) == (before, files)
 
 
 def test_replace_replaces_the_report_without_duplicating_it(place):
@@ -285,10 +329,17 @@ def untitled_2023():
     return text
 
 
-def test_a_report_without_a_title_is_ingested_with_agency_and_year_kept_beside_it(place):
-    _, sources, report = place
-    report.write_text(untitled_2023(), encoding="utf-8")
-    result = ingest(place, "--agency", "DMX", "--year", "2023")
+@pytest.fixture(scope="module")
+def untitled_ingested(built, tmp_path_factory):
+    """(place, result) of ingesting untitled_2023() with --agency DMX --year 2023; the tests only read it."""
+    place = make_place(built, tmp_path_factory.mktemp("untitled"))
+    place[2].write_text(untitled_2023(), encoding="utf-8")
+    return place, ingest(place, "--agency", "DMX", "--year", "2023")
+
+
+def test_a_report_without_a_title_is_ingested_with_agency_and_year_kept_beside_it(untitled_ingested):
+    place, result = untitled_ingested
+    _, sources, _ = place
     assert result.exit_code == 0, result.output
     stem = stem_of(untitled_2023())
     assert result.stdout.startswith(f"Ingested {BASE}report/dmx-2023: ")
@@ -297,30 +348,6 @@ def test_a_report_without_a_title_is_ingested_with_agency_and_year_kept_beside_i
     entries = [quad for quad in store_dump(place) if quad.startswith(f"<{BASE}report/dmx-2023/entry/")
                and "#aboutMeasure>" in quad]
     assert len(entries) == 23
-
-
-def test_any_ordinary_file_name_is_ingested_and_never_reaches_a_query(place, monkeypatch):
-    """A name with spaces, parentheses, quotes, ">", "<", braces and non-ASCII letters: it is neither the
-    source's name nor in any query or update the store is sent."""
-    _, sources, _ = place
-    report = place[2].with_name("DMX hesabatı (son) \"v2\" > İyun’23 'x' {<a>}.txt")
-    report.write_text(report_2023(), encoding="utf-8")
-    sent = []
-    for method in ("query", "update"):
-        original = getattr(EmbeddedStore, method)
-        monkeypatch.setattr(EmbeddedStore, method, _recording(original, sent))
-    result = ingest(place, report=report)
-    assert result.exit_code == 0, result.output
-    assert sent and not [text for text in sent if report.stem in text]
-    assert (sources / f"{STEM}.txt").exists() and not [path for path in sources.iterdir() if report.stem in path.name]
-    assert not [quad for quad in store_dump(place) if report.stem in quad]
-
-
-def _recording(method, sent):
-    def record(self, text, *args, **options):
-        sent.append(text)
-        return method(self, text, *args, **options)
-    return record
 
 
 def test_ingest_keeps_the_report_with_private_names_redacted(place):
@@ -339,12 +366,12 @@ def test_ingest_keeps_the_report_with_private_names_redacted(place):
     assert not [path for path in sources.iterdir() if path.read_bytes() == named.encode("utf-8")]
 
 
-def test_the_next_build_keeps_the_ingested_report_and_ingest_gave_what_it_builds(place):
+def test_the_next_build_keeps_the_ingested_report_and_ingest_gave_what_it_builds(untitled_ingested):
     """The next build reads the copied report; ingest worked the derived graphs out by the build's own step:
     the same store, quad for quad."""
-    settings, sources, report = place
-    report.write_text(untitled_2023(), encoding="utf-8")
-    assert ingest(place, "--agency", "dmx", "--year", "2023").exit_code == 0
+    place, result = untitled_ingested
+    settings, sources, _ = place
+    assert result.exit_code == 0, result.output
     rebuilt = dataclasses.replace(settings, data_dir=settings.data_dir.parent / "rebuilt")
     build(rebuilt, echo=lambda line: None, sources_folder=sources)
     built = sorted(str(quad) for quad in EmbeddedStore(rebuilt.store_dir, read_only=True).quads())

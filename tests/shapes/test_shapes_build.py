@@ -22,9 +22,17 @@ def graphs(source_graphs):
 
 
 @pytest.fixture(scope="module")
-def outcome(graphs):
+def validated(graphs):
+    """validate_build over the build's graphs and the derived ones, as the build runs it: the outcome and
+    the lines it echoed."""
     made, derived, ontology = graphs
-    return validate_dataset({**made, **derived}, ontology=ontology)
+    echoed = []
+    return validate_build({**made, **derived}, ontology=ontology, echo=echoed.append), echoed
+
+
+@pytest.fixture(scope="module")
+def outcome(validated):
+    return validated[0]
 
 
 def findings(outcome):
@@ -92,10 +100,8 @@ def test_every_finding_is_explained_in_both_languages(outcome):
         assert finding.message_en != finding.message_az
 
 
-def test_validate_build_lists_every_finding_and_returns_the_outcome(source_graphs):
-    echoed = []
-    outcome = validate_build(source_graphs, ontology=source_graphs[iris.graph_iri("ontology", base=BASE)],
-                             echo=echoed.append)
+def test_validate_build_lists_every_finding_and_returns_the_outcome(validated):
+    outcome, echoed = validated
     assert outcome.conforms and len(echoed) == len(outcome.warnings) + len(outcome.infos) == 25
     assert echoed[0].startswith("    warning: HeadingOnlyMeasureEntryShape on <https://w3id.org/atkg/report/dmx-2020>: "
                                 "Measure 4.8.4 is not in this copy of the plan's table")
