@@ -106,7 +106,7 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path):
 
 
 def test_build_into_a_remote_store_on_a_real_oxigraph_server(tmp_path):
-    from tests.support.oxigraph_server import oxigraph_server
+    from tests.support.stores import oxigraph_server
 
     with oxigraph_server(tmp_path / "remote") as url:
         env = {"ATKG_STORE_QUERY_URL": f"{url}/query", "ATKG_STORE_UPDATE_URL": f"{url}/update"}

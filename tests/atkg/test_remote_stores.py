@@ -26,8 +26,7 @@ from atkg.graph.sources import sources_dir
 from atkg.queries import load_queries
 from tests.server.helpers import fetch, start_server
 from tests.support.saved_answers import answer_rows
-from tests.support.oxigraph_server import oxigraph_server
-from tests.support.virtuoso_server import virtuoso_server
+from tests.support.stores import oxigraph_server, virtuoso_server
 
 BASE = "https://w3id.org/atkg/"
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -6,7 +6,7 @@ import pytest
 from atkg.graph import dataset
 from atkg.graph.remote import RemoteStore, RemoteStoreError, query_form
 from atkg.graph.store import EmbeddedStore, open_store
-from tests.support.oxigraph_server import free_port, oxigraph_server
+from tests.support.stores import free_port, oxigraph_server
 
 G = "https://w3id.org/atkg/graph/test"
 QUADS = [

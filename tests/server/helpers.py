@@ -2,7 +2,6 @@
 
 import http.client
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -11,6 +10,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from tests.support.stores import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = ROOT / ".ci" / "clients"
@@ -40,13 +41,6 @@ VOCAB_TTL = """\
 ex:Measure a rdfs:Class ; rdfs:label "Measure"@en , "Tədbir"@az .
 ex:Report a rdfs:Class ; rdfs:label "Report"@en .
 """
-
-
-def free_port():
-    """A TCP port on 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(url, *, method="GET", body=None, headers=None, timeout=30):

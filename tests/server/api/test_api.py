@@ -12,8 +12,8 @@ import pytest
 from atkg.queries import QUERY_DIR, load_queries
 from atkg.server.api.formats import html_table
 from tests.server.helpers import TOKEN, fetch, start_server
-from tests.support.oxigraph_server import oxigraph_server
 from tests.support.saved_answers import answer_rows
+from tests.support.stores import oxigraph_server
 
 AGENCY = "https://w3id.org/atkg/agency/"
 NAP = "https://w3id.org/atkg/plan/nap-2020-2024"
