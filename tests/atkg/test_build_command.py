@@ -1,4 +1,5 @@
-"""`atkg build` as a user runs it: help, determinism, configurable base IRI, refusal of broken sources."""
+"""`atkg build` as a user runs it: help, configurable base IRI, a remote store, refusal of broken sources
+(its determinism and its printed steps: tests/atkg/test_first_serve.py)."""
 
 import re
 import shutil
@@ -31,29 +32,6 @@ def test_build_help_explains_what_it_reads_and_writes():
     result = subprocess.run([ATKG, "build", "--help"], capture_output=True, text=True, check=True)
     assert "Reads the plan and the reports in graph/sources/" in result.stdout
     assert "--data-dir" in result.stdout
-
-
-@pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory):
-    """(data folder, result) of `atkg build` run again, as a user runs it, into a fresh folder."""
-    folder = tmp_path_factory.mktemp("rebuilt")
-    return folder, CliRunner().invoke(main, ["build", "--data-dir", str(folder)], env={"ATKG_BASE_IRI": None})
-
-
-def test_rebuilding_unchanged_sources_gives_byte_identical_dumps(built, rebuilt):
-    settings, _ = built
-    folder, result = rebuilt
-    assert result.exit_code == 0, result.output
-    assert _tree_bytes(folder / "dumps") == _tree_bytes(settings.dump_dir)
-    assert "Done in" in result.output
-
-
-def test_the_build_prints_each_step_with_its_time(rebuilt):
-    _, result = rebuilt
-    lines = result.output.splitlines()
-    for step in ("read source documents", "the plan", "OWL RL inferences (reasonable)", "dumps", "store"):
-        assert any(re.match(rf"  {re.escape(step)} +\d+\.\d\d s", line) for line in lines), step
-    assert " s  64 measures, 8 sections" in result.output
 
 
 def test_base_iri_is_configurable(tmp_path):

@@ -1,6 +1,10 @@
-"""`atkg serve` with no graph yet builds it from the sources, then serves it: facts from the plan over HTTP."""
+"""`atkg serve` with no graph yet builds it from the sources, as `make serve` does on a fresh checkout, then
+serves it: the build prints its steps, gives dumps byte-identical to the session's own build, and the plan's
+facts answer over HTTP."""
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -30,6 +34,25 @@ def test_serve_builds_the_graph_when_there_is_none(built_server):
     assert (data_dir / "store" / "VERSION").exists() and (data_dir / "dumps" / "atkg.nq").exists()
     stamp = (data_dir / "store" / "VERSION").read_text(encoding="utf-8").strip()
     assert json.loads(fetch(f"{server.base}/health")[2])["version"] == f"{stamp}-0"
+
+
+def _tree_bytes(folder):
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(Path(folder).rglob("*"))
+            if path.is_file()}
+
+
+def test_rebuilding_unchanged_sources_gives_byte_identical_dumps(built, built_server):
+    settings, _ = built
+    _, data_dir = built_server
+    assert _tree_bytes(data_dir / "dumps") == _tree_bytes(settings.dump_dir)
+
+
+def test_the_build_prints_each_step_with_its_time(built_server):
+    server, _ = built_server
+    lines = server.log.read_text(encoding="utf-8").splitlines()
+    for step in ("read source documents", "the plan", "OWL RL inferences (reasonable)", "dumps", "store"):
+        assert any(re.match(rf"  {re.escape(step)} +\d+\.\d\d s", line) for line in lines), step
+    assert any(re.match(r"  the plan +\d+\.\d\d s  64 measures, 8 sections$", line) for line in lines)
 
 
 def test_the_plan_has_its_64_measures(built_server):
