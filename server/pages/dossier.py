@@ -27,6 +27,10 @@ PLAN = PREFIXES + """SELECT ?notation ?title ?section ?sectionTitle ?plan ?first
              OPTIONAL { ?plan atkg:period ?whole . ?whole time:hasBeginning/time:inXSDgYear ?planFirst ;
                         time:hasEnd/time:inXSDgYear ?planLast } }
 }"""
+# The plan's goals (chapter 2.1): the plan sets them for all its measures and links no measure to one.
+GOALS = PREFIXES + """SELECT ?goal ?notation ?text WHERE {
+  %(plan)s atkg:hasGoal ?goal . ?goal skos:notation ?notation . OPTIONAL { ?goal dcterms:description ?text }
+}"""
 BODIES = PREFIXES + """SELECT DISTINCT ?role ?body WHERE {
   { %(m)s atkg:responsibleBody ?body BIND("responsible" AS ?role) }
   UNION { %(m)s atkg:involvedBody ?body BIND("involved" AS ?role) }
@@ -113,8 +117,8 @@ def is_measure(facts):
 
 
 def measure_dossier(iri):
-    """{notation, titles, section, section_titles, plan, period, period_type, bodies, years, entries, mentions,
-    cross} of a measure, read from the graph; every IRI in it is to be named through facts.labels()."""
+    """{notation, titles, section, section_titles, plan, goals, period, period_type, bodies, years, entries,
+    mentions, cross} of a measure, read from the graph; every IRI in it is to be named through facts.labels()."""
     m = {"m": iri_ref(iri), "wikidata": WIKIDATA}
     plan_rows = select(PLAN % m)
     titles = {row["title"].language or "": row["title"].value for row in plan_rows if "title" in row}
@@ -130,10 +134,24 @@ def measure_dossier(iri):
     years = _timeline(_span(head, "planFirst", "planLast") or period, period, entries, reported)
     return {"notation": _text(head, "notation"), "titles": titles, "section": _text(head, "section"),
             "section_titles": section_titles,
-            "plan": _text(head, "plan"), "period": period, "period_type": _text(head, "periodType"),
+            "plan": _text(head, "plan"), "goals": plan_goals(_text(head, "plan")), "period": period, "period_type": _text(head, "periodType"),
             "bodies": dict(bodies), "years": years, "entries": entries, "mentions": _mentions(m),
             "cross": sorted({(row["entry"].value, row["other"].value, row["measure"].value)
                              for row in select(CROSS % m)})}
+
+
+def plan_goals(plan):
+    """[{iri, notation, texts: {language: text}}] of the plan's goals in their order ([] when the sources
+    state none, as for the 2011-2015 programme)."""
+    if plan is None:
+        return []
+    goals = {}
+    for row in select(GOALS % {"plan": iri_ref(plan)}):
+        found = goals.setdefault(row["goal"].value, {"iri": row["goal"].value, "notation": row["notation"].value,
+                                                     "texts": {}})
+        if "text" in row:
+            found["texts"][row["text"].language or ""] = row["text"].value
+    return sorted(goals.values(), key=lambda goal: code_key(goal["notation"]))
 
 
 def is_agency(facts):

@@ -14,6 +14,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from atkg.graph.translations import load_translations
 from atkg.queries import load_queries
 from tests.server.helpers import ROOT, fetch
 
@@ -127,6 +128,35 @@ def test_measure_dossier_marks_a_year_overdue_and_speaks_azerbaijani(site):
     assert [states[year] for year in ("2022", "2023", "2024")] == ["overdue"] * 3
     assert '<span class="state">vaxtı keçib</span>' in text and "Planda nə deyilir" in text
     assert shown(text, "measure-deadline") == "son il: 2021"
+
+
+def goals_shown(text):
+    """[(code, language, text)] of the goals in a dossier's "Goals" row."""
+    row = re.search(r'id="measure-goals">(.*?)</dd>', text, re.S).group(1)
+    found = re.findall(r'<li data-goal="([\d.]+)"><a href="/id/plan/nap-2020-2024/goal/\1">\1</a>\s*'
+                       r'<span lang="(\w+)">([^<]+)</span></li>', row)
+    return [(code, language, html.unescape(words)) for code, language, words in found]
+
+
+def test_measure_dossier_shows_the_plans_goals_as_the_plans_not_the_measures(site, select):
+    # The plan (chapter 2.1) sets seven goals for the whole plan and links no measure to any of them.
+    assert select("SELECT ?m WHERE { ?m a atkg:Measure ; ?link ?goal . ?goal a atkg:Goal }") == []
+    _, _, text = page(site, "/id/plan/nap-2020-2024/measure/4.2.1")
+    assert ('<dt>Goals</dt><dd id="measure-goals"><details id="plan-goals"><summary>The plan sets these 7 goals '
+            "for all its measures and does not assign measures to goals.</summary>") in text
+    english = load_translations()["goals"]
+    assert goals_shown(text) == [(code, "en", english[code]) for code in
+                                 ("2.1.1", "2.1.2", "2.1.3", "2.1.4", "2.1.5", "2.1.6", "2.1.7")]
+    _, _, text = page(site, "/id/plan/nap-2020-2024/measure/4.1.2?lang=az")
+    azerbaijani = dict(select('SELECT ?code ?text WHERE { ?g a atkg:Goal ; skos:notation ?code ; '
+                              'dcterms:description ?text FILTER(LANG(?text) = "az") }'))
+    assert azerbaijani["2.1.6"] == ("insan alveri qurbanlarının və potensial qurbanların həyat səviyyəsinin "
+                                    "yaxşılaşdırılması üçün lazımi şərait yaradılması")
+    assert goals_shown(text) == [(code, "az", azerbaijani[code]) for code in sorted(azerbaijani)]
+    assert "<summary>Plan bu 7 məqsədi bütün tədbirləri üçün müəyyən edir" in text
+    # The older programme's goals are not in the sources: the row says so and lists none.
+    _, _, text = page(site, "/id/plan/programme-2011-2015/measure/3.5.2.6")
+    assert shown(text, "measure-goals") == "The sources state no goals for this plan."
 
 
 def test_agency_page_lists_its_measures_year_by_year(site, select):
