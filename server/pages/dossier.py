@@ -36,9 +36,10 @@ BODIES = PREFIXES + """SELECT DISTINCT ?role ?body WHERE {
   UNION { %(m)s atkg:involvedBody ?body BIND("involved" AS ?role) }
   FILTER(!STRSTARTS(STR(?body), "%(wikidata)s"))
 } ORDER BY ?role ?body"""
+# A report on a whole programme (source 003) has no year: its entries cover all the programme's years.
 ENTRIES = PREFIXES + """SELECT DISTINCT ?entry ?report ?year ?agency ?status ?text WHERE {
   ?entry atkg:aboutMeasure %(m)s ; atkg:inReport ?report .
-  ?report atkg:reportYear ?year ; atkg:reportingAgency ?agency .
+  ?report atkg:reportingAgency ?agency . OPTIONAL { ?report atkg:reportYear ?year }
   OPTIONAL { ?entry atkg:implementationStatus ?status }
   OPTIONAL { ?entry atkg:entryText ?text }
   FILTER(!STRSTARTS(STR(?agency), "%(wikidata)s"))
@@ -49,6 +50,23 @@ SENTENCES = PREFIXES + """SELECT DISTINCT ?entry ?share ?previous ?number ?text 
          atkg:hasSentence ?sentence .
   ?sentence atkg:sentenceNumber ?number ; atkg:sentenceText ?text ; atkg:newSinceLastYear ?new .
 } ORDER BY ?entry ?number"""
+# The years a plan with no period of its own (the 2011-2015 programme) spans: its measures' periods.
+MEASURE_PERIODS = PREFIXES + """SELECT DISTINCT ?first ?last WHERE {
+  ?measure atkg:inPlan %(plan)s ; atkg:period ?period .
+  ?period time:hasBeginning/time:inXSDgYear ?first ; time:hasEnd/time:inXSDgYear ?last .
+}"""
+# What entries date to a year: figures of that year, and legal acts of that year quoted in their lines.
+DATED = PREFIXES + """SELECT DISTINCT ?thing ?year WHERE {
+  %(entries)s
+  { ?thing atkg:reportedIn ?entry ; atkg:refPeriod/time:hasBeginning/time:inXSDgYear ?year }
+  UNION { ?entry prov:wasDerivedFrom ?around . ?around atkg:sourceDocument ?doc ; atkg:lineStart ?from ;
+                 atkg:lineEnd ?to .
+          ?thing a atkg:LegalAct ; prov:wasDerivedFrom ?quote ;
+                 <http://data.europa.eu/eli/ontology#date_document> ?date .
+          ?quote atkg:sourceDocument ?doc ; atkg:lineStart ?line ; atkg:lineEnd ?end
+          FILTER(?line <= ?to && ?end >= ?from)
+          BIND(YEAR(?date) AS ?year) }
+}"""
 # Reports of the measure's responsible bodies: a year with one of them but no entry is a gap.
 REPORTS = PREFIXES + """SELECT DISTINCT ?year ?agency WHERE {
   %(m)s atkg:responsibleBody ?agency . ?report atkg:reportingAgency ?agency ; atkg:reportYear ?year .
@@ -59,7 +77,7 @@ CROSS = PREFIXES + """SELECT DISTINCT ?entry ?other ?measure WHERE {
   ?other atkg:aboutMeasure ?measure .
 }"""
 # What the entries mention: events and figures reported in them, bodies and countries they name, the
-# partners of their events, and the legal acts quoted inside their lines (acts have no link of their own).
+# partners of their events, and the legal acts quoted on their lines (acts have no link of their own).
 MENTIONS = PREFIXES + """SELECT DISTINCT ?thing ?kind ?kindNotation WHERE {
   ?entry atkg:aboutMeasure %(m)s .
   { ?thing atkg:reportedIn ?entry ; a ?kind FILTER(?kind IN (atkg:Event, atkg:StatisticalObservation)) }
@@ -68,7 +86,7 @@ MENTIONS = PREFIXES + """SELECT DISTINCT ?thing ?kind ?kindNotation WHERE {
   UNION { ?entry prov:wasDerivedFrom ?around . ?around atkg:sourceDocument ?doc ; atkg:lineStart ?from ;
                  atkg:lineEnd ?to .
           ?thing a atkg:LegalAct ; prov:wasDerivedFrom ?quote . ?quote atkg:sourceDocument ?doc ;
-                 atkg:lineStart ?line FILTER(?line >= ?from && ?line <= ?to)
+                 atkg:lineStart ?line ; atkg:lineEnd ?end FILTER(?line <= ?to && ?end >= ?from)
           BIND(atkg:LegalAct AS ?kind)
           OPTIONAL { ?thing <http://data.europa.eu/eli/ontology#type_document>/skos:notation ?kindNotation } }
   FILTER(isIRI(?thing) && !STRSTARTS(STR(?thing), "%(wikidata)s"))
@@ -96,6 +114,14 @@ AGENCY_REPORTS = PREFIXES + """SELECT DISTINCT ?year WHERE { ?report atkg:report
 REPORT_ENTRIES = PREFIXES + """SELECT DISTINCT ?entry ?measure ?code ?status ?share WHERE {
   ?entry atkg:inReport %(r)s ; atkg:aboutMeasure ?measure . ?measure skos:notation ?code .
   OPTIONAL { ?entry atkg:implementationStatus ?status } OPTIONAL { ?entry atkg:repeatedShare ?share }
+}"""
+
+
+REPORT_SCOPE = PREFIXES + """SELECT ?year ?plan ?first ?last WHERE {
+  OPTIONAL { %(r)s atkg:reportYear ?year }
+  OPTIONAL { %(r)s atkg:reportsOn ?plan
+             OPTIONAL { ?plan atkg:period ?whole . ?whole time:hasBeginning/time:inXSDgYear ?first ;
+                                                          time:hasEnd/time:inXSDgYear ?last } }
 }"""
 
 
@@ -127,15 +153,21 @@ def measure_dossier(iri):
     head = plan_rows[0] if plan_rows else {}
     period = _span(head, "first", "last")
     entries = _with_sentences([_entry(row) for row in select(ENTRIES % m)], select(SENTENCES % m))
+    yearly = [entry for entry in entries if entry["year"] is not None]
     reported = {(int(row["year"].value[:4]), row["agency"].value) for row in select(REPORTS % m)}
     bodies = defaultdict(list)
     for row in select(BODIES % m):
         bodies[row["role"].value].append(row["body"].value)
-    years = _timeline(_span(head, "planFirst", "planLast") or period, period, entries, reported)
+    plan_span = _span(head, "planFirst", "planLast") or plan_years(_text(head, "plan")) or period
+    dated = []
+    if entries and not yearly:  # reported on only as a whole programme: no status of any one year
+        dated = dated_years(plan_span, period, f"?entry atkg:aboutMeasure {m['m']} .")
+    years = _timeline(plan_span, period, yearly, reported) if not dated else []
     return {"notation": _text(head, "notation"), "titles": titles, "section": _text(head, "section"),
             "section_titles": section_titles,
             "plan": _text(head, "plan"), "goals": plan_goals(_text(head, "plan")), "period": period, "period_type": _text(head, "periodType"),
-            "bodies": dict(bodies), "years": years, "entries": entries, "mentions": _mentions(m),
+            "bodies": dict(bodies), "years": years, "entries": entries,
+            "whole": [entry for entry in entries if entry["year"] is None], "dated": dated, "mentions": _mentions(m),
             "cross": sorted({(row["entry"].value, row["other"].value, row["measure"].value)
                              for row in select(CROSS % m)})}
 
@@ -152,6 +184,26 @@ def plan_goals(plan):
         if "text" in row:
             found["texts"][row["text"].language or ""] = row["text"].value
     return sorted(goals.values(), key=lambda goal: code_key(goal["notation"]))
+
+
+def plan_years(plan):
+    """(first, last) year of a plan stated with no period of its own, from its measures' periods, or None."""
+    if plan is None:
+        return None
+    spans = [_span(row, "first", "last") for row in select(MEASURE_PERIODS % {"plan": iri_ref(plan)})]
+    return (min(first for first, _ in spans), max(last for _, last in spans)) if spans else None
+
+
+def dated_years(span, period, entries):
+    """[{year, in_period, things}] for each year of `span`: what the entries (a graph pattern binding ?entry)
+    date to that year (figures, legal acts), for a report that covers all the years at once."""
+    if span is None:
+        return []
+    things = defaultdict(set)
+    for row in select(DATED % {"entries": entries}):
+        things[int(row["year"].value[:4])].add(row["thing"].value)
+    return [{"year": year, "in_period": period is None or period[0] <= year <= period[1],
+             "things": sorted(things.get(year, ()))} for year in range(span[0], span[1] + 1)]
 
 
 def is_agency(facts):
@@ -197,6 +249,19 @@ def report_dossier(iri):
                 "status": _text(row, "status"), "share": float(row["share"].value) if "share" in row else None}
                for row in rows]
     return sorted(entries, key=lambda entry: (code_key(entry["code"]), entry["entry"]))
+
+
+def report_scope(iri):
+    """{year, plan, dated} of a report: the year it reports on, the plan it reports on, and for a report
+    with no year (one on a whole programme) what its entries date to each of the plan's years."""
+    rows = select(REPORT_SCOPE % {"r": iri_ref(iri)})
+    head = rows[0] if rows else {}
+    year, plan = (int(head["year"].value[:4]) if "year" in head else None), _text(head, "plan")
+    dated = []
+    if year is None:
+        span = _span(head, "first", "last") or plan_years(plan)
+        dated = dated_years(span, None, f"?entry atkg:inReport {iri_ref(iri)} .")
+    return {"year": year, "plan": plan, "dated": dated}
 
 
 def _timeline(plan_span, period, entries, reported):
@@ -257,7 +322,8 @@ def _mentions(m):
 
 
 def _entry(row):
-    return {"iri": row["entry"].value, "report": row["report"].value, "year": int(row["year"].value[:4]),
+    year = int(row["year"].value[:4]) if "year" in row else None
+    return {"iri": row["entry"].value, "report": row["report"].value, "year": year,
             "agency": row["agency"].value, "status": _text(row, "status"), "text": _text(row, "text")}
 
 

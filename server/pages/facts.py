@@ -60,8 +60,16 @@ def kinds_and_pairs(subjects):
     return kinds, pairs
 
 
+ELI = "http://data.europa.eu/eli/ontology#"
+# A legal act the reports cite without its title: named by its kind, number and date as the text gives them.
+UNTITLED_ACTS = PREFIXES + f"""SELECT ?x ?kind ?number ?date WHERE {{ VALUES ?x {{ %s }}
+  ?x <{ELI}type_document>/skos:prefLabel ?kind ; <{ELI}date_document> ?date OPTIONAL {{ ?x <{ELI}number> ?number }}
+}}"""
+
+
 def labels(iris):
-    """{iri: {language: label}} from rdfs:label, skos:prefLabel or dcterms:title (in that preference)."""
+    """{iri: {language: label}} from rdfs:label, skos:prefLabel or dcterms:title (in that preference); a
+    legal act with none of them is named by its kind, number and date."""
     wanted = sorted({str(iri) for iri in iris if iri})
     found = defaultdict(dict)
     for start in range(0, len(wanted), 200):
@@ -71,7 +79,15 @@ def labels(iris):
                       "UNION { ?x dcterms:title ?l BIND(3 AS ?rank) } } ORDER BY DESC(?rank) ?l")
         for row in rows:  # the best rank comes last and wins
             found[row["x"].value][row["l"].language or ""] = row["l"].value
+    _name_untitled_acts([iri for iri in wanted if iri not in found], found)
     return found
+
+
+def _name_untitled_acts(iris, found):
+    for start in range(0, len(iris), 200):
+        for row in select(UNTITLED_ACTS % " ".join(iri_ref(iri) for iri in iris[start:start + 200])):
+            number = f" № {row['number'].value}" if "number" in row else ""
+            found[row["x"].value][row["kind"].language or ""] = f"{row['kind'].value}{number} ({row['date'].value})"
 
 
 def quotes(iri):
