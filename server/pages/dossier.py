@@ -165,7 +165,8 @@ def measure_dossier(iri):
     years = _timeline(plan_span, period, yearly, reported) if not dated else []
     return {"notation": _text(head, "notation"), "titles": titles, "section": _text(head, "section"),
             "section_titles": section_titles,
-            "plan": _text(head, "plan"), "goals": plan_goals(_text(head, "plan")), "period": period, "period_type": _text(head, "periodType"),
+            "plan": _text(head, "plan"), "goals": plan_goals(_text(head, "plan")), "period": period,
+            "period_type": _text(head, "periodType"),
             "bodies": dict(bodies), "years": years, "entries": entries,
             "whole": [entry for entry in entries if entry["year"] is None], "dated": dated, "mentions": _mentions(m),
             "cross": sorted({(row["entry"].value, row["other"].value, row["measure"].value)

@@ -8,6 +8,7 @@ import json
 import re
 import urllib.parse
 import uuid
+from html.parser import HTMLParser
 
 import pyoxigraph as ox
 import pytest
@@ -157,6 +158,64 @@ def test_measure_dossier_shows_the_plans_goals_as_the_plans_not_the_measures(sit
     # The older programme's goals are not in the sources: the row says so and lists none.
     _, _, text = page(site, "/id/plan/programme-2011-2015/measure/3.5.2.6")
     assert shown(text, "measure-goals") == "The sources state no goals for this plan."
+
+
+SOURCE_STEM = re.compile(r"\b\d{3}_[0-9a-f]{16}\b")  # graph/iris.py names a kept source NNN_<hash>
+
+
+class VisibleText(HTMLParser):
+    """What a page shows: its text outside scripts and styles, and the words of aria-label, alt,
+    placeholder and of a title that is not a link's (a link's title and href may keep the IRI)."""
+
+    def __init__(self, page_html):
+        super().__init__()
+        self.parts, self.hidden = [], 0
+        self.feed(page_html)
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in ("script", "style")
+        self.parts += [value for name, value in attrs if value and name in ("aria-label", "alt", "placeholder", "title")
+                       and not (tag == "a" and name == "title")]
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def dossier_paths(select):
+    """The dossiers: a measure of each plan, the agency that reports, and every report."""
+    reports = [row[0] for row in select("SELECT ?r WHERE { ?r a atkg:Report }")]
+    assert len(reports) == 4
+    return ["/id/plan/nap-2020-2024/measure/4.2.1", "/id/plan/nap-2020-2024/measure/4.6.6",
+            "/id/plan/programme-2011-2015/measure/3.5.2.6", "/id/agency/dmx"] + [
+        "/id/" + report.removeprefix("https://w3id.org/atkg/") for report in reports]
+
+
+def test_no_saved_query_table_nor_dossier_shows_a_source_file_name(site, select):
+    # The pattern finds every kept source's name (the pages' links still hold them).
+    stems = {path.stem for path in (ROOT / "graph" / "sources").glob("*.txt")}
+    assert len(stems) == 5 and all(SOURCE_STEM.fullmatch(stem) for stem in stems)
+    queries = load_queries()
+    paths = [f"/queries/{name}?lang={language}" for name in queries for language in ("en", "az")]
+    paths += [f"/api/queries/{name}?" + urllib.parse.urlencode({**query.example, "format": "html"})
+              for name, query in queries.items()]
+    paths += [f"{path}?lang={language}" for path in dossier_paths(select) for language in ("en", "az")]
+    for path in paths:
+        status, _, text = page(site, path)
+        assert status == 200, path
+        assert SOURCE_STEM.findall(" ".join(VisibleText(text).parts)) == [], path
+    # Instead: the plan's or report's title and the line, in the page's language.
+    _, _, text = page(site, "/queries/measure-sources?run=1&lang=az&measure=" + MEASURE.replace("4.2.1", "4.6.6"))
+    rows = [[html.unescape(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(<td>.*?)</tr>", text, re.S)]
+    assert ["Azərbaycan Respublikasında insan alverinə qarşı mübarizəyə dair 2020-2024-cü illər üçün Milli Fəaliyyət "
+            "Planı", "154"] in [row[1:3] for row in rows]
+    _, _, text = page(site, "/id/report/dmx-2021?lang=az")
+    assert re.search(r'<a href="/id/source/002_e692b092547fc0c1/quote/L3-5-[0-9a-f]+" title="[^"]+">'
+                     r"Dövlət Miqrasiya Xidməti: 2021-ci il üzrə hesabat, sətir 3–5</a>", text)
 
 
 def test_agency_page_lists_its_measures_year_by_year(site, select):
