@@ -144,7 +144,9 @@ def is_measure(facts):
 
 def measure_dossier(iri):
     """{notation, titles, section, section_titles, plan, goals, period, period_type, bodies, years, entries,
-    mentions, cross} of a measure, read from the graph; every IRI in it is to be named through facts.labels()."""
+    whole, dated, mentions, cross} of a measure, read from the graph; every IRI in it is to be named through
+    facts.labels(). A measure reported on only as part of a whole programme (no yearly report) has no
+    years but its entries in `whole` and, in `dated`, what they date to each of the programme's years."""
     m = {"m": iri_ref(iri), "wikidata": WIKIDATA}
     plan_rows = select(PLAN % m)
     titles = {row["title"].language or "": row["title"].value for row in plan_rows if "title" in row}
