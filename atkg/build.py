@@ -7,7 +7,7 @@ has succeeded, so a broken source leaves the previous store and dumps as they we
 
 from dataclasses import dataclass
 
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from atkg.check import write_ready_context
 from atkg.graph import dataset, iris
@@ -61,7 +61,8 @@ def build_graphs(settings, *, steps, sources_folder=None):
                 graph = report_graphs(source, base=base, registry=registry, plan_titles=plan_titles)
                 graphs[_source_graph(source, base)] = graph
                 record.detail = f"{len(graph)} triples"
-    graphs[_source_graph(plan_source, base)] += source_document_graph(plan_source, base=base)
+    plan_titles_az = list(graphs[_source_graph(plan_source, base)].objects(iris.plan_iri(base=base), RDFS.label))
+    graphs[_source_graph(plan_source, base)] += source_document_graph(plan_source, base=base, titles=plan_titles_az)
     with steps.step("curated English titles"):
         graphs[iris.graph_iri("curated/translations", base=base)] = _translations(graphs, base)
     with steps.step("saved queries") as record:
@@ -133,8 +134,10 @@ def _the_plan(sources):
 def _translations(graphs, base):
     existing = {s for graph in graphs.values() for s in graph.subjects(RDF.type, None)}
     orders = [s for graph in graphs.values() for s in graph.subjects(ATKG.approves, iris.plan_iri(base=base))]
-    return translations_graph(load_translations(), base=base, existing=existing,
-                              order=orders[0] if orders else None)
+    plan = iris.plan_iri(base=base)
+    documents = [document for graph in graphs.values() for document in graph.objects(plan, ATKG.sourceDocument)]
+    return translations_graph(load_translations(), base=base, existing=existing, order=orders[0] if orders else None,
+                              plan_document=documents[0] if documents else None)
 
 
 def _source_graph(source, base):

@@ -38,11 +38,13 @@ from atkg.graph.reports.units import units
 from atkg.ontology import ATKG
 
 
-def source_document_graph(source, *, base):
-    """The source document itself: its file name and kind."""
+def source_document_graph(source, *, base, titles):
+    """The source document itself: named by the titles of the plan or report it holds (`titles`, labels
+    in az and en: the file's hashed name means nothing to a reader), its file name and kind."""
     graph, node = Graph(), iris.source_iri(source.stem, base=base)
     graph.add((node, RDF.type, ATKG.SourceDocument))
-    graph.add((node, RDFS.label, Literal(source.path.name)))
+    for title in titles:
+        graph.add((node, RDFS.label, title))
     graph.add((node, DCTERMS.identifier, Literal(source.stem)))
     graph.add((node, DCTERMS.format, Literal("text/plain")))
     graph.add((node, DCTERMS.type, Literal(source.kind)))
@@ -53,7 +55,8 @@ def report_graphs(source, *, base, registry, plan_titles):
     """Everything a yearly or programme report states, as one graph (its named graph's content)."""
     if source.kind == "programme-report":
         graph = _programme(source, base=base, registry=registry)
-        graph += source_document_graph(source, base=base)
+        titles = graph.objects(iris.named_report_iri(PROGRAMME_SLUG, base=base), RDFS.label)
+        graph += source_document_graph(source, base=base, titles=list(titles))
         return graph
     redaction = redact(source.text)
     report = parse_report(redaction.text, stem=source.stem)
@@ -70,7 +73,7 @@ def report_graphs(source, *, base, registry, plan_titles):
     # The report's paragraphs as its reader re-joined them, so that a page break is no paragraph break.
     runs = [(unit.line_start, unit.line_end, unit.text) for unit in units(redaction.text, stem=source.stem)]
     graph += _acts_and_figures(source, redaction.text, report.year, context, base=base, registry=registry, runs=runs)
-    graph += source_document_graph(source, base=base)
+    graph += source_document_graph(source, base=base, titles=list(graph.objects(report_node, RDFS.label)))
     return graph
 
 

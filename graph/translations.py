@@ -19,12 +19,15 @@ def load_translations():
     return yaml.safe_load(text)
 
 
-def translations_graph(translations, *, base, existing, order=None):
-    """English titles for the plan, its Order and every part present in `existing` (IRIs in the data)."""
+def translations_graph(translations, *, base, existing, order=None, plan_document=None):
+    """English titles for the plan (and the source document holding it), its Order and every part present
+    in `existing` (IRIs in the data)."""
     graph = Graph()
     plan = iris.plan_iri(base=base)
     graph.add((plan, DCTERMS.title, Literal(translations["plan"]["title"], lang="en")))
     graph.add((plan, RDFS.label, Literal(translations["plan"]["title"], lang="en")))
+    if plan_document is not None:
+        graph.add((plan_document, RDFS.label, Literal(translations["plan"]["title"], lang="en")))
     if order is not None:
         graph.add((order, DCTERMS.title, Literal(translations["plan"]["order_title"], lang="en")))
     for key, kind, predicate in _KINDS:

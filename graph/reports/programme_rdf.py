@@ -18,6 +18,7 @@ PROGRAMME_SLUG = "programme-2011-2015"
 LABEL_EN = "Programme 2011-2015 reported on by the State Migration Service (name not stated in the source)"
 LABEL_AZ = "Dövlət Miqrasiya Xidmətinin hesabat verdiyi 2011-2015-ci illər proqramı (adı mənbədə göstərilməyib)"
 REPORT_LABEL_EN = "State Migration Service report on the programme 2011-2015"
+REPORT_LABEL_AZ = "Dövlət Miqrasiya Xidmətinin 2011-2015-ci illər proqramı üzrə hesabatı"
 CARRIED_OUT = "tam icra olunub"
 
 
@@ -45,6 +46,7 @@ def _plan_and_report(graph, plan, report, *, base, stem, reporting_agency_iri):
     graph.add((plan, RDFS.label, Literal(LABEL_AZ, lang="az")))
     graph.add((report, RDF.type, ATKG.Report))
     graph.add((report, RDFS.label, Literal(REPORT_LABEL_EN, lang="en")))
+    graph.add((report, RDFS.label, Literal(REPORT_LABEL_AZ, lang="az")))
     graph.add((report, ATKG.reportsOn, plan))
     graph.add((report, ATKG.sourceDocument, iris.source_iri(stem, base=base)))
     if reporting_agency_iri is not None:

@@ -27,14 +27,19 @@ PLAN = PREFIXES + """SELECT ?notation ?title ?section ?sectionTitle ?plan ?first
              OPTIONAL { ?plan atkg:period ?whole . ?whole time:hasBeginning/time:inXSDgYear ?planFirst ;
                         time:hasEnd/time:inXSDgYear ?planLast } }
 }"""
+# The plan's goals (chapter 2.1): the plan sets them for all its measures and links no measure to one.
+GOALS = PREFIXES + """SELECT ?goal ?notation ?text WHERE {
+  %(plan)s atkg:hasGoal ?goal . ?goal skos:notation ?notation . OPTIONAL { ?goal dcterms:description ?text }
+}"""
 BODIES = PREFIXES + """SELECT DISTINCT ?role ?body WHERE {
   { %(m)s atkg:responsibleBody ?body BIND("responsible" AS ?role) }
   UNION { %(m)s atkg:involvedBody ?body BIND("involved" AS ?role) }
   FILTER(!STRSTARTS(STR(?body), "%(wikidata)s"))
 } ORDER BY ?role ?body"""
+# A report on a whole programme (source 003) has no year: its entries cover all the programme's years.
 ENTRIES = PREFIXES + """SELECT DISTINCT ?entry ?report ?year ?agency ?status ?text WHERE {
   ?entry atkg:aboutMeasure %(m)s ; atkg:inReport ?report .
-  ?report atkg:reportYear ?year ; atkg:reportingAgency ?agency .
+  ?report atkg:reportingAgency ?agency . OPTIONAL { ?report atkg:reportYear ?year }
   OPTIONAL { ?entry atkg:implementationStatus ?status }
   OPTIONAL { ?entry atkg:entryText ?text }
   FILTER(!STRSTARTS(STR(?agency), "%(wikidata)s"))
@@ -45,6 +50,23 @@ SENTENCES = PREFIXES + """SELECT DISTINCT ?entry ?share ?previous ?number ?text 
          atkg:hasSentence ?sentence .
   ?sentence atkg:sentenceNumber ?number ; atkg:sentenceText ?text ; atkg:newSinceLastYear ?new .
 } ORDER BY ?entry ?number"""
+# The years a plan with no period of its own (the 2011-2015 programme) spans: its measures' periods.
+MEASURE_PERIODS = PREFIXES + """SELECT DISTINCT ?first ?last WHERE {
+  ?measure atkg:inPlan %(plan)s ; atkg:period ?period .
+  ?period time:hasBeginning/time:inXSDgYear ?first ; time:hasEnd/time:inXSDgYear ?last .
+}"""
+# What entries date to a year: figures of that year, and legal acts of that year quoted in their lines.
+DATED = PREFIXES + """SELECT DISTINCT ?thing ?year WHERE {
+  %(entries)s
+  { ?thing atkg:reportedIn ?entry ; atkg:refPeriod/time:hasBeginning/time:inXSDgYear ?year }
+  UNION { ?entry prov:wasDerivedFrom ?around . ?around atkg:sourceDocument ?doc ; atkg:lineStart ?from ;
+                 atkg:lineEnd ?to .
+          ?thing a atkg:LegalAct ; prov:wasDerivedFrom ?quote ;
+                 <http://data.europa.eu/eli/ontology#date_document> ?date .
+          ?quote atkg:sourceDocument ?doc ; atkg:lineStart ?line ; atkg:lineEnd ?end
+          FILTER(?line <= ?to && ?end >= ?from)
+          BIND(YEAR(?date) AS ?year) }
+}"""
 # Reports of the measure's responsible bodies: a year with one of them but no entry is a gap.
 REPORTS = PREFIXES + """SELECT DISTINCT ?year ?agency WHERE {
   %(m)s atkg:responsibleBody ?agency . ?report atkg:reportingAgency ?agency ; atkg:reportYear ?year .
@@ -55,7 +77,7 @@ CROSS = PREFIXES + """SELECT DISTINCT ?entry ?other ?measure WHERE {
   ?other atkg:aboutMeasure ?measure .
 }"""
 # What the entries mention: events and figures reported in them, bodies and countries they name, the
-# partners of their events, and the legal acts quoted inside their lines (acts have no link of their own).
+# partners of their events, and the legal acts quoted on their lines (acts have no link of their own).
 MENTIONS = PREFIXES + """SELECT DISTINCT ?thing ?kind ?kindNotation WHERE {
   ?entry atkg:aboutMeasure %(m)s .
   { ?thing atkg:reportedIn ?entry ; a ?kind FILTER(?kind IN (atkg:Event, atkg:StatisticalObservation)) }
@@ -64,7 +86,7 @@ MENTIONS = PREFIXES + """SELECT DISTINCT ?thing ?kind ?kindNotation WHERE {
   UNION { ?entry prov:wasDerivedFrom ?around . ?around atkg:sourceDocument ?doc ; atkg:lineStart ?from ;
                  atkg:lineEnd ?to .
           ?thing a atkg:LegalAct ; prov:wasDerivedFrom ?quote . ?quote atkg:sourceDocument ?doc ;
-                 atkg:lineStart ?line FILTER(?line >= ?from && ?line <= ?to)
+                 atkg:lineStart ?line ; atkg:lineEnd ?end FILTER(?line <= ?to && ?end >= ?from)
           BIND(atkg:LegalAct AS ?kind)
           OPTIONAL { ?thing <http://data.europa.eu/eli/ontology#type_document>/skos:notation ?kindNotation } }
   FILTER(isIRI(?thing) && !STRSTARTS(STR(?thing), "%(wikidata)s"))
@@ -95,6 +117,14 @@ REPORT_ENTRIES = PREFIXES + """SELECT DISTINCT ?entry ?measure ?code ?status ?sh
 }"""
 
 
+REPORT_SCOPE = PREFIXES + """SELECT ?year ?plan ?first ?last WHERE {
+  OPTIONAL { %(r)s atkg:reportYear ?year }
+  OPTIONAL { %(r)s atkg:reportsOn ?plan
+             OPTIONAL { ?plan atkg:period ?whole . ?whole time:hasBeginning/time:inXSDgYear ?first ;
+                                                          time:hasEnd/time:inXSDgYear ?last } }
+}"""
+
+
 @dataclass(frozen=True)
 class Year:
     """One year of the plan for the measure: state is carried-out, no-cases, reported (another status),
@@ -113,8 +143,10 @@ def is_measure(facts):
 
 
 def measure_dossier(iri):
-    """{notation, titles, section, section_titles, plan, period, period_type, bodies, years, entries, mentions,
-    cross} of a measure, read from the graph; every IRI in it is to be named through facts.labels()."""
+    """{notation, titles, section, section_titles, plan, goals, period, period_type, bodies, years, entries,
+    whole, dated, mentions, cross} of a measure, read from the graph; every IRI in it is to be named through
+    facts.labels(). A measure reported on only as part of a whole programme (no yearly report) has no
+    years but its entries in `whole` and, in `dated`, what they date to each of the programme's years."""
     m = {"m": iri_ref(iri), "wikidata": WIKIDATA}
     plan_rows = select(PLAN % m)
     titles = {row["title"].language or "": row["title"].value for row in plan_rows if "title" in row}
@@ -123,17 +155,58 @@ def measure_dossier(iri):
     head = plan_rows[0] if plan_rows else {}
     period = _span(head, "first", "last")
     entries = _with_sentences([_entry(row) for row in select(ENTRIES % m)], select(SENTENCES % m))
+    yearly = [entry for entry in entries if entry["year"] is not None]
     reported = {(int(row["year"].value[:4]), row["agency"].value) for row in select(REPORTS % m)}
     bodies = defaultdict(list)
     for row in select(BODIES % m):
         bodies[row["role"].value].append(row["body"].value)
-    years = _timeline(_span(head, "planFirst", "planLast") or period, period, entries, reported)
+    plan_span = _span(head, "planFirst", "planLast") or plan_years(_text(head, "plan")) or period
+    dated = []
+    if entries and not yearly:  # reported on only as a whole programme: no status of any one year
+        dated = dated_years(plan_span, period, f"?entry atkg:aboutMeasure {m['m']} .")
+    years = _timeline(plan_span, period, yearly, reported) if not dated else []
     return {"notation": _text(head, "notation"), "titles": titles, "section": _text(head, "section"),
             "section_titles": section_titles,
-            "plan": _text(head, "plan"), "period": period, "period_type": _text(head, "periodType"),
-            "bodies": dict(bodies), "years": years, "entries": entries, "mentions": _mentions(m),
+            "plan": _text(head, "plan"), "goals": plan_goals(_text(head, "plan")), "period": period,
+            "period_type": _text(head, "periodType"),
+            "bodies": dict(bodies), "years": years, "entries": entries,
+            "whole": [entry for entry in entries if entry["year"] is None], "dated": dated, "mentions": _mentions(m),
             "cross": sorted({(row["entry"].value, row["other"].value, row["measure"].value)
                              for row in select(CROSS % m)})}
+
+
+def plan_goals(plan):
+    """[{iri, notation, texts: {language: text}}] of the plan's goals in their order ([] when the sources
+    state none, as for the 2011-2015 programme)."""
+    if plan is None:
+        return []
+    goals = {}
+    for row in select(GOALS % {"plan": iri_ref(plan)}):
+        found = goals.setdefault(row["goal"].value, {"iri": row["goal"].value, "notation": row["notation"].value,
+                                                     "texts": {}})
+        if "text" in row:
+            found["texts"][row["text"].language or ""] = row["text"].value
+    return sorted(goals.values(), key=lambda goal: code_key(goal["notation"]))
+
+
+def plan_years(plan):
+    """(first, last) year of a plan stated with no period of its own, from its measures' periods, or None."""
+    if plan is None:
+        return None
+    spans = [_span(row, "first", "last") for row in select(MEASURE_PERIODS % {"plan": iri_ref(plan)})]
+    return (min(first for first, _ in spans), max(last for _, last in spans)) if spans else None
+
+
+def dated_years(span, period, entries):
+    """[{year, in_period, things}] for each year of `span`: what the entries (a graph pattern binding ?entry)
+    date to that year (figures, legal acts), for a report that covers all the years at once."""
+    if span is None:
+        return []
+    things = defaultdict(set)
+    for row in select(DATED % {"entries": entries}):
+        things[int(row["year"].value[:4])].add(row["thing"].value)
+    return [{"year": year, "in_period": period is None or period[0] <= year <= period[1],
+             "things": sorted(things.get(year, ()))} for year in range(span[0], span[1] + 1)]
 
 
 def is_agency(facts):
@@ -179,6 +252,19 @@ def report_dossier(iri):
                 "status": _text(row, "status"), "share": float(row["share"].value) if "share" in row else None}
                for row in rows]
     return sorted(entries, key=lambda entry: (code_key(entry["code"]), entry["entry"]))
+
+
+def report_scope(iri):
+    """{year, plan, dated} of a report: the year it reports on, the plan it reports on, and for a report
+    with no year (one on a whole programme) what its entries date to each of the plan's years."""
+    rows = select(REPORT_SCOPE % {"r": iri_ref(iri)})
+    head = rows[0] if rows else {}
+    year, plan = (int(head["year"].value[:4]) if "year" in head else None), _text(head, "plan")
+    dated = []
+    if year is None:
+        span = _span(head, "first", "last") or plan_years(plan)
+        dated = dated_years(span, None, f"?entry atkg:inReport {iri_ref(iri)} .")
+    return {"year": year, "plan": plan, "dated": dated}
 
 
 def _timeline(plan_span, period, entries, reported):
@@ -239,7 +325,8 @@ def _mentions(m):
 
 
 def _entry(row):
-    return {"iri": row["entry"].value, "report": row["report"].value, "year": int(row["year"].value[:4]),
+    year = int(row["year"].value[:4]) if "year" in row else None
+    return {"iri": row["entry"].value, "report": row["report"].value, "year": year,
             "agency": row["agency"].value, "status": _text(row, "status"), "text": _text(row, "text")}
 
 

@@ -4,6 +4,7 @@ IRI on the page, the source quotes it was derived from, what points to it, and i
 from collections import defaultdict
 
 from atkg.graph.iris import INFERRED_GRAPH_SUFFIX
+from atkg.ontology.catalogue import LANGUAGES, gettext_in
 from atkg.server.pages.data import PREFIXES, iri_ref, select
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -60,8 +61,21 @@ def kinds_and_pairs(subjects):
     return kinds, pairs
 
 
+ELI = "http://data.europa.eu/eli/ontology#"
+# A source quote is named as it is cited: the title of the plan or report it is from, and its lines.
+QUOTES = PREFIXES + """SELECT ?x ?title ?start ?end WHERE { VALUES ?x { %s }
+  ?x a atkg:SourceQuote ; atkg:sourceDocument/rdfs:label ?title ; atkg:lineStart ?start ; atkg:lineEnd ?end
+}"""
+# A legal act the reports cite without its title: named by its kind, number and date as the text gives them.
+UNTITLED_ACTS = PREFIXES + f"""SELECT ?x ?kind ?number ?date WHERE {{ VALUES ?x {{ %s }}
+  ?x <{ELI}type_document>/skos:prefLabel ?kind ; <{ELI}date_document> ?date OPTIONAL {{ ?x <{ELI}number> ?number }}
+}}"""
+
+
 def labels(iris):
-    """{iri: {language: label}} from rdfs:label, skos:prefLabel or dcterms:title (in that preference)."""
+    """{iri: {language: label}} from rdfs:label, skos:prefLabel or dcterms:title (in that preference); a
+    legal act with none of them is named by its kind, number and date, a source quote by its document's
+    title and lines."""
     wanted = sorted({str(iri) for iri in iris if iri})
     found = defaultdict(dict)
     for start in range(0, len(wanted), 200):
@@ -71,7 +85,22 @@ def labels(iris):
                       "UNION { ?x dcterms:title ?l BIND(3 AS ?rank) } } ORDER BY DESC(?rank) ?l")
         for row in rows:  # the best rank comes last and wins
             found[row["x"].value][row["l"].language or ""] = row["l"].value
+    _name_unlabelled([iri for iri in wanted if iri not in found], found)
     return found
+
+
+def _name_unlabelled(iris, found):
+    """Names for the legal acts cited without a title and for the source quotes among `iris`."""
+    for start in range(0, len(iris), 200):
+        values = " ".join(iri_ref(iri) for iri in iris[start:start + 200])
+        for row in select(UNTITLED_ACTS % values):
+            number = f" № {row['number'].value}" if "number" in row else ""
+            found[row["x"].value][row["kind"].language or ""] = f"{row['kind'].value}{number} ({row['date'].value})"
+        for row in select(QUOTES % values):
+            language = row["title"].language or ""
+            lines = row["start"].value + ("" if row["start"].value == row["end"].value else "–" + row["end"].value)
+            word = gettext_in(language)("line") if language in LANGUAGES else "line"
+            found[row["x"].value][language] = f"{row['title'].value}, {word} {lines}"
 
 
 def quotes(iri):

@@ -9,7 +9,7 @@ from atkg.server.engine import results
 from atkg.server.pages import label_of, page_blueprint
 from atkg.server.pages.data import base_iri, construct, iri_ref
 from atkg.server.pages.dossier import (agency_dossier, is_agency, is_measure, is_report, measure_dossier,
-                                      report_dossier)
+                                      report_dossier, report_scope)
 from atkg.server.pages.facts import incoming, kinds_and_pairs, labels, quotes, schema_org, statements
 from atkg.server.pages.i18n import current_language
 from atkg.server.sparql.describe import wants_html
@@ -50,11 +50,13 @@ def _page(iri):
     dossier = measure_dossier(iri) if is_measure(facts) else None
     measures = agency_dossier(iri) if dossier is None and is_agency(facts) else []
     entries = report_dossier(iri) if is_report(facts) else []
+    scope = report_scope(iri) if entries else None
     shown = [iri] + [p.value for p, _ in facts] + [v.value for _, values in facts for v, _ in values if v.is_iri]
     shown += [s.value for s, _ in pointing] + [p.value for _, p in pointing] + list(kinds.values())
     shown += [body for pair in pairs.values() for body in pair] + _named_in(dossier)
     shown += [part["plan"] for part in measures] + [row["measure"] for part in measures for row in part["rows"]]
     shown += [entry[key] for entry in entries for key in ("measure", "status") if entry[key]]
+    shown += [scope["plan"]] + [thing for year in scope["dated"] for thing in year["things"]] if scope else []
     cited = quotes(iri)
     names = labels(shown + [quote["work"] for quote in cited])
     document = schema_org(iri, facts, names.get(iri, {}), page_url=request.base_url)
@@ -62,7 +64,8 @@ def _page(iri):
                 else "resource.html")
     return render_template(template, iri=iri, facts=facts, names=names, measures=measures, entries=entries,
                            pointing=_grouped(pointing, kinds, pairs, names), quotes=cited, json_ld=document,
-                           dossier=dossier, percent=lambda share: format_percent(share, locale=current_language()))
+                           dossier=dossier, scope=scope,
+                           percent=lambda share: format_percent(share, locale=current_language()))
 
 
 def _grouped(pointing, kinds, pairs, names):
@@ -86,6 +89,7 @@ def _named_in(dossier):
     named += [e[key] for e in dossier["entries"] for key in ("report", "agency", "status", "previous")]
     named += [thing for things in dossier["mentions"].values() for thing in things]
     named += [iri for crossing in dossier["cross"] for iri in crossing]
+    named += [thing for year in dossier["dated"] for thing in year["things"]]
     return [iri for iri in named if iri]
 
 

@@ -8,12 +8,14 @@ import json
 import re
 import urllib.parse
 import uuid
+from html.parser import HTMLParser
 
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from atkg.graph.translations import load_translations
 from atkg.queries import load_queries
 from tests.server.helpers import ROOT, fetch
 
@@ -127,6 +129,93 @@ def test_measure_dossier_marks_a_year_overdue_and_speaks_azerbaijani(site):
     assert [states[year] for year in ("2022", "2023", "2024")] == ["overdue"] * 3
     assert '<span class="state">vaxtı keçib</span>' in text and "Planda nə deyilir" in text
     assert shown(text, "measure-deadline") == "son il: 2021"
+
+
+def goals_shown(text):
+    """[(code, language, text)] of the goals in a dossier's "Goals" row."""
+    row = re.search(r'id="measure-goals">(.*?)</dd>', text, re.S).group(1)
+    found = re.findall(r'<li data-goal="([\d.]+)"><a href="/id/plan/nap-2020-2024/goal/\1">\1</a>\s*'
+                       r'<span lang="(\w+)">([^<]+)</span></li>', row)
+    return [(code, language, html.unescape(words)) for code, language, words in found]
+
+
+def test_measure_dossier_shows_the_plans_goals_as_the_plans_not_the_measures(site, select):
+    # The plan (chapter 2.1) sets seven goals for the whole plan and links no measure to any of them.
+    assert select("SELECT ?m WHERE { ?m a atkg:Measure ; ?link ?goal . ?goal a atkg:Goal }") == []
+    _, _, text = page(site, "/id/plan/nap-2020-2024/measure/4.2.1")
+    assert ('<dt>Goals</dt><dd id="measure-goals"><details id="plan-goals"><summary>The plan sets these 7 goals '
+            "for all its measures and does not assign measures to goals.</summary>") in text
+    english = load_translations()["goals"]
+    assert goals_shown(text) == [(code, "en", english[code]) for code in
+                                 ("2.1.1", "2.1.2", "2.1.3", "2.1.4", "2.1.5", "2.1.6", "2.1.7")]
+    _, _, text = page(site, "/id/plan/nap-2020-2024/measure/4.1.2?lang=az")
+    azerbaijani = dict(select('SELECT ?code ?text WHERE { ?g a atkg:Goal ; skos:notation ?code ; '
+                              'dcterms:description ?text FILTER(LANG(?text) = "az") }'))
+    assert azerbaijani["2.1.6"] == ("insan alveri qurbanlarının və potensial qurbanların həyat səviyyəsinin "
+                                    "yaxşılaşdırılması üçün lazımi şərait yaradılması")
+    assert goals_shown(text) == [(code, "az", azerbaijani[code]) for code in sorted(azerbaijani)]
+    assert "<summary>Plan bu 7 məqsədi bütün tədbirləri üçün müəyyən edir" in text
+    # The older programme's goals are not in the sources: the row says so and lists none.
+    _, _, text = page(site, "/id/plan/programme-2011-2015/measure/3.5.2.6")
+    assert shown(text, "measure-goals") == "The sources state no goals for this plan."
+
+
+SOURCE_STEM = re.compile(r"\b\d{3}_[0-9a-f]{16}\b")  # graph/iris.py names a kept source NNN_<hash>
+
+
+class VisibleText(HTMLParser):
+    """What a page shows: its text outside scripts and styles, and the words of aria-label, alt,
+    placeholder and of a title that is not a link's (a link's title and href may keep the IRI)."""
+
+    def __init__(self, page_html):
+        super().__init__()
+        self.parts, self.hidden = [], 0
+        self.feed(page_html)
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in ("script", "style")
+        self.parts += [value for name, value in attrs if value and name in ("aria-label", "alt", "placeholder", "title")
+                       and not (tag == "a" and name == "title")]
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def dossier_paths(select):
+    """The dossiers: a measure of each plan, the agency that reports, and every report."""
+    reports = [row[0] for row in select("SELECT ?r WHERE { ?r a atkg:Report }")]
+    assert len(reports) == 4
+    return ["/id/plan/nap-2020-2024/measure/4.2.1", "/id/plan/nap-2020-2024/measure/4.6.6",
+            "/id/plan/programme-2011-2015/measure/3.5.2.6", "/id/agency/dmx"] + [
+        "/id/" + report.removeprefix("https://w3id.org/atkg/") for report in reports]
+
+
+def test_no_saved_query_table_nor_dossier_shows_a_source_file_name(site, select):
+    # The pattern finds every kept source's name (the pages' links still hold them).
+    stems = {path.stem for path in (ROOT / "graph" / "sources").glob("*.txt")}
+    assert len(stems) == 5 and all(SOURCE_STEM.fullmatch(stem) for stem in stems)
+    queries = load_queries()
+    paths = [f"/queries/{name}?lang={language}" for name in queries for language in ("en", "az")]
+    paths += [f"/api/queries/{name}?" + urllib.parse.urlencode({**query.example, "format": "html"})
+              for name, query in queries.items()]
+    paths += [f"{path}?lang={language}" for path in dossier_paths(select) for language in ("en", "az")]
+    for path in paths:
+        status, _, text = page(site, path)
+        assert status == 200, path
+        assert SOURCE_STEM.findall(" ".join(VisibleText(text).parts)) == [], path
+    # Instead: the plan's or report's title and the line, in the page's language.
+    _, _, text = page(site, "/queries/measure-sources?run=1&lang=az&measure=" + MEASURE.replace("4.2.1", "4.6.6"))
+    rows = [[html.unescape(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(<td>.*?)</tr>", text, re.S)]
+    assert ["Azərbaycan Respublikasında insan alverinə qarşı mübarizəyə dair 2020-2024-cü illər üçün Milli Fəaliyyət "
+            "Planı", "154"] in [row[1:3] for row in rows]
+    _, _, text = page(site, "/id/report/dmx-2021?lang=az")
+    assert re.search(r'<a href="/id/source/002_e692b092547fc0c1/quote/L3-5-[0-9a-f]+" title="[^"]+">'
+                     r"Dövlət Miqrasiya Xidməti: 2021-ci il üzrə hesabat, sətir 3–5</a>", text)
 
 
 def test_agency_page_lists_its_measures_year_by_year(site, select):

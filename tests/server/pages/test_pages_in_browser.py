@@ -221,3 +221,34 @@ def test_editor_charts_an_answer_without_the_internet(browser_page, site, screen
     assert len(migration) == 2 and len(set(data["labels"])) == len(data["labels"])
     assert data["values"][data["labels"].index(migration[0])] in (19, 2)
     shoot(browser_page, screenshots, "editor-chart")
+
+
+def test_the_older_programmes_report_and_measures_show_their_entries_and_years(browser_page, site, screenshots):
+    # Source 003 reports on the 2011-2015 programme as a whole: its rows, their status cells (six say
+    # "Tam icra olunub"), no year of its own; the programme's text is not among the sources.
+    browser_page.goto(site.base + "/id/report/programme-2011-2015?lang=en")
+    note = browser_page.locator("#no-measure-table").inner_text()
+    assert note.startswith("The programme's own text is not among the sources, so the graph has no table of its "
+                           "measures: it knows only the 8 rows this report goes through")
+    rows = browser_page.locator("#report-entries tbody tr")
+    statuses = dict(zip(rows.locator("th").all_inner_texts(), rows.locator("td:nth-child(2)").all_inner_texts()))
+    assert statuses == {"2.1.4.2": "not stated", "3.5.2.5": "not stated", "3.5.2.6": "Carried out",
+                        "3.5.2.10": "Carried out", "4.1.2.1.6": "Carried out", "4.1.2.1.7": "Carried out",
+                        "4.1.2.2.2": "Carried out", "4.1.2.5.1": "Carried out"}
+    assert "Repeated from the year before" not in browser_page.locator("#report-entries thead").inner_text()
+    years = browser_page.locator("#timeline > li")
+    assert years.evaluate_all("items => items.map(item => item.dataset.year)") == [
+        "2011", "2012", "2013", "2014", "2015"]
+    # 2014: the Cabinet of Ministers' decision No 39 of 7 February 2014 (line 13), named though untitled.
+    assert "Cabinet decision № 39 (2014-02-07)" in browser_page.locator('#timeline li[data-year="2014"]').inner_text()
+    shoot(browser_page, screenshots, "programme-report")
+    with browser_page.expect_navigation():
+        rows.locator('th a:text-is("3.5.2.6")').click()
+    assert browser_page.locator("h1").inner_text().startswith("Measure 3.5.2.6: İnsan alverinə şərait yaradan")
+    assert browser_page.locator("#whole-programme").is_visible()
+    # "2013-cü il üzrə: ... 28.184" (lines 45-46): ordered-to-leave 2013 and four more figures of that year.
+    assert browser_page.locator('#timeline li[data-year="2013"] > .state').inner_text() == "dated to this year: 5"
+    assert "ordered-to-leave 2013: 28184" in browser_page.locator('#timeline li[data-year="2013"]').inner_text()
+    assert browser_page.locator("#entry-whole-1 .entry-status").inner_text() == "Carried out"
+    assert browser_page.locator("#measure-goals").inner_text() == "The sources state no goals for this plan."
+    shoot(browser_page, screenshots, "programme-measure")
