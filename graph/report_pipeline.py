@@ -31,6 +31,7 @@ from atkg.graph.reports import (
     parse_programme,
     parse_report,
     programme_graph,
+    programme_runs,
     report_graph,
 )
 from atkg.graph.reports.programme_rdf import PROGRAMME_SLUG
@@ -139,14 +140,16 @@ def _programme(source, *, base, registry):
     reporter = registry[curated["agency"]] if "agency" in curated else None
     reporter_iri = body_iri(reporter, base=base) if reporter else None
     items = parse_programme(source.text, stem=source.stem)
+    runs = list(programme_runs(items))
     graph = programme_graph(items, base=base, stem=source.stem, reporting_agency_iri=reporter_iri,
                             agency_iri_for=lambda abbreviation: _by_abbreviation(abbreviation, registry, base))
     if reporter_iri is not None:
-        derive(graph, iris.named_report_iri(PROGRAMME_SLUG, base=base), _quote_of(graph, source, curated["quote"], base))
+        quote = _quote_of(graph, source, curated["quote"], base, runs=runs)
+        derive(graph, iris.named_report_iri(PROGRAMME_SLUG, base=base), quote)
     # A date or figure with no year of its own belongs to the programme's last reported year.
     last_year = max((item.period[1] for item in items if isinstance(item.period, tuple)), default=None)
     context = SourceContext(agency=reporter_iri, report=iris.named_report_iri(PROGRAMME_SLUG, base=base))
-    graph += _acts_and_figures(source, source.text, last_year, context, base=base, registry=registry)
+    graph += _acts_and_figures(source, source.text, last_year, context, base=base, registry=registry, runs=runs)
     return graph
 
 
@@ -157,11 +160,11 @@ def _by_abbreviation(abbreviation, registry, base):
     return None
 
 
-def _quote_of(graph, source, text, base):
-    """A quote of `text`, which must stand on one line of the source (curated facts are checked so)."""
-    for number, line in enumerate(source.text.splitlines(), start=1):
-        if text in line:
-            return add_quote(graph, base=base, stem=source.stem, text=text, line_start=number, line_end=number)
+def _quote_of(graph, source, text, base, *, runs):
+    """A quote of `text`, which must stand in one of the source's paragraphs (curated facts are checked so)."""
+    for line_start, line_end, paragraph in runs:
+        if text in paragraph:
+            return add_quote(graph, base=base, stem=source.stem, text=text, line_start=line_start, line_end=line_end)
     raise ReportFormatError(f"{source.stem}: the curated quote {text!r} is not in the source")
 
 

@@ -118,3 +118,22 @@ def test_every_quote_is_in_the_source_and_every_measure_has_one():
     assert len(quotes) > 30 and all(quote in SOURCE for quote in quotes)
     measures = list(built.subjects(RDF.type, ATKG.Measure))
     assert len(measures) == 8 and all(built.value(measure, PROV.wasDerivedFrom) for measure in measures)
+
+
+def test_a_hard_wrapped_table_over_a_page_break_reads_as_its_paragraphs():
+    text = ("\t1.2.\n\tBölmə\n\n\t1.2.3.\n\tTəlimlər və maarifləndirmə\n\tDMX\n\t2011-2015\n"
+            "\tXidmət tərəfindən hesabat dövründə əcnəbilər üçün\n"
+            "bir sıra maarifləndirmə tədbirləri keçirilmiş və onların\n\n7\nİllik hesabat\n\n"
+            "nəticələri barədə məlumat hazırlanmışdır.\n\n"
+            "İkinci abzas qısa bir\ncümlədir və burada\nda sətir sonu\ncümlənin ortasına düşür.\n\n"
+            "\t1.2.4.\n\tDigər sıra\n\tDMX\n\t2011-2015\n\tBu sətir uzun bir cümlənin başıdır və\n"
+            "onun ardınca gələn bütün sözlər də səhifənin\n\n8\nİllik hesabat\n\nsonunda qalıb.\n\tTam icra olunub\n")
+    first, other = parse_programme(text, stem="992_wrapped")
+    assert [paragraph.text for paragraph in first.done_paragraphs] == [
+        "Xidmət tərəfindən hesabat dövründə əcnəbilər üçün bir sıra maarifləndirmə tədbirləri keçirilmiş və "
+        "onların nəticələri barədə məlumat hazırlanmışdır.",
+        "İkinci abzas qısa bir cümlədir və burada da sətir sonu cümlənin ortasına düşür."]
+    assert [(p.line_start, p.line_end) for p in first.done_paragraphs] == [(8, 14), (16, 19)]
+    assert other.done_text == ("Bu sətir uzun bir cümlənin başıdır və onun ardınca gələn bütün sözlər də səhifənin "
+                               "sonunda qalıb.")
+    assert other.status_text == "Tam icra olunub" and "İllik hesabat" not in first.done_text + other.done_text
