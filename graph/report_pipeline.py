@@ -20,6 +20,7 @@ from atkg.graph.extract.events_rdf import events_graph
 from atkg.graph.extract.figures import figures_in_source, load_curated
 from atkg.graph.extract.figures_rdf import SourceContext, figures_graph
 from atkg.graph.extract.mentions import entry_mentions, mentions_graph
+from atkg.graph.extract.organisations_rdf import organisations_graph, report_organisations
 from atkg.graph.extract.privacy import redact
 from atkg.graph.extract.privacy_rdf import person_references_graph
 from atkg.graph.extract.referrals import find_referrals
@@ -60,6 +61,9 @@ def report_graphs(source, *, base, registry, plan_titles):
     report = parse_report(redaction.text, stem=source.stem)
     agency = _reporting_agency(report, registry, key=source.agency)
     report = _with_stated_facts(report, agency, year=source.year)
+    # The NGOs the report names that no curated file holds are bodies while it is read.
+    organisations = report_organisations([p for entry in report.entries for p in entry.paragraphs], registry=registry)
+    registry = registry.with_bodies(body for body, _, _ in organisations.values())
     graph = report_graph(report, base=base, agency_iri=body_iri(agency, base=base), plan_iri=iris.plan_iri(base=base),
                          measure_iri_for=lambda code: iris.plan_part_iri("measure", code, base=base),
                          measure_titles=plan_titles, agency_key=agency.key, agency_abbreviation=agency.abbreviation)
@@ -71,6 +75,7 @@ def report_graphs(source, *, base, registry, plan_titles):
     # The report's paragraphs as its reader re-joined them, so that a page break is no paragraph break.
     runs = [(unit.line_start, unit.line_end, unit.text) for unit in units(redaction.text, stem=source.stem)]
     graph += _acts_and_figures(source, redaction.text, report.year, context, base=base, registry=registry, runs=runs)
+    graph += organisations_graph(organisations, base=base, stem=source.stem)
     graph += source_document_graph(source, base=base)
     return graph
 
