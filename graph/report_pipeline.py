@@ -27,6 +27,7 @@ from atkg.graph.extract.referrals import find_referrals
 from atkg.graph.extract.referrals_rdf import referrals_graph
 from atkg.graph.provenance import add_quote, derive
 from atkg.graph.reports import (
+    Entry,
     ReportFormatError,
     entry_nodes,
     parse_programme,
@@ -146,15 +147,32 @@ def _programme(source, *, base, registry):
     reporter_iri = body_iri(reporter, base=base) if reporter else None
     items = parse_programme(source.text, stem=source.stem)
     runs = list(programme_runs(items))
+    organisations = report_organisations([p for item in items for p in item.done_paragraphs], registry=registry)
+    registry = registry.with_bodies(body for body, _, _ in organisations.values())
     graph = programme_graph(items, base=base, stem=source.stem, reporting_agency_iri=reporter_iri,
                             agency_iri_for=lambda abbreviation: _by_abbreviation(abbreviation, registry, base))
+    report = iris.named_report_iri(PROGRAMME_SLUG, base=base)
     if reporter_iri is not None:
-        quote = _quote_of(graph, source, curated["quote"], base, runs=runs)
-        derive(graph, iris.named_report_iri(PROGRAMME_SLUG, base=base), quote)
+        derive(graph, report, _quote_of(graph, source, curated["quote"], base, runs=runs))
     # A date or figure with no year of its own belongs to the programme's last reported year.
     last_year = max((item.period[1] for item in items if isinstance(item.period, tuple)), default=None)
-    context = SourceContext(agency=reporter_iri, report=iris.named_report_iri(PROGRAMME_SLUG, base=base))
+    for item in items:
+        graph += _programme_entry_extras(item, iris.entry_iri(report, item.code), last_year, source.stem,
+                                         base=base, registry=registry)
+    context = SourceContext(agency=reporter_iri, report=report)
     graph += _acts_and_figures(source, source.text, last_year, context, base=base, registry=registry, runs=runs)
+    graph += organisations_graph(organisations, base=base, stem=source.stem)
+    return graph
+
+
+def _programme_entry_extras(item, node, year, stem, *, base, registry):
+    """Mentions and events of one row of the older programme's report, read as a yearly entry's are."""
+    entry = Entry(item.code, item.title, item.line_start, item.heading_line_end or item.line_start,
+                  item.done_paragraphs, ())
+    measure = iris.plan_part_iri("measure", item.code, base=base, plan=PROGRAMME_SLUG)
+    graph = mentions_graph(node, entry_mentions(entry.text, registry=registry), base=base, registry=registry)
+    graph += events_graph(find_events(entry, report_year=year, registry=registry), base=base, entry_iri=node,
+                          measure_iri=measure, stem=stem, registry=registry)
     return graph
 
 

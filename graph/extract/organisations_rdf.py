@@ -3,7 +3,8 @@
 Each becomes a body of the registry the report is read with (graph/bodies.py, group "partner", kind
 "ngo"), so the extractors that read bodies see it like a curated one: the entry mentions it, and an event
 it held or took part in names it as organiser or partner, with the event's quote. Its own node says what
-it is (atkg:NonGovernmentalOrganization, an org:FormalOrganization), its name as the report writes it,
+it is (atkg:NonGovernmentalOrganization, an org:FormalOrganization), its name as the report writes it
+(its English label says no English name is known),
 its case forms for search, and the paragraph it is first named in. A name a curated body has (folded,
 quotes aside) is that body, never a second one.
 """
@@ -43,8 +44,10 @@ def organisations_graph(found, *, base, stem):
         node = body_iri(body, base=base)
         graph.add((node, RDF.type, ATKG.NonGovernmentalOrganization))
         graph.add((node, ATKG.organisationType, iris.concept("organisation-type", body.kind)))
-        graph.add((node, SKOS.prefLabel, Literal(name, lang="az")))
-        graph.add((node, RDFS.label, Literal(name, lang="az")))
+        # No English name is known: the English label says so rather than guess one (as body_graph.py does).
+        for text, language in ((name, "az"), (f"{name} (name as the report writes it; no English name known)", "en")):
+            graph.add((node, SKOS.prefLabel, Literal(text, lang=language)))
+            graph.add((node, RDFS.label, Literal(text, lang=language)))
         for form in body.inflected:
             graph.add((node, ATKG.inflectedForm, Literal(form, lang="az")))
         graph.add((node, DCTERMS.source, iris.source_iri(stem, base=base)))

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS
 
 from atkg.graph.reports import ReportFormatError, parse_programme, programme_graph
 from atkg.ontology import ATKG
@@ -137,3 +137,48 @@ def test_a_hard_wrapped_table_over_a_page_break_reads_as_its_paragraphs():
     assert other.done_text == ("Bu sətir uzun bir cümlənin başıdır və onun ardınca gələn bütün sözlər də səhifənin "
                                "sonunda qalıb.")
     assert other.status_text == "Tam icra olunub" and "İllik hesabat" not in first.done_text + other.done_text
+
+
+@pytest.fixture(scope="module")
+def report_graph_003():
+    """The older programme's report read as the build reads it."""
+    from atkg.graph.agencies import load_registry
+    from atkg.graph.report_pipeline import report_graphs
+    from atkg.graph.sources import read_sources
+
+    [source] = [s for s in read_sources() if s.stem == STEM]
+    return report_graphs(source, base=BASE, registry=load_registry(), plan_titles={})
+
+
+def events_of(graph):
+    """(entry code, kind, start, end, organisers, partners) of each event of the graph."""
+    def keys(event, prop):
+        return tuple(sorted(str(o).rsplit("/", 1)[1] for o in graph.objects(event, prop)))
+    return {(str(graph.value(e, ATKG.reportedIn)).rsplit("/", 1)[1], str(graph.value(e, ATKG.eventType)).rsplit("/", 1)[1],
+             str(graph.value(e, SDO.startDate)), str(graph.value(e, SDO.endDate)), keys(e, SDO.organizer),
+             keys(e, ATKG.partner)) for e in graph.subjects(RDF.type, ATKG.Event)}
+
+
+def test_the_older_programmes_report_has_its_events_read_as_a_yearly_reports_are(report_graph_003):
+    found = events_of(report_graph_003)
+    assert len(found) == 21
+    assert {
+        ("2.1.4.2", "meeting", "2013-11-10", "2013-11-11", (), ("prague-process",)),
+        ("2.1.4.2", "session", "2013-04-17", "2013-04-18", ("un-cmw",), ()),
+        ("2.1.4.2", "session", "2012-06-12", "2012-06-15", (), ("cis", "ru")),
+        ("2.1.4.2", "conference", "2014-04-23", "2014-04-24", ("ilo",), ()),
+        ("2.1.4.2", "session", "2015-05-06", "2015-05-07", (), ("eu",)),
+        ("2.1.4.2", "meeting", "2015-09-22", "None", (), ("almaty-process",)),
+        ("3.5.2.10", "session", "2015-05-28", "2015-05-29", ("guam-thb-subgroup",), ()),
+        ("4.1.2.5.1", "signing", "2013-12-09", "None", (), ("dmx", "ngo-azerbaycan-qizil-aypara-cemiyyeti")),
+    } <= found
+    for event in report_graph_003.subjects(RDF.type, ATKG.Event):
+        quote = report_graph_003.value(event, PROV.wasDerivedFrom)
+        assert str(report_graph_003.value(quote, ATKG.quotedText)) in SOURCE
+
+
+def test_the_red_crescent_society_is_an_ngo_of_the_older_programmes_report(report_graph_003):
+    node = URIRef(f"{BASE}partner/ngo-azerbaycan-qizil-aypara-cemiyyeti")
+    assert (node, RDF.type, ATKG.NonGovernmentalOrganization) in report_graph_003
+    assert Literal("Azərbaycan Qızıl Aypara Cəmiyyəti", lang="az") in set(report_graph_003.objects(node, SKOS.prefLabel))
+    assert (URIRef(f"{BASE}report/programme-2011-2015/entry/4.1.2.5.1"), ATKG.mentions, node) in report_graph_003
