@@ -68,6 +68,12 @@ class Registry:
         """How many bodies the registry holds."""
         return len(self.bodies)
 
+    def with_bodies(self, bodies):
+        """A new registry holding these bodies besides the curated ones (a report's own NGOs); a key
+        already curated keeps its curated body."""
+        added = {body.key: body for body in bodies if body.key not in self.bodies}
+        return Registry(MappingProxyType(dict(sorted({**self.bodies, **added}.items())))) if added else self
+
     def in_group(self, group):
         """The bodies of one group ("agency", "partner" or "country"), in key order."""
         return tuple(body for body in self if body.group == group)

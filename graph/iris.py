@@ -108,6 +108,12 @@ def body_iri(group, key, *, base):
     return URIRef(f"{base}{group}/{key}")
 
 
+def found_organisation_key(name):
+    """The registry key of an NGO a report names that no curated file holds: "ngo-" and the slug of its
+    name without quotes, so every report naming it gives the same IRI, {base}partner/ngo-...."""
+    return "ngo-" + slug(re.sub(r"[\"“”«»]", "", name))
+
+
 def change_iri(before_key, after_key, *, base):
     """A body's renaming, e.g. {base}change/education-to-science-education."""
     return URIRef(f"{base}change/{before_key}-to-{after_key}")

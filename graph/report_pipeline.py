@@ -20,17 +20,20 @@ from atkg.graph.extract.events_rdf import events_graph
 from atkg.graph.extract.figures import figures_in_source, load_curated
 from atkg.graph.extract.figures_rdf import SourceContext, figures_graph
 from atkg.graph.extract.mentions import entry_mentions, mentions_graph
+from atkg.graph.extract.organisations_rdf import organisations_graph, report_organisations
 from atkg.graph.extract.privacy import redact
 from atkg.graph.extract.privacy_rdf import person_references_graph
 from atkg.graph.extract.referrals import find_referrals
 from atkg.graph.extract.referrals_rdf import referrals_graph
 from atkg.graph.provenance import add_quote, derive
 from atkg.graph.reports import (
+    Entry,
     ReportFormatError,
     entry_nodes,
     parse_programme,
     parse_report,
     programme_graph,
+    programme_runs,
     report_graph,
 )
 from atkg.graph.reports.programme_rdf import PROGRAMME_SLUG
@@ -62,6 +65,9 @@ def report_graphs(source, *, base, registry, plan_titles):
     report = parse_report(redaction.text, stem=source.stem)
     agency = _reporting_agency(report, registry, key=source.agency)
     report = _with_stated_facts(report, agency, year=source.year)
+    # The NGOs the report names that no curated file holds are bodies while it is read.
+    organisations = report_organisations([p for entry in report.entries for p in entry.paragraphs], registry=registry)
+    registry = registry.with_bodies(body for body, _, _ in organisations.values())
     graph = report_graph(report, base=base, agency_iri=body_iri(agency, base=base), plan_iri=iris.plan_iri(base=base),
                          measure_iri_for=lambda code: iris.plan_part_iri("measure", code, base=base),
                          measure_titles=plan_titles, agency_key=agency.key, agency_abbreviation=agency.abbreviation)
@@ -73,6 +79,7 @@ def report_graphs(source, *, base, registry, plan_titles):
     # The report's paragraphs as its reader re-joined them, so that a page break is no paragraph break.
     runs = [(unit.line_start, unit.line_end, unit.text) for unit in units(redaction.text, stem=source.stem)]
     graph += _acts_and_figures(source, redaction.text, report.year, context, base=base, registry=registry, runs=runs)
+    graph += organisations_graph(organisations, base=base, stem=source.stem)
     graph += source_document_graph(source, base=base, titles=list(graph.objects(report_node, RDFS.label)))
     return graph
 
@@ -142,14 +149,33 @@ def _programme(source, *, base, registry):
     reporter = registry[curated["agency"]] if "agency" in curated else None
     reporter_iri = body_iri(reporter, base=base) if reporter else None
     items = parse_programme(source.text, stem=source.stem)
+    runs = list(programme_runs(items))
+    organisations = report_organisations([p for item in items for p in item.done_paragraphs], registry=registry)
+    registry = registry.with_bodies(body for body, _, _ in organisations.values())
     graph = programme_graph(items, base=base, stem=source.stem, reporting_agency_iri=reporter_iri,
                             agency_iri_for=lambda abbreviation: _by_abbreviation(abbreviation, registry, base))
+    report = iris.named_report_iri(PROGRAMME_SLUG, base=base)
     if reporter_iri is not None:
-        derive(graph, iris.named_report_iri(PROGRAMME_SLUG, base=base), _quote_of(graph, source, curated["quote"], base))
+        derive(graph, report, _quote_of(graph, source, curated["quote"], base, runs=runs))
     # A date or figure with no year of its own belongs to the programme's last reported year.
     last_year = max((item.period[1] for item in items if isinstance(item.period, tuple)), default=None)
-    context = SourceContext(agency=reporter_iri, report=iris.named_report_iri(PROGRAMME_SLUG, base=base))
-    graph += _acts_and_figures(source, source.text, last_year, context, base=base, registry=registry)
+    for item in items:
+        graph += _programme_entry_extras(item, iris.entry_iri(report, item.code), last_year, source.stem,
+                                         base=base, registry=registry)
+    context = SourceContext(agency=reporter_iri, report=report)
+    graph += _acts_and_figures(source, source.text, last_year, context, base=base, registry=registry, runs=runs)
+    graph += organisations_graph(organisations, base=base, stem=source.stem)
+    return graph
+
+
+def _programme_entry_extras(item, node, year, stem, *, base, registry):
+    """Mentions and events of one row of the older programme's report, read as a yearly entry's are."""
+    entry = Entry(item.code, item.title, item.line_start, item.heading_line_end or item.line_start,
+                  item.done_paragraphs, ())
+    measure = iris.plan_part_iri("measure", item.code, base=base, plan=PROGRAMME_SLUG)
+    graph = mentions_graph(node, entry_mentions(entry.text, registry=registry), base=base, registry=registry)
+    graph += events_graph(find_events(entry, report_year=year, registry=registry), base=base, entry_iri=node,
+                          measure_iri=measure, stem=stem, registry=registry)
     return graph
 
 
@@ -160,11 +186,11 @@ def _by_abbreviation(abbreviation, registry, base):
     return None
 
 
-def _quote_of(graph, source, text, base):
-    """A quote of `text`, which must stand on one line of the source (curated facts are checked so)."""
-    for number, line in enumerate(source.text.splitlines(), start=1):
-        if text in line:
-            return add_quote(graph, base=base, stem=source.stem, text=text, line_start=number, line_end=number)
+def _quote_of(graph, source, text, base, *, runs):
+    """A quote of `text`, which must stand in one of the source's paragraphs (curated facts are checked so)."""
+    for line_start, line_end, paragraph in runs:
+        if text in paragraph:
+            return add_quote(graph, base=base, stem=source.stem, text=text, line_start=line_start, line_end=line_end)
     raise ReportFormatError(f"{source.stem}: the curated quote {text!r} is not in the source")
 
 

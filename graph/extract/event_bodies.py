@@ -5,11 +5,13 @@ import re
 from atkg.graph.extract.event_parts import LIST_GAP
 
 _PARTICIPLES = re.compile(r"keçiril(?:ən|miş)|təşkil (?:olun|edil)(?:an|ən|muş|miş)|həyata keçirilən")
-_FINITE_AFTER = re.compile(r"\s*(?:keçiril|təşkil olunmuş|təşkil edilmiş)")
+_FINITE_AFTER = re.compile(r"\s*(?:keçiril|təşkil olunmuş|təşkil edilmiş|aparıl)")
 _AGENT = re.compile(r"(?:\s+\S+){0,2}\s+tərəfindən")
 _ORGANISED_BY = re.compile(r"\s+təşkilatçılığı\s+ilə")
 _GENITIVE = re.compile(r"n?[ıiuü]n$")
 _SESSION_ENDINGS = ("iclasında", "sessiyası", "iclası")
+# Quote marks between two names of a list ("... İctimai Birliyi və “Azərbaycan Uşaqları” ...") open a name.
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
 
 
 def organisers_and_partners(text, mentions, stretch, noun_end, *, kind, quotes, registry):
@@ -21,7 +23,8 @@ def organisers_and_partners(text, mentions, stretch, noun_end, *, kind, quotes, 
     """
     inside = [m for m in mentions if stretch[0] <= m.start < stretch[1]]
     if kind != "signing":
-        inside = [m for m in inside if not any(s <= m.start < e for s, e, _ in quotes)]
+        # A name that only begins with a quote (“Təmiz Dünya” ... İctimai Birliyi) is no quoted topic.
+        inside = [m for m in inside if not any(s <= m.start and m.end <= e for s, e, _ in quotes)]
     organisers = _organisers(text, inside, noun_end)
     if not organisers and text[stretch[0]:noun_end].rstrip().endswith(_SESSION_ENDINGS):
         # "Məşvərət Şurasının ... iclasında": the body whose session it was.
@@ -45,7 +48,7 @@ def _organisers(text, inside, noun_end):
         agent = _AGENT.match(text, inside[index].end)
         if agent and (_PARTICIPLES.search(text, agent.end(), noun_end) or _FINITE_AFTER.match(text, noun_end)):
             first = index
-            while first > 0 and LIST_GAP.fullmatch(text[inside[first - 1].end:inside[first].start]):
+            while first > 0 and LIST_GAP.fullmatch(_QUOTE_MARKS.sub("", text[inside[first - 1].end:inside[first].start])):
                 first -= 1
             return [m.key for m in inside[first:index + 1]]
     return []

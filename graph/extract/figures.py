@@ -19,6 +19,7 @@ import yaml
 
 from atkg.graph.extract import LOWER_LETTERS as L
 from atkg.graph.extract import figure_proposals as proposals
+from atkg.graph.extract.amounts import find_amounts
 from atkg.graph.extract.dates import SENTENCE_END, find_dates
 from atkg.graph.extract.numbers import find_counts
 
@@ -143,7 +144,16 @@ def figures_in_source(text, *, stem, default_year, runs=None):
         year = int(year_heading["year"]) if year_heading else year
         observations += find_figures(paragraph, default_year=year, stem=stem, line_start=line_start,
                                      line_end=line_end, measure=measure)
+        observations += [_money(amount, stem=stem, line_start=line_start, line_end=line_end, measure=measure)
+                         for amount in find_amounts(paragraph, default_year=year)]
     return observations
+
+
+def _money(amount, *, stem, line_start, line_end, measure):
+    """A money amount (amounts.py) as a figure in manat (AZN) with a proposed indicator made from its words."""
+    period = Period(date(amount.year, 1, 1), date(amount.year, 12, 31), "year")
+    return Observation(proposals.slug(amount.label), amount.value, "manat", "AZN", period, amount.sentence, stem,
+                       line_start, line_end, measure, proposed=True, label_az=amount.label)
 
 
 def paragraphs(text):

@@ -68,7 +68,8 @@ def _add(graph, node, observation, context, base):
     graph.add((node, RDF.type, QB.Observation))
     graph.add((node, QB.dataSet, DATASET))
     graph.add((node, ATKG.indicator, iris.concept(INDICATOR_SCHEME, observation.indicator)))
-    graph.add((node, ATKG.observedValue, Literal(observation.value, datatype=XSD.integer)))
+    kind = XSD.integer if isinstance(observation.value, int) else XSD.decimal  # money may have cents
+    graph.add((node, ATKG.observedValue, Literal(observation.value, datatype=kind)))
     graph.add((node, ATKG.unit, Literal(observation.unit_az, lang="az")))
     if observation.unit_en:
         graph.add((node, ATKG.unit, Literal(observation.unit_en, lang="en")))

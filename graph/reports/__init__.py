@@ -8,7 +8,7 @@ heading; implementation_status and is_covid_affected read an entry's text; parse
 from atkg.graph.reports.model import (Entry, Paragraph, ParsedReport, ProgrammeItem, ProgrammeSection,
                                       ReportFormatError, StatusFinding)
 from atkg.graph.reports.parse import cross_references, parse_report
-from atkg.graph.reports.programme import parse_programme
+from atkg.graph.reports.programme import parse_programme, programme_runs
 from atkg.graph.reports.programme_rdf import programme_graph
 from atkg.graph.reports.rdf import entry_nodes, report_graph
 from atkg.graph.reports.status import implementation_status, is_covid_affected
@@ -17,5 +17,5 @@ from atkg.graph.reports.units import rejoined
 __all__ = [
     "Entry", "Paragraph", "ParsedReport", "ProgrammeItem", "ProgrammeSection", "ReportFormatError",
     "StatusFinding", "cross_references", "entry_nodes", "implementation_status", "is_covid_affected", "parse_programme",
-    "parse_report", "programme_graph", "rejoined", "report_graph",
+    "parse_report", "programme_graph", "programme_runs", "rejoined", "report_graph",
 ]

@@ -47,8 +47,7 @@ def content_lines(text):
     """The content lines of a source text, debris removed, each knowing whether a blank line precedes it."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cleaned = [clean(raw) for raw in raw_lines]
-    breaks = {index for index, raw in enumerate(raw_lines) if "\f" in raw or _PAGE_NUMBER.match(cleaned[index])}
-    debris = _bare_breaks(cleaned, breaks) | _running_headers(cleaned, breaks)
+    debris = _debris(raw_lines, cleaned)
     lines, blank, page_break = [], False, False
     for index, line_text in enumerate(cleaned):
         if index in debris:
@@ -61,6 +60,19 @@ def content_lines(text):
                           page_break_before=page_break and bool(lines)))
         blank = page_break = False
     return lines
+
+
+def debris_numbers(text):
+    """The 1-based numbers of the source lines that are page-break debris (page numbers, form feeds,
+    running headers), for readers that keep the raw lines, as the older programme's table reader does."""
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return {index + 1 for index in _debris(raw_lines, [clean(raw) for raw in raw_lines])}
+
+
+def _debris(raw_lines, cleaned):
+    """The 0-based indexes of the debris lines."""
+    breaks = {index for index, raw in enumerate(raw_lines) if "\f" in raw or _PAGE_NUMBER.match(cleaned[index])}
+    return _bare_breaks(cleaned, breaks) | _running_headers(cleaned, breaks)
 
 
 def _bare_breaks(cleaned, breaks):

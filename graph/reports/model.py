@@ -88,5 +88,6 @@ class ProgrammeItem:
     line_end: int
     section: ProgrammeSection | None = None
     heading_text: str = ""  # the code, title, bodies and period cells as they stand in the source
+    heading_line_end: int | None = None  # the line heading_text ends on
     done_paragraphs: tuple[Paragraph, ...] = ()
     status_line: int | None = None

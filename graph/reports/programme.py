@@ -9,24 +9,35 @@ status cell (3.5.2.5): then status_text is None, not a guess.
 
 Every text kept is an exact substring of the source (cells are only stripped of surrounding white space),
 so it can be quoted as it stands. Codes lose the trailing dot of the numbering style.
+
+The same table as PDF extraction gives it reads the same: page-break debris (page numbers, running
+headers; graph/reports/lines.py) is dropped, and when the cells are hard-wrapped (at least five lines inside
+a cell break off mid-sentence) a cell's paragraphs are re-joined as the yearly reports' are
+(graph/reports/units.py): lines with no blank line between them are one paragraph, and a paragraph carries
+on across a page break when its line before the break was full. A re-joined paragraph is the source's
+lines joined with single spaces.
 """
 
 import re
 from dataclasses import dataclass
 
+from atkg.graph.reports.lines import debris_numbers, joined_with
 from atkg.graph.reports.model import Paragraph, ProgrammeItem, ProgrammeSection, ReportFormatError
 
 _CODE_CELL = re.compile(r"^\d{1,2}(?:\.\d{1,3}){1,5}\.?$")
 _PERIOD = re.compile(r"^(?P<first>\d{4})\s*[-–—]?\s*(?P<last>\d{4})$")
 _STATUS = re.compile(r"\bicra\s+(?:olunub|edilib|olunmayıb|edilməyib|olunur|edilir|olunmuşdur|edilmişdir)",
                      re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”»)\]]*$")
 _PERIOD_MAX_CHARS = 40
 _STATUS_MAX_CHARS = 80
+_MIN_WRAPPED_LINES = 5
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
 class _Cell:
-    """A table cell: its paragraphs (stripped text and line number), in order."""
+    """A table cell: its paragraphs (stripped text, first and last line number), in order."""
 
     paragraphs: list
 
@@ -45,21 +56,37 @@ def parse_programme(text, *, stem):
     return tuple(items)
 
 
+def programme_runs(items):
+    """(first line, last line, text) of each row's heading (its cells on one line) and of each paragraph
+    under it, in order: the paragraphs the figures and acts of the table are read in."""
+    for item in items:
+        yield item.line_start, item.heading_line_end, _SPACES.sub(" ", item.heading_text)
+        yield from ((paragraph.line_start, paragraph.line_end, paragraph.text) for paragraph in item.done_paragraphs)
+        if item.status_text:
+            yield item.status_line, item.status_line, item.status_text
+
+
 def _item(row, section, text):
     """A full row as a ProgrammeItem."""
     code, title, bodies, *rest = row
     period, rest = _period(rest)
     status = rest.pop() if rest and _is_status(rest[-1]) else None
-    done = tuple(Paragraph(part, line, line) for cell in rest for part, line in cell.paragraphs)
+    done = tuple(Paragraph(part, first, last) for cell in rest for part, first, last in cell.paragraphs)
     last = status or (rest[-1] if rest else bodies)
-    source_lines = text.replace("\r\n", "\n").split("\n")
     header_end = _last_line(period[1]) if period[1] else _last_line(bodies)
     return ProgrammeItem(
         code=_code(code), title=_text(title), bodies_as_written=_bodies(_text(bodies)), period=period[0],
         done_text="\n\n".join(paragraph.text for paragraph in done), status_text=_text(status) if status else None,
         line_start=_first_line(code), line_end=_last_line(last), section=section,
-        heading_text="\n".join(source_lines[_first_line(code) - 1:header_end]).strip(),
+        heading_text=_lines_between(text, _first_line(code), header_end), heading_line_end=header_end,
         done_paragraphs=done, status_line=_first_line(status) if status else None)
+
+
+def _lines_between(text, first, last):
+    """The source lines from `first` to `last` as they stand, without page-break debris."""
+    debris = debris_numbers(text)
+    lines = text.replace("\r\n", "\n").split("\n")[first - 1:last]
+    return "\n".join(line for number, line in enumerate(lines, start=first) if number not in debris).strip()
 
 
 def _period(cells):
@@ -82,15 +109,51 @@ def _bodies(cell_text):
 
 
 def _cells(text):
-    """The table's non-empty cells in reading order."""
-    cells = []
+    """The table's non-empty cells in reading order, hard-wrapped lines re-joined into paragraphs."""
+    cells = _line_cells(text)
+    width = _wrap_width(cells)
+    return [_Cell(_rejoined(lines, width=width) if width else [line[:3] for line in lines]) for lines in cells]
+
+
+def _line_cells(text):
+    """The table's non-empty cells, each as its lines (text, number, number, what stands before it: "" when
+    the line above it, "blank" after blank lines, "page" after a page break), debris left out."""
+    cells, debris, before = [], debris_numbers(text), ""
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        if number in debris or not raw.strip():
+            before = "page" if number in debris else before or "blank"
+            continue
         first, *others = raw.split("\t")
         if first.strip() and cells and not _CODE_CELL.match(first.strip()):
-            cells[-1].paragraphs.append((first.strip(), number))  # a further paragraph of the open cell
+            cells[-1].append((first.strip(), number, number, before))  # a further line of the open cell
             first = ""
-        cells += [_Cell([(part.strip(), number)]) for part in [first, *others] if part.strip()]
+        cells += [[(part.strip(), number, number, "")] for part in [first, *others] if part.strip()]
+        before = ""
     return cells
+
+
+def _wrap_width(cells):
+    """The width the cells were hard-wrapped at (the longest line that breaks off mid-sentence inside its
+    cell, the next line right under it), or None when fewer than five lines do so: then every line is a
+    paragraph, as a DOCX table's are."""
+    broken = [len(line[0]) for lines in cells for line, after in zip(lines, lines[1:])
+              if not after[3] and not _SENTENCE_END.search(line[0])]
+    return max(broken) if len(broken) >= _MIN_WRAPPED_LINES else None
+
+
+def _rejoined(lines, *, width):
+    """A hard-wrapped cell's paragraphs: a line right under another carries on its paragraph, and so does
+    a line after a page break when the line before the break was full (its first word would not have
+    fitted there); a blank line otherwise ends a paragraph."""
+    paragraphs, previous = [], ""
+    for line, number, _, before in lines:
+        if paragraphs and (not before or before == "page" and len(previous) + 1 + len(line.split(" ")[0]) > width):
+            text, first, _ = paragraphs[-1]
+            paragraphs[-1] = (joined_with(text, line), first, number)
+        else:
+            paragraphs.append((line, number, number))
+        previous = line
+    return paragraphs
 
 
 def _rows(cells):
@@ -106,7 +169,7 @@ def _rows(cells):
 
 def _text(cell):
     """A cell's paragraphs joined by blank lines."""
-    return "\n\n".join(part for part, _ in cell.paragraphs)
+    return "\n\n".join(part for part, _, _ in cell.paragraphs)
 
 
 def _code(cell):
@@ -121,4 +184,4 @@ def _first_line(cell):
 
 def _last_line(cell):
     """The line a cell ends on."""
-    return cell.paragraphs[-1][1]
+    return cell.paragraphs[-1][2]

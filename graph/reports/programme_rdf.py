@@ -30,7 +30,7 @@ def programme_graph(items, *, base, agency_iri_for, stem, reporting_agency_iri=N
     for item in items:
         measure = iris.plan_part_iri("measure", item.code, base=base, plan=PROGRAMME_SLUG)
         quote = add_quote(graph, base=base, stem=stem, text=item.heading_text, line_start=item.line_start,
-                          line_end=item.line_start + item.heading_text.count("\n"))
+                          line_end=item.heading_line_end or item.line_start + item.heading_text.count("\n"))
         _measure(graph, item, measure, plan, quote, base=base)
         _bodies(graph, item, measure, agency_iri_for)
         _section(graph, item, measure, plan, base=base, stem=stem)

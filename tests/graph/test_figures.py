@@ -68,8 +68,21 @@ def test_the_enforcement_figures_of_the_older_programme_year_by_year():
         assert [values[(indicator, *year(y))] for y in range(2012, 2016)] == list(by_year), indicator
     assert [values.get(("replacement-cards-decided", *year(y))) for y in range(2012, 2016)] == [99, 166, None, 198]
     assert values[("penalised-for-lost-documents", *year(2014))] == 188
-    assert len(values) == 4 * 4 + 3 + 1
-    assert {o.measure for o in figures(PROGRAMME)} == {"3.5.2.6"}
+    assert len(values) == 4 * 4 + 3 + 1 + 3  # and the three work-permit duties below
+    assert {o.measure for o in figures(PROGRAMME) if o.unit_en != "AZN"} == {"3.5.2.6"}
+
+
+def test_the_older_programmes_work_permit_duties_are_figures_in_manat_with_what_they_are_for():
+    duties = [o for o in figures(PROGRAMME) if o.unit_en == "AZN"]
+    paid_for = ("əcnəbilərə və vətəndaşlığı olmayan şəxslərə iş icazəsinin verilməsinə və müddətinin uzadılmasına "
+                "görə ödəniləcək dövlət rüsumunun məbləği")
+    assert [(o.value, o.unit_az, o.label_az, o.measure, o.proposed) for o in duties] == [
+        (350, "manat", f"{paid_for}, 3 ayadək müddətə", "2.1.4.2", True),
+        (600, "manat", f"{paid_for}, 6 ayadək müddətə", "2.1.4.2", True),
+        (1000, "manat", f"{paid_for}, 1 ilədək müddətə", "2.1.4.2", True)]
+    assert {(o.period.start.isoformat(), o.period.end.isoformat()) for o in duties} == {year(2014)}
+    assert all(o.quote.startswith("Bunlarla yanaşı, “Dövlət rüsumu haqqında”") and
+               o.quote.endswith("1 ilədək müddətə 1000 manat müəyyənləşdirilib.") for o in duties)
 
 
 def test_a_sentence_without_its_own_year_takes_the_default_year():

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS
 
 from atkg.graph.reports import ReportFormatError, parse_programme, programme_graph
 from atkg.ontology import ATKG
@@ -118,3 +118,67 @@ def test_every_quote_is_in_the_source_and_every_measure_has_one():
     assert len(quotes) > 30 and all(quote in SOURCE for quote in quotes)
     measures = list(built.subjects(RDF.type, ATKG.Measure))
     assert len(measures) == 8 and all(built.value(measure, PROV.wasDerivedFrom) for measure in measures)
+
+
+def test_a_hard_wrapped_table_over_a_page_break_reads_as_its_paragraphs():
+    text = ("\t1.2.\n\tBölmə\n\n\t1.2.3.\n\tTəlimlər və maarifləndirmə\n\tDMX\n\t2011-2015\n"
+            "\tXidmət tərəfindən hesabat dövründə əcnəbilər üçün\n"
+            "bir sıra maarifləndirmə tədbirləri keçirilmiş və onların\n\n7\nİllik hesabat\n\n"
+            "nəticələri barədə məlumat hazırlanmışdır.\n\n"
+            "İkinci abzas qısa bir\ncümlədir və burada\nda sətir sonu\ncümlənin ortasına düşür.\n\n"
+            "\t1.2.4.\n\tDigər sıra\n\tDMX\n\t2011-2015\n\tBu sətir uzun bir cümlənin başıdır və\n"
+            "onun ardınca gələn bütün sözlər də səhifənin\n\n8\nİllik hesabat\n\nsonunda qalıb.\n\tTam icra olunub\n")
+    first, other = parse_programme(text, stem="992_wrapped")
+    assert [paragraph.text for paragraph in first.done_paragraphs] == [
+        "Xidmət tərəfindən hesabat dövründə əcnəbilər üçün bir sıra maarifləndirmə tədbirləri keçirilmiş və "
+        "onların nəticələri barədə məlumat hazırlanmışdır.",
+        "İkinci abzas qısa bir cümlədir və burada da sətir sonu cümlənin ortasına düşür."]
+    assert [(p.line_start, p.line_end) for p in first.done_paragraphs] == [(8, 14), (16, 19)]
+    assert other.done_text == ("Bu sətir uzun bir cümlənin başıdır və onun ardınca gələn bütün sözlər də səhifənin "
+                               "sonunda qalıb.")
+    assert other.status_text == "Tam icra olunub" and "İllik hesabat" not in first.done_text + other.done_text
+
+
+@pytest.fixture(scope="module")
+def report_graph_003():
+    """The older programme's report read as the build reads it."""
+    from atkg.graph.agencies import load_registry
+    from atkg.graph.report_pipeline import report_graphs
+    from atkg.graph.sources import read_sources
+
+    [source] = [s for s in read_sources() if s.stem == STEM]
+    return report_graphs(source, base=BASE, registry=load_registry(), plan_titles={})
+
+
+def events_of(graph):
+    """(entry code, kind, start, end, organisers, partners) of each event of the graph."""
+    def keys(event, prop):
+        return tuple(sorted(str(o).rsplit("/", 1)[1] for o in graph.objects(event, prop)))
+    return {(str(graph.value(e, ATKG.reportedIn)).rsplit("/", 1)[1], str(graph.value(e, ATKG.eventType)).rsplit("/", 1)[1],
+             str(graph.value(e, SDO.startDate)), str(graph.value(e, SDO.endDate)), keys(e, SDO.organizer),
+             keys(e, ATKG.partner)) for e in graph.subjects(RDF.type, ATKG.Event)}
+
+
+def test_the_older_programmes_report_has_its_events_read_as_a_yearly_reports_are(report_graph_003):
+    found = events_of(report_graph_003)
+    assert len(found) == 21
+    assert {
+        ("2.1.4.2", "meeting", "2013-11-10", "2013-11-11", (), ("prague-process",)),
+        ("2.1.4.2", "session", "2013-04-17", "2013-04-18", ("un-cmw",), ()),
+        ("2.1.4.2", "session", "2012-06-12", "2012-06-15", (), ("cis", "ru")),
+        ("2.1.4.2", "conference", "2014-04-23", "2014-04-24", ("ilo",), ()),
+        ("2.1.4.2", "session", "2015-05-06", "2015-05-07", (), ("eu",)),
+        ("2.1.4.2", "meeting", "2015-09-22", "None", (), ("almaty-process",)),
+        ("3.5.2.10", "session", "2015-05-28", "2015-05-29", ("guam-thb-subgroup",), ()),
+        ("4.1.2.5.1", "signing", "2013-12-09", "None", (), ("dmx", "ngo-azerbaycan-qizil-aypara-cemiyyeti")),
+    } <= found
+    for event in report_graph_003.subjects(RDF.type, ATKG.Event):
+        quote = report_graph_003.value(event, PROV.wasDerivedFrom)
+        assert str(report_graph_003.value(quote, ATKG.quotedText)) in SOURCE
+
+
+def test_the_red_crescent_society_is_an_ngo_of_the_older_programmes_report(report_graph_003):
+    node = URIRef(f"{BASE}partner/ngo-azerbaycan-qizil-aypara-cemiyyeti")
+    assert (node, RDF.type, ATKG.NonGovernmentalOrganization) in report_graph_003
+    assert Literal("Azərbaycan Qızıl Aypara Cəmiyyəti", lang="az") in set(report_graph_003.objects(node, SKOS.prefLabel))
+    assert (URIRef(f"{BASE}report/programme-2011-2015/entry/4.1.2.5.1"), ATKG.mentions, node) in report_graph_003
