@@ -59,9 +59,9 @@ class EmbeddedStore:
         """True when the store holds a named graph `graph_iri`."""
         return self._store.contains_named_graph(ox.NamedNode(str(graph_iri)))
 
-    def quads(self):
-        """Every quad of the dataset."""
-        return self._store.quads_for_pattern(None, None, None, None)
+    def quads(self, *, graph=None):
+        """Every quad of the dataset, or of the named graph `graph` (an IRI) only."""
+        return self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)) if graph else None)
 
     def __len__(self):
         return len(self._store)

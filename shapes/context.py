@@ -89,6 +89,30 @@ def warm_up(context):
             coverage_rows(context.graph, one_of_each_class[ATKG.Report], source=None)  # its query parsed too
 
 
+def with_graphs_replaced(context, *, removed, added):
+    """The context with the named graphs `removed` (IRIs) taken out and `added` ({IRI: rdflib Graph}) put in,
+    as a read of the store after that change would give it. Its union graph is changed in place, so the
+    SPARQL queries parsed on it stay parsed (an ingest keeps the ready context current this way instead of
+    reading the whole store and parsing every query again)."""
+    names = {URIRef(str(name)) for name in (*removed, *added)}
+    graphs = {name: graph for name, graph in context.graphs.items() if name not in names}
+    gone = {triple for name in names for triple in context.graphs.get(name, ())
+            if not any(triple in graph for graph in graphs.values())}
+    for triple in gone:
+        context.graph.remove(triple)
+    for name, graph in added.items():
+        graphs[URIRef(str(name))] = graph
+        context.graph.addN((*triple, context.graph) for triple in graph)
+    titles, years = _plan_facts(context.graph, base=context.base)
+    return CheckContext(base=context.base, graphs=dict(sorted(graphs.items())), graph=context.graph,
+                        registry=context.registry, plan_titles=titles, plan_years=years)
+
+
+def graph_of(store, graph_iri):
+    """One named graph of the embedded store as an rdflib Graph, its terms as the store keeps them."""
+    return _rdflib_graph(ox.Triple(q.subject, q.predicate, q.object) for q in store.quads(graph=graph_iri))
+
+
 def load_context(store, *, base):
     """Read every named graph of `store` (embedded or remote) but the worked-out ones into a CheckContext."""
     by_graph = {}
@@ -116,12 +140,18 @@ def context_from_graphs(graphs, *, base, registry):
     for name, graph in graphs.items():
         if not iris.is_derived(name):
             union += graph
+    titles, years = _plan_facts(union, base=base)
+    return CheckContext(base=base, graphs=dict(graphs), graph=union, registry=registry, plan_titles=titles,
+                        plan_years=years)
+
+
+def _plan_facts(union, *, base):
+    """The plan's measure titles ({code: Azerbaijani title}) and its (first, last) year, None when unsaid."""
     rows = union.query(_PLAN_TITLES, initBindings={"plan": iris.plan_iri(base=base)})
     titles = {str(row.code): str(row.title) for row in rows}
     years = [(int(str(row.first)), int(str(row.last)))
              for row in union.query(_PLAN_YEARS, initBindings={"plan": iris.plan_iri(base=base)})]
-    return CheckContext(base=base, graphs=dict(graphs), graph=union, registry=registry, plan_titles=titles,
-                        plan_years=min(years) if years else None)
+    return titles, min(years) if years else None
 
 
 def _rdflib_graph(triples):
