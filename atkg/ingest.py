@@ -140,7 +140,8 @@ def _write_both(store, graphs, files, *, settings):
                     write_synced(staged[target], data)
             fault_point("staged")
             store_changing()
-            replace_graphs(store, {name: graph.serialize(format="nt") for name, graph in graphs.items()})
+            replace_graphs(store, {name: graph.serialize(format="nt") for name, graph in graphs.items()},
+                           previous=previous)
             store.flush()
             fault_point("stored")
             for target, data in files.items():
