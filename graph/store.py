@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from atkg.graph.remote import RemoteStore
-
 VERSION_FILE = "VERSION"
 
 
@@ -101,5 +99,7 @@ def open_store(*, location=None, query_url=None, update_url=None, read_only=Fals
     """Open the configured store: a remote SPARQL store when query_url is set (with `user` and `password` when
     it asks for them), else the embedded one."""
     if query_url:
+        from atkg.graph.remote import RemoteStore  # noqa: PLC0415 - SPARQLWrapper only when a remote store is set
+
         return RemoteStore(query_url, update_url=update_url, timeout=timeout, user=user, password=password)
     return EmbeddedStore(location, read_only=read_only)

@@ -58,14 +58,15 @@ class CheckContext:
         self.__dict__.update(state, lock=threading.Lock())
 
     @contextmanager
-    def hiding(self, graph_iris):
+    def hiding(self, graph_iris, *, keeping=frozenset()):
         """The union graph without the triples that only `graph_iris` hold, for the time of the block (an
-        earlier version of the report being checked); the validator and its parsed queries are kept.
-        Hold the lock around it."""
+        earlier version of the report being checked), but for the triples in `keeping` (the new version's,
+        which the check would add back at once: most of them, for a report checked again); the validator
+        and its parsed queries are kept. Hold the lock around it."""
         names = set(graph_iris)
         kept = [graph for name, graph in self.graphs.items() if name not in names]
         hidden = {triple for name in names for triple in self.graphs.get(name, ())
-                  if not any(triple in graph for graph in kept)}
+                  if triple not in keeping and not any(triple in graph for graph in kept)}
         for triple in hidden:
             self.graph.remove(triple)
         try:
