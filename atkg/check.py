@@ -70,14 +70,17 @@ def load_check_context(settings):
     return ready if ready is not None else context_of(open_store(settings, read_only=True), settings)
 
 
-def write_ready_context(settings):
-    """Read the store's check context, warmed up, and keep it beside the store for the next checks (written
-    to a new file, then moved into place). Read back from the store rather than made from the caller's
+def write_ready_context(settings, *, context=None):
+    """Keep the check context beside the store for the next checks (written to a new file, then moved into
+    place): `context` when the caller holds it as the store now is (an ingest, which read back the graphs
+    it wrote), else the store's, read from it. Read back from the store rather than made from the caller's
     graphs: Oxigraph keeps some typed literals otherwise (xsd:positiveInteger as xsd:integer), and a check
-    must see what the store holds. A remote store has no files to key it by: nothing is kept for it."""
+    must see what the store holds. Warmed up first, so a check parses no query. A remote store has no files
+    to key it by: nothing is kept for it."""
     if settings.store_query_url:
         return
-    context = context_of(open_store(settings, read_only=True), settings)
+    if context is None:
+        context = context_of(open_store(settings, read_only=True), settings)
     warm_up(context)
     target = settings.ready_context_path
     staging = target.with_name(target.name + ".new")

@@ -15,6 +15,7 @@ from atkg.graph.sources import entering, metadata_path, metadata_text, sources_d
 from atkg.journal import fault_point, journaled, recover, replace_graphs, write_synced
 from atkg.ontology.catalogue import gettext_in
 from atkg.shapes.check import check_report_text
+from atkg.shapes.context import graph_of, with_graphs_replaced
 from atkg.shapes.render import render_verdict_text
 
 _STAGING_SUFFIX = ".ingest-staging"
@@ -67,9 +68,11 @@ def ingest_report(path, *, settings, agency=None, year=None, force=False, replac
     facts = {"agency": verdict.agency_key if agency else None, "year": year, "redacted": record}
     files = {target: redacted.encode("utf-8"), metadata_path(target): _metadata(**facts)}
     _write_both(store, {**verdict.graphs, **derived.graphs}, files, settings=settings)
+    ready = None if settings.store_query_url else with_graphs_replaced(
+        context, removed=verdict.replaces, added={name: graph_of(store, name) for name in verdict.graphs})
     del store  # closed, so that the ready context is keyed by the store's files as they stay
     fault_point("ingested")
-    write_ready_context(settings)
+    write_ready_context(settings, context=ready)
     return IngestResult(verdict=verdict, graph_iri=str(graph_iri), source_path=target, replaced=replaced,
                         triples=len(graph))
 
@@ -137,7 +140,8 @@ def _write_both(store, graphs, files, *, settings):
                     write_synced(staged[target], data)
             fault_point("staged")
             store_changing()
-            replace_graphs(store, {name: graph.serialize(format="nt") for name, graph in graphs.items()})
+            replace_graphs(store, {name: graph.serialize(format="nt") for name, graph in graphs.items()},
+                           previous=previous)
             store.flush()
             fault_point("stored")
             for target, data in files.items():

@@ -7,7 +7,8 @@ built. OWL RL sees the pairs and the text reuse the steps before it made. A new 
 reuse of its own entries only, but the comparison is cheap, so it is made anew too.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from atkg.graph import dataset, iris, shared, text_reuse
 from atkg.graph.reasoning import owl_rl_inferences
@@ -17,11 +18,16 @@ from atkg.ontology import ATKG
 
 @dataclass(frozen=True)
 class Derived:
-    """The worked-out graphs (graph IRI -> rdflib Graph), and every quad of the dataset they complete,
-    sorted as the dumps write them."""
+    """The worked-out graphs (graph IRI -> rdflib Graph), and the graphs they were worked out from."""
 
     graphs: dict
-    quads: list
+    given: dict = field(repr=False)
+
+    @cached_property
+    def quads(self):
+        """Every quad of the dataset the worked-out graphs complete, sorted as the dumps write them (made on
+        first use: the build writes them, an ingest does not need them)."""
+        return dataset.to_quads({**self.given, **self.graphs})
 
 
 def derive(graphs, *, base, steps=None):
@@ -40,4 +46,4 @@ def derive(graphs, *, base, steps=None):
         record.detail = f"{len(inferred)} inferred triples"
     made = {shared.graph_iri(base=base): pairs, text_reuse.graph_iri(base=base): reuse,
             iris.graph_iri(iris.INFERRED_GRAPH, base=base): inferred}
-    return Derived(graphs=made, quads=dataset.to_quads({**given, **made}))
+    return Derived(graphs=made, given=given)

@@ -13,6 +13,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from atkg.graph import iris
 from atkg.graph.agencies import body_iri, find_mentions
+from atkg.graph.extract import dates, privacy_names
 from atkg.graph.extract.acts_rdf import acts_graph, acts_in_source, curated_acts_graph, load_curated_acts
 from atkg.graph.extract.counts_rdf import counts_graph
 from atkg.graph.extract.events import find_events
@@ -56,6 +57,15 @@ def source_document_graph(source, *, base, titles):
 
 def report_graphs(source, *, base, registry, plan_titles):
     """Everything a yearly or programme report states, as one graph (its named graph's content)."""
+    try:
+        return _report_graphs(source, base=base, registry=registry, plan_titles=plan_titles)
+    finally:  # the extractors remember the texts they read, names included: not beyond one report
+        for forget in (dates.forget_texts, privacy_names.forget_texts, redact.cache_clear):
+            forget()
+
+
+def _report_graphs(source, *, base, registry, plan_titles):
+    """report_graphs itself."""
     if source.kind == "programme-report":
         graph = _programme(source, base=base, registry=registry)
         titles = graph.objects(iris.named_report_iri(PROGRAMME_SLUG, base=base), RDFS.label)

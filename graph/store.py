@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from atkg.graph.remote import RemoteStore
-
 VERSION_FILE = "VERSION"
 
 
@@ -59,9 +57,9 @@ class EmbeddedStore:
         """True when the store holds a named graph `graph_iri`."""
         return self._store.contains_named_graph(ox.NamedNode(str(graph_iri)))
 
-    def quads(self):
-        """Every quad of the dataset."""
-        return self._store.quads_for_pattern(None, None, None, None)
+    def quads(self, *, graph=None):
+        """Every quad of the dataset, or of the named graph `graph` (an IRI) only."""
+        return self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)) if graph else None)
 
     def __len__(self):
         return len(self._store)
@@ -101,5 +99,7 @@ def open_store(*, location=None, query_url=None, update_url=None, read_only=Fals
     """Open the configured store: a remote SPARQL store when query_url is set (with `user` and `password` when
     it asks for them), else the embedded one."""
     if query_url:
+        from atkg.graph.remote import RemoteStore  # noqa: PLC0415 - SPARQLWrapper only when a remote store is set
+
         return RemoteStore(query_url, update_url=update_url, timeout=timeout, user=user, password=password)
     return EmbeddedStore(location, read_only=read_only)

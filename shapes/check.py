@@ -63,7 +63,8 @@ def _check(text, *, agency, year, context, stem):
     _require_a_plan_measure(graphs, context, stem=stem)
     report_iri = iris.report_iri(body.key, year, base=context.base)
     earlier = _earlier_versions(context, graphs, report_iri)
-    with context.lock, context.hiding(earlier):
+    own = {triple for graph in graphs.values() for triple in graph}
+    with context.lock, context.hiding(earlier, keeping=own):
         outcome, lines, rows = _validate(context, graphs, report_iri, source=iris.source_iri(stem, base=context.base))
     return CheckVerdict(stem=stem, agency_key=body.key, agency_name=body.name_az, agency_name_en=body.name_en,
                         year=year, report_iri=str(report_iri), coverage=rows, outcome=outcome, lines=lines,

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import pyoxigraph as ox
-from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
+from rdflib import RDF, Graph, URIRef
 
 from atkg.graph import body_matcher, iris
 from atkg.graph.agencies import load_registry
+from atkg.graph.terms import rdflib_graph
 from atkg.ontology import ATKG, sparql_prologue
 from atkg.shapes.coverage_table import coverage_rows
 from atkg.shapes.prepared import PreparedQueryGraph
@@ -57,14 +58,15 @@ class CheckContext:
         self.__dict__.update(state, lock=threading.Lock())
 
     @contextmanager
-    def hiding(self, graph_iris):
+    def hiding(self, graph_iris, *, keeping=frozenset()):
         """The union graph without the triples that only `graph_iris` hold, for the time of the block (an
-        earlier version of the report being checked); the validator and its parsed queries are kept.
-        Hold the lock around it."""
+        earlier version of the report being checked), but for the triples in `keeping` (the new version's,
+        which the check would add back at once: most of them, for a report checked again); the validator
+        and its parsed queries are kept. Hold the lock around it."""
         names = set(graph_iris)
         kept = [graph for name, graph in self.graphs.items() if name not in names]
         hidden = {triple for name in names for triple in self.graphs.get(name, ())
-                  if not any(triple in graph for graph in kept)}
+                  if triple not in keeping and not any(triple in graph for graph in kept)}
         for triple in hidden:
             self.graph.remove(triple)
         try:
@@ -89,13 +91,37 @@ def warm_up(context):
             coverage_rows(context.graph, one_of_each_class[ATKG.Report], source=None)  # its query parsed too
 
 
+def with_graphs_replaced(context, *, removed, added):
+    """The context with the named graphs `removed` (IRIs) taken out and `added` ({IRI: rdflib Graph}) put in,
+    as a read of the store after that change would give it. Its union graph is changed in place, so the
+    SPARQL queries parsed on it stay parsed (an ingest keeps the ready context current this way instead of
+    reading the whole store and parsing every query again)."""
+    names = {URIRef(str(name)) for name in (*removed, *added)}
+    graphs = {name: graph for name, graph in context.graphs.items() if name not in names}
+    gone = {triple for name in names for triple in context.graphs.get(name, ())
+            if not any(triple in graph for graph in graphs.values())}
+    for triple in gone:
+        context.graph.remove(triple)
+    for name, graph in added.items():
+        graphs[URIRef(str(name))] = graph
+        context.graph.addN((*triple, context.graph) for triple in graph)
+    titles, years = _plan_facts(context.graph, base=context.base)
+    return CheckContext(base=context.base, graphs=dict(sorted(graphs.items())), graph=context.graph,
+                        registry=context.registry, plan_titles=titles, plan_years=years)
+
+
+def graph_of(store, graph_iri):
+    """One named graph of the embedded store as an rdflib Graph, its terms as the store keeps them."""
+    return rdflib_graph(ox.Triple(q.subject, q.predicate, q.object) for q in store.quads(graph=graph_iri))
+
+
 def load_context(store, *, base):
     """Read every named graph of `store` (embedded or remote) but the worked-out ones into a CheckContext."""
     by_graph = {}
     for graph_name, triple in _quads(store, graphs_under=str(iris.graph_iri("", base=base))):
         if not iris.is_derived(graph_name):
             by_graph.setdefault(graph_name, []).append(triple)
-    graphs = {URIRef(name): _rdflib_graph(triples) for name, triples in sorted(by_graph.items())}
+    graphs = {URIRef(name): rdflib_graph(triples) for name, triples in sorted(by_graph.items())}
     return context_from_graphs(graphs, base=base, registry=load_registry())
 
 
@@ -116,38 +142,15 @@ def context_from_graphs(graphs, *, base, registry):
     for name, graph in graphs.items():
         if not iris.is_derived(name):
             union += graph
+    titles, years = _plan_facts(union, base=base)
+    return CheckContext(base=base, graphs=dict(graphs), graph=union, registry=registry, plan_titles=titles,
+                        plan_years=years)
+
+
+def _plan_facts(union, *, base):
+    """The plan's measure titles ({code: Azerbaijani title}) and its (first, last) year, None when unsaid."""
     rows = union.query(_PLAN_TITLES, initBindings={"plan": iris.plan_iri(base=base)})
     titles = {str(row.code): str(row.title) for row in rows}
     years = [(int(str(row.first)), int(str(row.last)))
              for row in union.query(_PLAN_YEARS, initBindings={"plan": iris.plan_iri(base=base)})]
-    return CheckContext(base=base, graphs=dict(graphs), graph=union, registry=registry, plan_titles=titles,
-                        plan_years=min(years) if years else None)
-
-
-def _rdflib_graph(triples):
-    """pyoxigraph triples as an rdflib Graph, term by term (three times faster than through N-Triples)."""
-    graph, terms = Graph(), {}
-    graph.addN((_rdflib_term(t.subject, terms), _rdflib_term(t.predicate, terms), _rdflib_term(t.object, terms), graph)
-               for t in triples)
-    return graph
-
-
-def _rdflib_term(term, known):
-    """The rdflib term of a pyoxigraph one, made once per distinct term (`known` remembers them).
-
-    A literal typed xsd:string becomes rdflib's plain literal, as the N-Triples parser would make it."""
-    converted = known.get(term)
-    if converted is None:
-        converted = known[term] = _converted(term)
-    return converted
-
-
-def _converted(term):
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
+    return titles, min(years) if years else None

@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from atkg.graph.extract import LOWER_LETTERS as L
 from atkg.graph.extract import MONTHS, leftmost_longest, lower_same_length, month_number
@@ -67,12 +68,22 @@ class DateMention:
 
 def find_dates(text, *, default_year=None):
     """Every date mention in `text`, in order of position."""
+    return list(_dates_in(text, default_year))
+
+
+def forget_texts():
+    """Drop the dates remembered of the texts read so far."""
+    _dates_in.cache_clear()
+
+
+@lru_cache(maxsize=1024)  # the extractors of one report ask for the dates of the same sentence 2-3 times
+def _dates_in(text, default_year):
     lowered = lower_same_length(text)
     candidates = [c for kind, pattern in DATE_PATTERNS for c in _candidates(kind, pattern, lowered)]
     chosen = leftmost_longest(candidates)
     mentions = [_Draft(kind, match) for kind, match in chosen]
     _resolve_years(mentions, lowered, default_year)
-    return [m.mention(text) for m in mentions if m.values]
+    return tuple(m.mention(text) for m in mentions if m.values)
 
 
 def _candidates(kind, pattern, lowered):

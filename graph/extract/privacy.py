@@ -12,6 +12,7 @@ the source stay valid.
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from atkg.graph.extract import privacy_cues
 from atkg.graph.extract.privacy_cues import ROLES
@@ -114,6 +115,7 @@ def _candidates(text):
     return [privacy_cues.with_role_word(text, words, c) for c in kept]
 
 
+@lru_cache(maxsize=256)  # events and referrals redact the same paragraphs of a report again
 def redact(text):
     """Replace private persons' names in `text` by placeholders; line breaks are kept."""
     pieces, references, position, length = [], [], 0, 0

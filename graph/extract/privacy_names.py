@@ -8,7 +8,7 @@ taken back.
 """
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from dataclasses import dataclass
 
 from atkg.graph.text import az_lower
@@ -70,7 +70,17 @@ class Token:
 
 def tokens(text):
     """The words of `text` in order."""
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return list(_tokens(text))
+
+
+def forget_texts():
+    """Drop the words remembered of the texts read so far (private names among them)."""
+    _tokens.cache_clear()
+
+
+@lru_cache(maxsize=1024)  # the detectors of one report read the words of the same paragraph again and again
+def _tokens(text):
+    return tuple(Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
 def joined(text, left, right):

@@ -7,7 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
+from rdflib import URIRef
 
+from atkg import check as check_module
 from atkg import ingest as ingest_module
 from atkg.build import build
 from atkg.cli import main
@@ -16,6 +18,7 @@ from atkg.graph.sources import sources_dir
 from atkg.graph.store import EmbeddedStore
 from atkg.server.api.search import find
 from atkg.server.api.search_index import FIELDS_QUERY, THINGS_QUERY, build_index
+from atkg.shapes import load_context
 
 BASE = "https://w3id.org/atkg/"
 
@@ -129,6 +132,12 @@ def test_ingest_adds_the_named_graph_and_the_source_file(ingested):
             f"<http://www.w3.org/ns/prov#Entity> <{BASE}graph/inferred>") in inferred
     assert set(before) <= set(after)
     assert f"{len(added)} triples in <{GRAPH_RENAMED}>" in result.stdout
+    # The ready context the ingest kept current is the one a read of the store gives.
+    settings = ingested.place[0]
+    ready = check_module._read_ready(settings.ready_context_path, key=check_module._ready_key(settings))  # noqa: SLF001
+    fresh = load_context(EmbeddedStore(settings.store_dir, read_only=True), base=settings.base_iri)
+    assert ready is not None and list(ready.graphs) == sorted(fresh.graphs) and URIRef(GRAPH_RENAMED) in ready.graphs
+    assert set(ready.graph) == set(fresh.graph) and ready.plan_titles == fresh.plan_titles
 
 
 def drop_worked_out_graph(place, graph):

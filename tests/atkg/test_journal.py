@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from atkg.cli import main
 from atkg.graph.sources import sources_dir
 from atkg.graph.store import EmbeddedStore
-from atkg.journal import journal_dir, recover
+from atkg.journal import journal_dir, recover, replace_graph, replace_graphs
 from tests.atkg.test_ingest import GRAPH, STEM, report_2023
 
 BEFORE_COMMIT = ("journal-written", "staged", "stored", "changed")
@@ -129,3 +129,20 @@ def test_serve_first_rolls_back_an_ingest_killed_half_way(killed_after_the_store
 
     _ensure_graph()
     assert (state(place), leftovers(place)) == (before, [])
+
+
+def test_replacing_graphs_writes_only_the_triples_that_change():
+    store, graph = EmbeddedStore(), "https://w3id.org/atkg/graph/inferred"
+    before = '<urn:a> <urn:p> "1" .\n<urn:b> <urn:p> "2" .\n<urn:c> <urn:p> "x"@az .'
+    replace_graphs(store, {graph: before})
+    after = '<urn:b> <urn:p> "2" .\n<urn:c> <urn:p> "x"@az .\n<urn:d> <urn:p> <urn:e> .'
+    update = replace_graph(graph, after, previous=before)
+    assert update == (f'DELETE DATA {{ GRAPH <{graph}> {{\n<urn:a> <urn:p> "1" .\n}} }} ;\n'
+                      f'INSERT DATA {{ GRAPH <{graph}> {{\n<urn:d> <urn:p> <urn:e> .\n}} }}')
+    replace_graphs(store, {graph: after}, previous={graph: before})
+    assert sorted(str(quad.subject) for quad in store.quads(graph=graph)) == ["<urn:b>", "<urn:c>", "<urn:d>"]
+    # Nothing left, or blank nodes (which DATA blocks cannot name): the graph is dropped and written whole.
+    assert replace_graph(graph, "", previous=after) == f"DROP SILENT GRAPH <{graph}>"
+    assert replace_graph(graph, "_:x <urn:p> <urn:e> .", previous=after).startswith(f"DROP SILENT GRAPH <{graph}> ;")
+    replace_graphs(store, {graph: ""}, previous={graph: after})
+    assert not store.has_graph(graph)

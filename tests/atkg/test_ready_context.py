@@ -14,6 +14,7 @@ from atkg.graph import body_matcher
 from atkg.graph.sources import sources_dir
 from atkg.graph.store import EmbeddedStore
 from atkg.shapes import check_report_text, load_context
+from atkg.shapes.context import graph_of, with_graphs_replaced
 from atkg.shapes import prepared as prepared_module
 from atkg.shapes.prepared import PreparedQueryGraph
 
@@ -69,6 +70,23 @@ def test_the_ready_context_gives_the_verdicts_the_store_gives(built):
         from_store = check_report_text(report, context=fresh, stem=REPORT_2021)
         assert verdict_facts(from_ready) == verdict_facts(from_store)
     assert from_ready.exit_code == 1  # the truncated report misses measures
+
+
+def test_a_context_with_a_graph_taken_out_and_put_back_is_the_one_the_store_gives(built):
+    settings, _ = built
+    store = EmbeddedStore(settings.store_dir, read_only=True)
+    fresh = load_context(store, base=settings.base_iri)
+    name = URIRef(f"{settings.base_iri}graph/source/{REPORT_2021}")
+    without = with_graphs_replaced(load_check_context(settings), removed=[str(name)], added={})
+    assert name not in without.graphs and len(without.graphs) == len(fresh.graphs) - 1
+    assert set(without.graph) == {triple for graph in without.graphs.values() for triple in graph}
+    assert len(without.graph) < len(fresh.graph) - 1000  # the 2021 report's own triples went with it
+    back = with_graphs_replaced(without, removed=[], added={name: graph_of(store, name)})
+    assert list(back.graphs) == sorted(fresh.graphs)
+    assert all(set(back.graphs[graph]) == set(fresh.graphs[graph]) for graph in fresh.graphs)
+    assert set(back.graph) == set(fresh.graph)
+    assert back.plan_titles == fresh.plan_titles and back.plan_years == fresh.plan_years == (2020, 2024)
+    assert len(back.graph._parsed) >= 8  # noqa: SLF001 - the queries parsed on the union stay parsed
 
 
 @pytest.fixture()
