@@ -28,7 +28,7 @@ from atkg.shapes.render import line_of, status_label
 from atkg.shapes.report_source import MAX_REPORT_BYTES, CheckError, ReportTooLarge, decode_report
 
 bp = page_blueprint("check", __name__)
-# A check adds the report's triples to the shared context graph for a moment: one check at a time.
+# One check at a time: each takes a core in a process of its own for seconds; another is refused, not queued.
 CHECK_LOCK = threading.Lock()
 BUSY_RETRY_SECONDS = 5
 # The form's fields and boundaries around the report's text: a request larger than the report limit and this
