@@ -2,7 +2,7 @@
 
 `atkg check` runs it; `atkg ingest` shares its reading of the file and its loading of the store's context.
 The check itself (a report's text against a context) is shapes' check_report_text, which the /check page
-runs too. Reading the context from the store into rdflib takes longer than a check, so build and ingest
+runs too, each time in a process of its own killed at the time limit (atkg.shapes.deadline). Reading the context from the store into rdflib takes longer than a check, so build and ingest
 keep it in a ready form (write_ready_context) that a check loads in a few hundredths of a second.
 """
 
@@ -13,9 +13,9 @@ from pathlib import Path
 
 from atkg.graph import store as stores
 from atkg.graph.store import EmbeddedStore, folder_fingerprint
-from atkg.shapes.check import check_report_text
 from atkg.shapes.collector import collector_held_off
 from atkg.shapes.context import load_context, warm_up
+from atkg.shapes.deadline import check_within_limit
 from atkg.shapes.report_source import N_, CheckError, decode_report, refuse_too_large
 
 # The reasons a report file is not read that a person can fix, in words the catalogue translates (the
@@ -26,9 +26,11 @@ UNREADABLE = {errno.ENOENT: N_("%(name)s: cannot be read: No such file or direct
 
 
 def check_report_file(path, *, settings, agency=None, year=None):
-    """The verdict on the report at `path` against the built graph; CheckError when it cannot be checked."""
+    """The verdict on the report at `path` against the built graph; CheckError when it cannot be checked
+    (CheckTimeout when the check runs longer than the settings' limit: it is stopped)."""
     text, stem = read_report_file(path)
-    return check_report_text(text, agency=agency, year=year, context=load_check_context(settings), stem=stem)
+    return check_within_limit(text, agency=agency, year=year, context=load_check_context(settings), stem=stem,
+                              timeout=settings.check_timeout)
 
 
 def read_report_file(path):

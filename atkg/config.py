@@ -20,6 +20,7 @@ class Settings:
     store_update_url: str | None = None
     store_user: str | None = None
     store_password: str | None = None
+    check_timeout: float | None = None  # seconds a report's check may run; None: atkg.shapes.deadline's default
 
     @property
     def store_dir(self):
@@ -39,7 +40,7 @@ class Settings:
 
 def settings_from_env(environ=None):
     """Settings from ATKG_BASE_IRI, ATKG_DATA_DIR, ATKG_STORE_QUERY_URL, ATKG_STORE_UPDATE_URL,
-    ATKG_STORE_USER and ATKG_STORE_PASSWORD."""
+    ATKG_STORE_USER, ATKG_STORE_PASSWORD and ATKG_CHECK_TIMEOUT."""
     env = os.environ if environ is None else environ
     base = env.get("ATKG_BASE_IRI", DEFAULT_BASE)
     if not base.endswith(("/", "#")):
@@ -51,4 +52,5 @@ def settings_from_env(environ=None):
         store_update_url=env.get("ATKG_STORE_UPDATE_URL") or None,
         store_user=env.get("ATKG_STORE_USER") or None,
         store_password=env.get("ATKG_STORE_PASSWORD") or None,
+        check_timeout=float(env["ATKG_CHECK_TIMEOUT"]) if env.get("ATKG_CHECK_TIMEOUT") else None,
     )

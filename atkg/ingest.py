@@ -14,8 +14,8 @@ from atkg.graph.derive import derive
 from atkg.graph.sources import entering, metadata_path, metadata_text, sources_dir
 from atkg.journal import fault_point, journaled, recover, replace_graphs, write_synced
 from atkg.ontology.catalogue import gettext_in
-from atkg.shapes.check import check_report_text
 from atkg.shapes.context import graph_of, with_graphs_replaced
+from atkg.shapes.deadline import check_within_limit
 from atkg.shapes.render import render_verdict_text
 
 _STAGING_SUFFIX = ".ingest-staging"
@@ -51,12 +51,14 @@ def ingest_report(path, *, settings, agency=None, year=None, force=False, replac
     context = load_check_context(settings)
     store = open_store(settings, read_only=False)
     stem = _stem_for(text, folder)
-    verdict = check_report_text(redacted, agency=agency, year=year, context=context, stem=stem)
+    verdict = check_within_limit(redacted, agency=agency, year=year, context=context, stem=stem,
+                                 timeout=settings.check_timeout)
     earlier = _earlier_source(verdict, settings.base_iri)
     if earlier and earlier != stem:
         _refuse_unless_replacing(verdict, earlier, folder, replace=replace)
         stem = earlier  # a new version of a report takes its place, under its name
-        verdict = check_report_text(redacted, agency=agency, year=year, context=context, stem=stem)
+        verdict = check_within_limit(redacted, agency=agency, year=year, context=context, stem=stem,
+                                 timeout=settings.check_timeout)
     graph_iri = iris.graph_iri(f"source/{stem}", base=settings.base_iri)
     target = folder / f"{stem}.txt"
     replaced = _refuse_duplicates(verdict, store, graph_iri, target, replace=replace)

@@ -20,6 +20,7 @@ DEFAULTS = {
     "BODY_TIMEOUT": 15,  # seconds for a request body to arrive whole (408 after)
     "CLIENT_UPLOADS": 16,  # request bodies one client address may be sending at once (429 beyond)
     "HEADER_TIMEOUT": 10,  # seconds for a request's headers to arrive (the connection is dropped after)
+    "CHECK_TIMEOUT": None,  # seconds a report's check at /check may run (503 after); None: atkg.shapes.deadline's
     "QUERY_WORKERS": 2,  # query processes; one only when updates are enabled
     "CACHE_BYTES": 64_000_000,  # answers kept by data version
     "UPDATE_TOKEN": None,  # bearer token enabling SPARQL Update; no token, no updates (403)

@@ -1,6 +1,7 @@
 """A report's text turned into its named graph exactly as the build and ingest do it
 (atkg.graph.report_pipeline), with the reporting agency and year supplied when the text lacks them."""
 
+from functools import partial
 from pathlib import Path
 
 from atkg.graph import iris
@@ -28,6 +29,9 @@ class CheckError(ValueError):
         self.template, self.values = template, values
         super().__init__(template if values is None else template % values)
 
+    def __reduce__(self):  # pickled whole (a check's child process sends it back): template and values
+        return type(self), (self.template, self.values)
+
     def message(self, language):
         """What went wrong, in "az" or "en" (English only for a message made without values, which the
         catalogue does not hold)."""
@@ -42,6 +46,9 @@ class ReportTooLarge(CheckError):
     def __init__(self, *, size, name):
         super().__init__(self.message("en", size=size, name=name))
         self.size, self.name = size, name
+
+    def __reduce__(self):
+        return partial(ReportTooLarge, size=self.size, name=self.name), ()
 
     def message(self, language, *, size=None, name=None):
         """The refusal in `language`."""

@@ -106,7 +106,7 @@ def screen(store, job):
     store cannot list its graphs (a remote one).
     """
     text, update = job["text"], job.get("kind") == "update"
-    guard.check_depth(text)
+    guard.check_bounds(text)
     if guard.is_sealed():  # nothing can leave: the text is read only for the graphs a FROM names
         if update or not guard.MIGHT_NAME_GRAPHS.search(text):
             return guard.Reach()

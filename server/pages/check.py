@@ -2,8 +2,11 @@
 lines, summary) in the context of the plan and the graph. Nothing is stored: the report's triples are
 checked in a copy of the graph read through the engine, and the store is never written.
 
-Bounded: a report larger than MAX_REPORT_BYTES is refused at once (413), and a check that finds the one
-check slot taken is refused at once (503 with Retry-After) rather than queued behind it."""
+Bounded: a report larger than MAX_REPORT_BYTES is refused at once (413), a check that finds the one
+check slot taken is refused at once (503 with Retry-After) rather than queued behind it, and a check runs in
+a process of its own that is killed when it runs longer than CHECK_TIMEOUT seconds (atkg.shapes.deadline):
+503 with Retry-After then, as /sparql answers a query stopped at its time limit (a time-out of this
+service, not of a server behind it, which 504 would say)."""
 
 import threading
 
@@ -19,13 +22,13 @@ from atkg.server.pages.data import base_iri, construct, iri_ref
 from atkg.server.pages.facts import labels
 from atkg.server.pages.i18n import current_language
 from atkg.server.sparql.describe import named_graph_iris
-from atkg.shapes import check_report_text
 from atkg.shapes.context import context_from_graphs
+from atkg.shapes.deadline import CheckStopped, CheckTimeout, check_within_limit
 from atkg.shapes.render import line_of, status_label
 from atkg.shapes.report_source import MAX_REPORT_BYTES, CheckError, ReportTooLarge, decode_report
 
 bp = page_blueprint("check", __name__)
-# A check adds the report's triples to the shared context graph for a moment: one check at a time.
+# One check at a time: each takes a core in a process of its own for seconds; another is refused, not queued.
 CHECK_LOCK = threading.Lock()
 BUSY_RETRY_SECONDS = 5
 # The form's fields and boundaries around the report's text: a request larger than the report limit and this
@@ -59,10 +62,12 @@ def run():
     try:
         text, stem = _report_text()
         year = int(fields["year"]) if fields["year"].isdigit() else None
-        verdict = check_report_text(text, agency=fields["agency"] or None, year=year, context=check_context(),
-                                    stem=stem)
+        verdict = check_within_limit(text, agency=fields["agency"] or None, year=year, context=check_context(),
+                                     stem=stem, timeout=current_app.config["CHECK_TIMEOUT"])
     except ReportTooLarge as error:
         return _refused(error, fields, 413)
+    except (CheckTimeout, CheckStopped) as error:
+        return _refused(error, fields, 503) + ({"Retry-After": str(BUSY_RETRY_SECONDS)},)
     except CheckError as error:
         return _refused(error, fields, 422)
     finally:

@@ -48,7 +48,7 @@ def _with_using(operation):
     """Apply using-graph-uri / using-named-graph-uri by writing USING clauses before each WHERE."""
     if not (operation.using_graph or operation.using_named_graph):
         return operation.text
-    guard.check_depth(operation.text)
+    guard.check_bounds(operation.text)
     if guard.read_reach(operation.text, base=endpoint_url(), update=True).has_dataset_clause:
         raise ProtocolError(400, "The update names its graphs itself (USING or WITH) and the request also "
                                  "gives using-graph-uri or using-named-graph-uri; give only one of the two.")

@@ -454,3 +454,14 @@ def test_the_size_limit_is_in_the_help_and_the_code():
     for command in ("check", "ingest"):
         assert "larger than 250,000 bytes" in " ".join(CliRunner().invoke(main, [command, "--help"]).output.split())
     assert MAX_REPORT_BYTES == 250_000
+
+
+def test_a_check_longer_than_its_time_limit_is_stopped_with_exit_2(built):
+    settings, _ = built
+    report = sources_dir() / f"{REPORT_2021}.txt"  # checked in a second or more: far past 0.05 s
+    result = CliRunner().invoke(main, ["check", str(report), "--lang", "en"],
+                                env={"ATKG_DATA_DIR": str(settings.data_dir), "ATKG_CHECK_TIMEOUT": "0.05"})
+    assert (result.exit_code, result.stderr) == (2, (
+        "atkg check: cannot run: The check took longer than its limit of 0.05 seconds and was stopped: nothing was "
+        "kept. A yearly report of 20-60 KB is checked in a few seconds; try again in a moment, or check that the "
+        "file is one report's text alone.\n"))

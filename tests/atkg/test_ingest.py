@@ -405,3 +405,15 @@ def test_a_report_on_a_year_outside_the_plan_is_refused_and_changes_nothing(plac
     assert result.stderr == (f"atkg ingest: cannot run: {stem_of(text)}: the report is on 2030, but the plan runs from "
                              "2020 to 2024: check the year in the title (or --year); nothing was changed\n")
     assert (store_dump(place), folder_state(place)) == (before, files)
+
+
+def test_a_check_longer_than_its_time_limit_stops_the_ingest_and_changes_nothing(place):
+    settings, sources, report = place
+    before, files = store_dump(place), folder_state(place)
+    result = CliRunner().invoke(main, ["ingest", str(report), "--sources", str(sources), "--lang", "az"],
+                                env={"ATKG_DATA_DIR": str(settings.data_dir), "ATKG_CHECK_TIMEOUT": "0.05"})
+    assert (result.exit_code, result.stderr) == (2, (
+        "atkg ingest: işləyə bilmir: Yoxlama 0.05 saniyəlik həddindən uzun çəkdi və dayandırıldı: heç nə "
+        "saxlanılmadı. 20-60 KB-lıq illik hesabat bir neçə saniyəyə yoxlanılır; bir az sonra yenidən cəhd edin və "
+        "ya faylın yalnız bir hesabatın mətni olduğunu yoxlayın.\n"))
+    assert (store_dump(place), folder_state(place)) == (before, files)

@@ -66,6 +66,53 @@ def test_brackets_in_strings_iris_and_comments_do_not_count_as_nesting(server):
     assert status == 200
 
 
+# Every flat chain of operators the grammar has, `n` operators long (what is around it adds none).
+CHAINS = {
+    "+": lambda n: "SELECT (1" + " + 1" * n + " AS ?x) {}",
+    "*": lambda n: "SELECT (1" + " * 1" * n + " AS ?x) {}",
+    "-": lambda n: "SELECT (1" + " - 1" * n + " AS ?x) {}",
+    "/ (division)": lambda n: "SELECT (1" + " / 1" * n + " AS ?x) {}",
+    "||": lambda n: "SELECT (true" + " || true" * n + " AS ?x) {}",
+    "&&": lambda n: "SELECT (true" + " && true" * n + " AS ?x) {}",
+    "!": lambda n: "SELECT (" + "!" * n + "true AS ?x) {}",
+    "UNION": lambda n: "ASK { {}" + " UNION {}" * n + " }",
+    "MINUS": lambda n: "ASK { ?s ?p ?o" + " MINUS {}" * n + " }",
+    "OPTIONAL": lambda n: "ASK {" + " OPTIONAL {}" * n + " }",
+    "FILTER": lambda n: "ASK {" + " FILTER(true)" * n + " }",
+    "BIND": lambda n: "ASK {" + "".join(f" BIND(1 AS ?v{i})" for i in range(n)) + " }",
+    "/ (path)": lambda n: "ASK { ?s <http://a/p>" + "/<http://a/p>" * n + " ?o }",
+    "| (path)": lambda n: "ASK { ?s <http://a/p>" + "|<http://a/p>" * n + " ?o }",
+    "^ (path)": lambda n: "ASK { ?s <http://a/p>" + "/^<http://a/p>" * (n // 2) + " ?o }",
+    ", (objects)": lambda n: "ASK { ?s ?p ?o" + ", ?o" * n + " }",
+    "; (predicates)": lambda n: "ASK { ?s ?p ?o" + "; ?p ?o" * n + " }",
+    ". (patterns)": lambda n: "ASK { ?s ?p ?o" + " . ?s ?p ?o" * n + " }",
+    "IN": lambda n: "SELECT (1 IN (1" + ", 1" * n + ") AS ?x) {}",
+}
+CHAIN = 20_000
+
+
+@pytest.mark.parametrize("shape", CHAINS)
+def test_a_long_chain_of_operators_is_a_400_that_states_the_limit(real_server, shape):
+    status, _, body = fetch(real_server.sparql, method="POST", body=CHAINS[shape](CHAIN).encode(),
+                            headers={"Content-Type": "application/sparql-query"})
+    assert (status, body.decode()) == (400, (
+        f"The query holds {CHAIN} operators and separators (such as +, ||, /, |, UNION, FILTER, '.' or ','); "
+        f"this service reads at most {guard.MAX_OPERATORS} in one query. Split it into smaller queries, or list "
+        "many values with VALUES.\n"))
+    assert sparql_get(real_server, CHAINS[shape](100))[0] == 200  # a chain well within the limit is answered
+
+
+def test_nested_function_calls_are_held_by_the_nesting_limit_and_long_values_are_answered(real_server):
+    nested_calls = "ASK { FILTER(" + "STR(" * CHAIN + "1" + ")" * CHAIN + ") }"
+    status, _, body = fetch(real_server.sparql, method="POST", body=nested_calls.encode(),
+                            headers={"Content-Type": "application/sparql-query"})
+    assert (status, body.decode().split(";")[0]) == (400, f"The query nests its brackets {CHAIN + 2} levels deep")
+    values = "SELECT (COUNT(*) AS ?n) { VALUES ?a {" + " 1" * CHAIN + " } }"
+    status, _, body = fetch(real_server.sparql, method="POST", body=values.encode(),
+                            headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
+    assert (status, body.decode().split()) == (200, ["n", str(CHAIN)])
+
+
 @pytest.mark.parametrize("path", ["a%01b", "a[b", "a%7Fb", "a%00", "a]b", "%0A", "a%20b", "a%5Cb", "a%3Eb"])
 def test_an_id_path_no_iri_can_hold_is_the_not_found_page(real_server, path):
     status, headers, body = fetch(f"{real_server.base}/id/{path}",
@@ -110,6 +157,9 @@ def quoted(rng, text):
 def sparql_request(rng):
     """(method, target, body, headers) of a fuzzed /sparql request."""
     query = rng.choice(SEEDS) if rng.random() < 0.15 else mutate(rng, rng.choice(SEEDS), JUNK)
+    if rng.random() < 0.03:  # a chain of operators, past the limit or within it, sometimes mangled
+        query = rng.choice(list(CHAINS.values()))(rng.choice([2 * guard.MAX_OPERATORS, 100]))
+        query = mutate(rng, query, JUNK) if rng.random() < 0.5 else query
     pairs = [("query", query)] + [(rng.choice(["default-graph-uri", "named-graph-uri", "update", "format", "query",
                                                "", "x" * 50]), rng.choice(["", "https://w3id.org/atkg/graph/plan",
                                                                            "not an iri", "<>", "json", "ş", "\x00"]))

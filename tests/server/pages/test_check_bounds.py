@@ -1,10 +1,13 @@
 """/check within bounds: a report larger than MAX_REPORT_BYTES is refused at once with 413 and a sentence in
-the page's language, and a check that finds the check slot taken is refused with 503 and Retry-After."""
+the page's language, a check that finds the check slot taken is refused with 503 and Retry-After, and so is
+a check stopped at its time limit."""
 
+import multiprocessing
 import urllib.parse
 
 import pytest
 
+from atkg.graph.sources import sources_dir
 from atkg.server import create_app
 from atkg.server.pages.check import BUSY_RETRY_SECONDS, CHECK_LOCK
 from atkg.shapes.report_source import MAX_REPORT_BYTES
@@ -48,3 +51,18 @@ def test_a_check_while_the_check_slot_is_taken_is_refused_with_503_and_retry_aft
         assert app.test_client().post("/check?lang=en", data={"text": " "}).status_code == 422  # the slot is free
     finally:
         app.extensions["atkg.engine"].close()
+
+
+def test_a_check_longer_than_its_time_limit_is_stopped_with_503_in_the_pages_language(built):
+    settings, _ = built
+    report = (sources_dir() / "002_e692b092547fc0c1.txt").read_text(encoding="utf-8")  # a second or more to check
+    app = create_app({"STORE": str(settings.store_dir), "DATA_DIR": str(settings.data_dir), "QUERY_WORKERS": 1,
+                      "CHECK_TIMEOUT": 0.05})
+    try:
+        answer = app.test_client().post("/check?lang=az", data={"text": report})
+    finally:
+        app.extensions["atkg.engine"].close()
+    assert (answer.status_code, answer.headers["Retry-After"]) == (503, str(BUSY_RETRY_SECONDS))
+    assert ("Yoxlama 0.05 saniyəlik həddindən uzun çəkdi və dayandırıldı: heç nə saxlanılmadı."
+            in answer.get_data(as_text=True))
+    assert multiprocessing.active_children() == []  # the check's process was killed and reaped
