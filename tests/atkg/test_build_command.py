@@ -17,7 +17,8 @@ from atkg.graph.store import EmbeddedStore
 ATKG = str(Path(sys.executable).with_name("atkg"))
 
 
-def _tree_bytes(folder):
+def tree_bytes(folder):
+    """Every file under `folder`, by relative path, with its bytes."""
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(Path(folder).rglob("*"))
             if path.is_file()}
 
@@ -64,13 +65,13 @@ def test_a_broken_source_fails_with_file_line_reason_and_keeps_the_previous_stor
     settings, _ = built
     data = tmp_path / "data"
     shutil.copytree(settings.data_dir, data)
-    before = _tree_bytes(data)
+    before = tree_bytes(data)
     result = CliRunner().invoke(main, ["build", "--data-dir", str(data), "--sources", str(broken_sources)])
     assert result.exit_code == 1
     assert ("Build failed: 004_961f872eaa6ca64b, line 116: the period of measure 4.2.10 is neither two years "
             "nor 'mütəmadi': 'sonra'") in result.output
     assert "The previous graph, if any, is unchanged." in result.output
-    assert _tree_bytes(data) == before
+    assert tree_bytes(data) == before
 
 
 def test_a_file_that_is_not_utf8_is_refused(tmp_path):

@@ -4,10 +4,10 @@ facts answer over HTTP."""
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
+from tests.atkg.test_build_command import tree_bytes
 from tests.server.helpers import fetch, sparql_get, start_server
 
 PREFIXES = """PREFIX atkg: <https://w3id.org/atkg/ontology#>
@@ -36,15 +36,10 @@ def test_serve_builds_the_graph_when_there_is_none(built_server):
     assert json.loads(fetch(f"{server.base}/health")[2])["version"] == f"{stamp}-0"
 
 
-def _tree_bytes(folder):
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(Path(folder).rglob("*"))
-            if path.is_file()}
-
-
 def test_rebuilding_unchanged_sources_gives_byte_identical_dumps(built, built_server):
     settings, _ = built
     _, data_dir = built_server
-    assert _tree_bytes(data_dir / "dumps") == _tree_bytes(settings.dump_dir)
+    assert tree_bytes(data_dir / "dumps") == tree_bytes(settings.dump_dir)
 
 
 def test_the_build_prints_each_step_with_its_time(built_server):
