@@ -19,9 +19,10 @@ from rdflib.plugins.sparql.parserutils import CompValue, Expr
 class PreparedQueryGraph(Graph):
     """A Graph whose query() reuses the parsed form of a query text it has seen before."""
 
-    def __init__(self, store="default", identifier=None):
+    def __init__(self, store="default", identifier=None, *, parsed=None):
+        """`parsed`: the dictionary of parsed queries to use (one shared by several graphs), else a new one."""
         super().__init__(store=store, identifier=identifier)
-        self._parsed = {}
+        self._parsed = {} if parsed is None else parsed
 
     def __reduce__(self):
         # rdflib's Graph pickles as a plain Graph: keep the class and the parsed queries.

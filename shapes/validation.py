@@ -3,28 +3,33 @@ quick focused validation a report check needs."""
 
 from pyshacl import Validator, validate
 from pyshacl.graph_abstraction import DataGraph
-from rdflib import Graph
 
 from atkg.graph.iris import INFERRED_GRAPH_SUFFIX
 from atkg.shapes.loading import shapes_graph
 from atkg.shapes.outcome import outcome_from_results
+from atkg.shapes.prepared import PreparedQueryGraph
 
+# The SHACL-SPARQL queries parsed once per process for every validation (rdflib takes 0.25 s a query).
+_PARSED_QUERIES = {}
 
 
 def validate_dataset(graphs, *, ontology):
     """Validate a build's graphs (a dict graph IRI -> rdflib Graph) against every shape, with `ontology`.
 
     When the OWL RL "inferred" graph is among them, the closure it completes is validated as it is, with no
-    inference in pySHACL (never infer twice; the same findings on the real graph, 30% faster); otherwise
-    pySHACL infers RDFS with `ontology` as its ont_graph. Returns a ValidationOutcome; the build should fail
-    when outcome.conforms is False and list outcome.warnings (and infos) otherwise.
+    inference in pySHACL (never infer twice; the same findings on the real graph, 30% faster), in place (the
+    union is this function's own copy); otherwise pySHACL infers RDFS with `ontology` as its ont_graph.
+    Returns a ValidationOutcome; the build should fail when outcome.conforms is False and list
+    outcome.warnings (and infos) otherwise.
     """
-    data = union_of(graphs) + ontology  # the code lists' concepts must be in the data, whatever pySHACL mixes in
-    inferred = [graph for name, graph in graphs.items() if str(name).endswith(INFERRED_GRAPH_SUFFIX)]
-    for graph in inferred:
+    data = PreparedQueryGraph(parsed=_PARSED_QUERIES)
+    for graph in graphs.values():
         data += graph
+    data += ontology  # the code lists' concepts must be in the data, whatever pySHACL mixes in
+    inferred = any(str(name).endswith(INFERRED_GRAPH_SUFFIX) for name in graphs)
     conforms, results, _ = validate(data, shacl_graph=shapes_graph(), ont_graph=None if inferred else ontology,
-                                    inference="none" if inferred else "rdfs", advanced=True, allow_warnings=True)
+                                    inference="none" if inferred else "rdfs", inplace=inferred,
+                                    advanced=True, allow_warnings=True)
     return outcome_from_results(results, shapes_graph())
 
 
@@ -59,11 +64,3 @@ def validate_focused(data, *, focus_nodes):
     """Validate only `focus_nodes` of `data` (already holding the ontology; no inference, no copy)."""
     return FocusedValidator(data).run(focus_nodes)
 
-
-def union_of(graphs):
-    """One rdflib Graph with every graph's triples except the inferred graph's."""
-    data = Graph()
-    for graph_iri, graph in graphs.items():
-        if not str(graph_iri).endswith(INFERRED_GRAPH_SUFFIX):
-            data += graph
-    return data
