@@ -12,31 +12,40 @@ from atkg.graph.store import EmbeddedStore
 from tests.server.helpers import MEASURES_TRIG, TOKEN, VOCAB_TTL, start_server
 
 
+def once_per_run(tmp_path_factory, worker_id, name, make):
+    """make(folder)'s result, made once for the whole run in the run's folder (above the xdist workers'): by
+    the first worker to ask, while the others wait for it and then read it pickled."""
+    shared = tmp_path_factory.getbasetemp()
+    shared = shared if worker_id == "master" else shared.parent
+    done = shared / f"{name}.pickle"
+    with FileLock(shared / f"{name}.lock"):
+        if not done.exists():
+            done.write_bytes(pickle.dumps(make(shared)))
+    return pickle.loads(done.read_bytes())
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, worker_id):
-    """Settings and result of a real `atkg build` into a fresh data folder, made once for the whole run:
-    by the first pytest-xdist worker to ask, while the others wait for it and then read it (tests only read
-    it; one that changes a store works on a copy)."""
+    """Settings and result of a real `atkg build` into a fresh data folder, made once for the whole run
+    (tests only read it; one that changes a store works on a copy)."""
     from atkg.build import build
 
-    shared = tmp_path_factory.getbasetemp()
-    shared = shared if worker_id == "master" else shared.parent  # the run's folder, above the workers'
-    settings = dataclasses.replace(settings_from_env({}), data_dir=shared / "atkg-data")
-    done = shared / "atkg-build-result.pickle"
-    with FileLock(shared / "atkg-build.lock"):
-        if not done.exists():
-            done.write_bytes(pickle.dumps(build(settings, echo=lambda line: None)))
-    return settings, pickle.loads(done.read_bytes())
+    def build_in(shared):
+        settings = dataclasses.replace(settings_from_env({}), data_dir=shared / "atkg-data")
+        return settings, build(settings, echo=lambda line: None)
+
+    return once_per_run(tmp_path_factory, worker_id, "atkg-build", build_in)
 
 
 @pytest.fixture(scope="session")
-def source_graphs():
-    """The build's graphs before the derived ones (atkg.build.build_graphs), made once for the session:
+def source_graphs(tmp_path_factory, worker_id):
+    """The build's graphs before the derived ones (atkg.build.build_graphs), made once for the whole run:
     a test that changes one works on a copy."""
     from atkg.build import build_graphs
     from atkg.graph.timing import Steps
 
-    return build_graphs(settings_from_env({}), steps=Steps(lambda line: None))
+    return once_per_run(tmp_path_factory, worker_id, "atkg-source-graphs",
+                        lambda shared: build_graphs(settings_from_env({}), steps=Steps(lambda line: None)))
 
 
 @pytest.fixture(scope="session")
