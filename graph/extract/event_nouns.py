@@ -30,6 +30,11 @@ _NOUNS = (
     (("imzalanıb",), "signing"),
     (("tədbir",), "meeting"),
 )
+_HELD_PARTICIPLE = r"(?:keçiril(?:miş|ən)|təşkil (?:olun|edil)(?:muş|miş|an|ən)|baş tutmuş)"
+_HELD_BEFORE = re.compile(_HELD_PARTICIPLE + r"(?:\s+[^\s,;]+){0,2}\s+$")
+_HELD_AFTER = re.compile(r"\s+(?:həyata\s+)?(?:keçiril|təşkil\s+(?:olun|edil)|aparıl)(?:mişdir|mışdır|muşdur|miş|mış|muş|ib|ərkən|ərək)\b")
+_LOCATIVE = re.compile(r"n?d[aə]$")
+_ATTENDED = re.compile(r"iştirak\s+etmiş(?:dir|lər)?(?:lər)?\.?\s*$")
 _FORMAT_WORDS = ("formasında", "formatında", "formatda", "rejimində")
 _HELD = ("keçirilmiş", "keçirilən")
 # "Qanunsuz miqrasiyaya qarşı keçirilmiş tədbirlər zamanı ... aşkar edilmişdir": an operation, not a meeting.
@@ -71,6 +76,31 @@ def event_nouns(sentence):
         else:
             index += 1
     return found
+
+
+def generic_kinds(sentence):
+    """The kinds of the event nouns the sentence names in general, as a holding ("təlimlərin keçirilməsi")."""
+    words = tokens(sentence)
+    kinds = []
+    for index in range(len(words)):
+        match = _match(words, index)
+        following = index + len(match[0]) if match else len(words)
+        if match and following < len(words) and words[following].folded.startswith(_GENERIC_AFTER):
+            kinds.append(match[1])
+    return kinds
+
+
+def held(sentence, noun, stretch):
+    """True when the sentence says this event was held or attended, though it gives no date, count or title:
+    a participle of holding right before it ("həyata keçirilən maarifləndirici tədbirlər"), a verb of holding
+    right after it ("tədbirləri həyata keçirilərkən") or, for an event in the locative, a past "took part"
+    ending the sentence ("iclasında ... iştirak etmişdir"). A bare "tədbir" (often an operation or a measure)
+    and a noun that opens the sentence ("Təlimlərə ...", "Həmin görüşlərdə": told before) are not enough."""
+    if sentence[noun.start:noun.end].split()[0].lower().startswith("tədbir") or len(tokens(sentence[:noun.start])) < 2:
+        return False
+    if _HELD_BEFORE.search(sentence, stretch[0], noun.start) or _HELD_AFTER.match(sentence, noun.end):
+        return True
+    return bool(_LOCATIVE.search(sentence, noun.start, noun.end) and _ATTENDED.search(sentence, noun.end))
 
 
 def _nouns_by_initial():

@@ -27,7 +27,7 @@ from atkg.graph.agencies import find_mentions
 from atkg.graph.extract import event_parts as parts
 from atkg.graph.extract.event_bodies import organisers_and_partners
 from atkg.graph.extract.dates import find_dates
-from atkg.graph.extract.event_nouns import event_nouns
+from atkg.graph.extract.event_nouns import event_nouns, generic_kinds, held
 from atkg.graph.extract.numbers import find_counts
 from atkg.graph.extract.privacy import redact
 
@@ -37,6 +37,7 @@ _DOCUMENT_DATE = re.compile(r"\s*tarixli")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _AND = re.compile(r"\s*və\s")
 _ORDINAL = re.compile(r"(?<![\d.])\d{1,3}-c[iıuü]\b")
+_CLAUSE_END = re.compile(r"\w(?:d[ıiuü]r)(?:l[aə]r)?(?=\s*(?:[,;]|\svə\s))")
 
 
 @dataclass(frozen=True)
@@ -71,13 +72,35 @@ def find_events(entry, *, report_year, registry):
     """Every event the entry reports, in text order."""
     found = []
     for paragraph in entry.paragraphs:
+        series = {}
         for sentence in sentences(redact(paragraph.text).text):
-            if _NOT_HELD.search(sentence):
-                continue
             mentions = find_mentions(sentence, registry=registry)
             for finding in _sentence_events(sentence, mentions, report_year=report_year, registry=registry):
-                found.append(replace(finding, line_start=paragraph.line_start, line_end=paragraph.line_end))
+                found.append(replace(_in_series_mode(finding, series), line_start=paragraph.line_start,
+                                     line_end=paragraph.line_end))
+            series.update(_series_modes(sentence))
     return found
+
+
+def _series_modes(sentence):
+    """{kind: mode} a sentence says the events of a kind are held in, in general ("təlimlərin keçirilməsi
+    onlayn formada davam etdirilmişdir"); the events of that kind told after it in the paragraph were."""
+    mode = parts.mode(sentence, [(0, len(sentence))], kind=None, where=None)
+    return {kind: mode for kind in generic_kinds(sentence)} if mode else {}
+
+
+def _in_series_mode(finding, series):
+    """The finding in its series' mode when the sentence gives it none of its own."""
+    mode = None if finding.mode else series.get(finding.kind)
+    return replace(finding, mode=mode, online=finding.online or mode == "online") if mode else finding
+
+
+def _unheld(sentence):
+    """(start, end) of the clauses that say what is planned or did not happen; a clause ends at a finite
+    verb followed by a comma or "və" ("... daxil edilmişdir və ... keçirilməsi nəzərdə tutulmuşdur")."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(sentence)]
+    clauses = zip([0, *ends], [*ends, len(sentence)])
+    return [(start, end) for start, end in clauses if _NOT_HELD.search(sentence, start, end)]
 
 
 def _dates(sentence, report_year):
@@ -95,8 +118,12 @@ def _sentence_events(sentence, mentions, *, report_year, registry):
     """The events of one sentence."""
     nouns = event_nouns(sentence)
     dates, counts, quotes = _dates(sentence, report_year), find_counts(sentence), parts.quoted(sentence)
+    unheld = _unheld(sentence)
     events, previous = [], None
     for index, noun in enumerate(nouns):
+        if any(start <= noun.start < end for start, end in unheld):
+            previous = None
+            continue
         stretch = (nouns[index - 1].end if index else 0, noun.end)
         last = index == len(nouns) - 1
         tail = (noun.end, len(sentence)) if last else (noun.end, noun.end)
@@ -106,7 +133,8 @@ def _sentence_events(sentence, mentions, *, report_year, registry):
             # "X-in ikinci görüşü və Y-in birgə görüşündə": events joined by "və" share their dates.
             finding = replace(finding, dates=previous.dates, city=finding.city or previous.city,
                               country=finding.country or previous.country)
-        if finding.dates or finding.participant_count or finding.occurrences or finding.title:
+        if (finding.dates or finding.participant_count or finding.occurrences or finding.title
+                or held(sentence, noun, stretch)):
             split = _split(finding, plural=noun.plural, listed=len(_ORDINAL.findall(sentence, *stretch)))
             events.extend(_countries_by_date(split, sentence, dates, stretch, mentions, registry))
         previous = finding
@@ -117,6 +145,10 @@ def _finding(sentence, noun, stretch, tail, *, dates, counts, quotes, mentions, 
     """The event of one noun, read from its stretch (and its tail, when it is the sentence's last)."""
     who = parts.participants(sentence, stretch, tail, counts)
     where = parts.place(parts.without_quotes(sentence), stretch)
+    # Word order may put the place after the noun ("görüş 3 mart ... Gəncədə keçirilmişdir"): the last
+    # event reads its tail when its stretch names none.
+    city = parts.city(sentence, stretch, where, registry) or parts.city(sentence, tail, None, registry)
+    country = parts.country(sentence, stretch, mentions, registry) or parts.country(sentence, tail, mentions, registry)
     spans = [stretch, _parenthesis_after(sentence, noun.end) or tail]
     organisers, partners = organisers_and_partners(
         sentence, mentions, stretch, noun.end, kind=noun.kind, quotes=quotes, registry=registry)
@@ -127,8 +159,8 @@ def _finding(sentence, noun, stretch, tail, *, dates, counts, quotes, mentions, 
         occurrences=parts.occurrences(counts, stretch, noun.start), place=where,
         topics=tuple(parts.topics(sentence, [q for q in quotes if stretch[0] <= q[0] < stretch[1]])),
         online=parts.is_online(sentence, spans), quote=sentence.strip(), line_start=0, line_end=0,
-        mode=parts.mode(sentence, spans, kind=noun.kind, where=where), city=parts.city(where),
-        country=parts.country(sentence, stretch, mentions, registry))
+        mode=parts.mode(sentence, spans, kind=noun.kind, where=where), city=city,
+        country=country or parts.city_country(city, registry))
 
 
 def _countries_by_date(findings, sentence, dates, stretch, mentions, registry):

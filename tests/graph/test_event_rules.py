@@ -1,0 +1,135 @@
+"""The general rules of event extraction, each on made-up sentences in several wordings and word orders that
+must give the same events, and on sentences that must give none: where an event was (city and country),
+how it was attended, undated events the sentence says were held, and clauses about plans."""
+
+import pytest
+
+from atkg.graph.agencies import load_registry
+from atkg.graph.extract.events import find_events
+from atkg.graph.reports.model import Entry, Paragraph
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def read(registry, *paragraphs):
+    """(kind, first date, last date, city, country, mode) of the events of one entry's paragraphs."""
+    entry = Entry("4.6.3", "", 1, 1, tuple(Paragraph(text, n, n) for n, text in enumerate(paragraphs, 1)), ())
+    return [(f.kind, f.dates[0].start.isoformat() if f.dates else None,
+             f.dates[-1].end.isoformat() if f.dates else None, f.city, f.country, f.mode)
+            for f in find_events(entry, report_year=2023, registry=registry)]
+
+
+@pytest.mark.parametrize("text", [
+    "3 mart 2023-cü il tarixdə Gəncə şəhərində miqrantlar arasında görüş keçirilmişdir.",
+    "Miqrantlarla görüş 3 mart 2023-cü il tarixdə Gəncədə keçirilmişdir.",
+    "Xidmət əməkdaşları 03.03.2023-cü il tarixdə Gəncə şəhərində təşkil olunmuş görüşdə iştirak etmişdir.",
+])
+def test_a_city_the_curated_list_holds_gives_its_country(registry, text):
+    assert read(registry, text) == [("meeting", "2023-03-03", "2023-03-03", "Gəncə", "az", None)]
+
+
+@pytest.mark.parametrize("text, city, country", [
+    ("10-11 aprel 2023-cü il tarixlərdə Tbilisidə keçirilmiş görüşdə Xidmət əməkdaşı iştirak etmişdir.",
+     "Tbilisi", "ge"),
+    ("Xidmət əməkdaşı 10-11 aprel 2023-cü il tarixlərdə Gürcüstanın Tbilisi şəhərində keçirilmiş görüşdə "
+     "iştirak etmişdir.", "Tbilisi", "ge"),
+    # A city no curated country holds keeps its name; its country stays unknown.
+    ("10-11 aprel 2023-cü il tarixlərdə Varşava şəhərində keçirilmiş görüşdə Xidmət əməkdaşı iştirak etmişdir.",
+     "Varşava", None),
+])
+def test_a_foreign_city_gives_its_country_and_an_unknown_one_none(registry, text, city, country):
+    assert read(registry, text) == [("meeting", "2023-04-10", "2023-04-11", city, country, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ekspertlərin 2023-cü ilin 5-9 iyun tarixlərində ölkəmizə səfəri zamanı suallar cavablandırılmışdır.",
+    "5-9 iyun 2023-cü il tarixlərində ekspertlər respublikamıza səfər etmiş və onların səfəri təşkil olunmuşdur.",
+])
+def test_a_visit_to_our_country_is_a_visit_to_azerbaijan(registry, text):
+    assert read(registry, text)[0] == ("visit", "2023-06-05", "2023-06-09", None, "az", "in-person")
+
+
+@pytest.mark.parametrize("text", [
+    # The city names those who work there, not where the event was; and "ölkəmizi təmsil edən" is no place.
+    "5 may 2023-cü il tarixdə Bakıda fəaliyyət göstərən şirkətlərin nümayəndələri ilə görüş keçirilmişdir.",
+    "5 may 2023-cü il tarixdə ölkəmizi təmsil edən nümayəndə heyəti ilə görüş keçirilmişdir.",
+    # A city inside a quoted title names no place.
+    "5 may 2023-cü il tarixdə “Bakıda miqrasiya” mövzusunda görüş keçirilmişdir.",
+])
+def test_a_city_or_our_country_that_is_not_where_the_event_was(registry, text):
+    assert read(registry, text) == [("meeting", "2023-05-05", "2023-05-05", None, None, None)]
+
+
+@pytest.mark.parametrize("before", [
+    "Pandemiya ilə əlaqədar seminarların keçirilməsi onlayn formatda təşkil edilmişdir.",
+    "Karantin dövründə təlimlərin keçirilməsi virtual formada davam etdirilmişdir.",
+])
+def test_events_told_after_a_sentence_on_how_their_kind_is_held_are_held_so(registry, before):
+    after = "Bununla bağlı 3 mart və 5 aprel 2023-cü il tarixlərdə əməkdaşlar üçün təlimlər keçirilmişdir."
+    assert read(registry, before + " " + after) == [("training", "2023-03-03", "2023-03-03", None, None, "online"),
+                                                    ("training", "2023-04-05", "2023-04-05", None, None, "online")]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # Another kind of event, or the same kind in the next paragraph, keeps the mode it states (none).
+    ("Görüşlərin keçirilməsi onlayn formatda davam etdirilmişdir. 3 mart 2023-cü il tarixdə təlim keçirilmişdir.",),
+    ("Təlimlərin keçirilməsi onlayn formada davam etdirilmişdir.", "3 mart 2023-cü il tarixdə təlim keçirilmişdir."),
+    # Told before the general sentence: not said to be of that series.
+    ("3 mart 2023-cü il tarixdə təlim keçirilmişdir. Sonra təlimlərin keçirilməsi onlayn formada davam etdirilmişdir.",),
+])
+def test_a_series_mode_reaches_no_other_kind_paragraph_or_earlier_sentence(registry, paragraphs):
+    assert read(registry, *paragraphs) == [("training", "2023-03-03", "2023-03-03", None, None, None)]
+
+
+def test_an_event_stating_its_own_mode_keeps_it(registry):
+    text = ("Təlimlərin keçirilməsi onlayn formada davam etdirilmişdir. 3 mart 2023-cü il tarixdə hibrid formatda "
+            "təlim keçirilmişdir.")
+    assert read(registry, text) == [("training", "2023-03-03", "2023-03-03", None, None, "hybrid")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Regional idarələr tərəfindən bölgələrdə həyata keçirilən maarifləndirici tədbirlər internetdə "
+     "işıqlandırılmışdır.", "awareness-event"),
+    ("Hesabat dövründə regional idarələr tərəfindən sahibkarlarla maarifləndirmə tədbirləri həyata keçirilərkən "
+     "məcburi əmək barədə məlumat verilmişdir.", "awareness-event"),
+    ("Hesabat dövründə məruzəyə hazırlıq iclasında Nazirliyin əməkdaşı iştirak etmişdir.", "session"),
+    ("Nazirliyin əməkdaşı hesabat dövründə məruzəyə hazırlıq iclasında iştirak etmişdir.", "session"),
+    ("Hesabat dövründə Xidmətin binasında təşkil olunmuş görüşdə QHT nümayəndələri iştirak etmişlər.", "meeting"),
+])
+def test_an_undated_event_the_sentence_says_was_held_or_attended_is_an_event(registry, text, kind):
+    assert [(k, first) for k, first, *_ in read(registry, text)] == [(kind, None)]
+
+
+@pytest.mark.parametrize("text", [
+    # Work in general, a habit, what was told before, what is planned or did not happen, operations.
+    "Əməkdaşlar mütəmadi olaraq insan alverinə qarşı mübarizəyə həsr olunmuş təlimlərə cəlb olunurlar.",
+    "Təlimlərə Xidmətin ümumilikdə 139 əməkdaşı cəlb edilmişdir.",
+    "Həmin görüşlərdə əməkçi miqrantların riskləri barədə söhbətlər aparılmışdır.",
+    "Təlimlərin keçirilməsi davam etdirilmişdir.",
+    "Gələcəkdə təlimlərin keçirilməsi planlaşdırılır.",
+    "Hesabat dövründə geniş maarifləndirmə tədbirləri keçirilməmişdir.",
+    "Xidmət tərəfindən keçirilən tədbirlər zamanı dilənçilik halları aşkar edilmişdir.",
+    "Ölkəyə səfər edən əcnəbilərin sayı azalmışdır.",
+    "Təlimə cəlb olunmuş həm təlimçi, həm də iştirakçı qiymətləndirilir.",
+])
+def test_sentences_that_tell_no_held_event(registry, text):
+    assert read(registry, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "“Miqrasiya Evi” layihəsi çərçivəsində kurikuluma yeni modul daxil edilmişdir və həmin modul üzrə təlimlərin "
+    "keçirilməsi nəzərdə tutulmuşdur.",
+    "Həmin modul üzrə təlimlərin keçirilməsi nəzərdə tutulmuşdur, “Miqrasiya Evi” layihəsi çərçivəsində isə "
+    "kurikuluma yeni modul daxil edilmişdir.",
+])
+def test_a_clause_about_plans_leaves_the_held_events_of_the_others(registry, text):
+    assert read(registry, text) == [("project", None, None, None, None, None)]
+
+
+def test_a_planned_event_in_its_own_clause_is_no_event(registry):
+    text = ("3 mart 2023-cü il tarixdə təlim keçirilmişdir və növbəti təlimin 2024-cü ildə keçirilməsi nəzərdə "
+            "tutulmuşdur.")
+    assert read(registry, text) == [("training", "2023-03-03", "2023-03-03", None, None, None)]
