@@ -25,6 +25,7 @@ _NOUNS = (
     (("konfrans",), "conference"),
     (("kampaniya",), "campaign"),
     (("monitorinq",), "visit"),
+    (("sorğu",), "survey"),
     (("layihə",), "project"),
     (("imzalanmış",), "signing"),
     (("imzalanıb",), "signing"),
@@ -35,6 +36,12 @@ _HELD_BEFORE = re.compile(_HELD_PARTICIPLE + r"(?:\s+[^\s,;]+){0,2}\s+$")
 _HELD_AFTER = re.compile(r"\s+(?:həyata\s+)?(?:keçiril|təşkil\s+(?:olun|edil)|aparıl)(?:mişdir|mışdır|muşdur|miş|mış|muş|ib|ərkən|ərək)\b")
 _LOCATIVE = re.compile(r"n?d[aə]$")
 _ATTENDED = re.compile(r"iştirak\s+etmiş(?:dir|lər)?(?:lər)?\.?\s*$")
+# "50 miqrant arasında sorğunun keçirilməsi": one event among people counted, not holdings in general.
+_AMONG_BEFORE = re.compile(r"(?:arasında|iştirakı ilə|üçün)\s+$")
+_COUNTED_AMONG = re.compile(r"\d+\s+\S+\s+(?:arasında|iştirakı ilə|üçün)\s+$")
+# A "sorğu" is a survey when it was conducted (else it is a request: "sorğu daxil olmamışdır").
+_CONDUCTED = ("keçiril", "aparıl", "həyata", "təşkil")
+_CONDUCTED_BEFORE = re.compile(r"(?:keçiril|aparıl)(?:miş|mış|ən|an)\s+$")
 _FORMAT_WORDS = ("formasında", "formatında", "formatda", "rejimində")
 _HELD = ("keçirilmiş", "keçirilən")
 # "Qanunsuz miqrasiyaya qarşı keçirilmiş tədbirlər zamanı ... aşkar edilmişdir": an operation, not a meeting.
@@ -141,8 +148,11 @@ def _is_event(sentence, words, index, match, quotes):
         return False
     if kind == "conference" and following in _FORMAT_WORDS:
         return False
-    if following.startswith(_GENERIC_AFTER):
+    if following.startswith(_GENERIC_AFTER) and not _one_held_among(sentence, words, index, stems):
         return False
+    if kind == "survey":
+        return following.startswith(_CONDUCTED) or bool(_AMONG_BEFORE.search(sentence, 0, word.start)
+                                                        or _CONDUCTED_BEFORE.search(sentence, 0, word.start))
     if kind == "project":
         return any(sentence[end:word.start].strip() in ("", "adlı") and not _is_draft(inner)
                    for _, end, inner in quotes if end <= word.start)
@@ -154,6 +164,14 @@ def _is_event(sentence, words, index, match, quotes):
         return following.startswith(("aparıl", "keçiril", "həyata"))
     # "Konfransının ... sessiyalarında": a capitalised noun in the genitive names the body whose events follow.
     return not (word.text[0].isupper() and word.folded.endswith(_GENITIVE) and index > 0)
+
+
+def _one_held_among(sentence, words, index, stems):
+    """True when a singular noun's holding is told of people counted right before it ("50 miqrant arasında
+    sorğunun keçirilməsi"): one event, not the holding of events in general."""
+    last = words[index + len(stems) - 1]
+    plural = last.folded[len(stems[-1]):].startswith(("lar", "lər"))
+    return not plural and bool(_COUNTED_AMONG.search(sentence, 0, words[index].start))
 
 
 def _is_operation(sentence, word):

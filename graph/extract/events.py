@@ -1,13 +1,15 @@
-"""Events reported in an entry: trainings, meetings, visits, sessions, signings, projects, campaigns...
+"""Events reported in an entry: trainings, meetings, visits, sessions, signings, projects, campaigns, surveys...
 
 Rules, sentence by sentence (sentences of the redacted paragraph text, so no private name is quoted):
 - An event noun (təlim, seminar, görüş, səfər, iclas, sessiya, dəyirmi masa, konfrans, layihə, kampaniya,
-  maarifləndirmə tədbiri, "imzalanmışdır") outside quotes starts an event; the sentence must not be about
-  plans ("nəzərdə tutulur") or say the event did not happen ("keçirilməmişdir"). "Təlim Mərkəzi" is a body,
-  "videokonfrans formasında" a format, "layihə" an event only with a quoted title ("müqavilə layihəsi" is a
-  draft), and a bare "tədbir" only after "keçirilmiş/keçirilən" (otherwise it means a measure).
+  maarifləndirmə tədbiri, sorğu, "imzalanmışdır") outside quotes starts an event; a clause about plans
+  ("nəzərdə tutulur", "planlaşdırılır") or saying the event did not happen ("keçirilməmişdir") holds none, the
+  sentence's other clauses may. "Təlim Mərkəzi" is a body, "videokonfrans formasında" a format, "layihə" an
+  event only with a quoted title ("müqavilə layihəsi" is a draft), a bare "tədbir" only after
+  "keçirilmiş/keçirilən" (otherwise it means a measure), "sorğu" only when conducted (else a request).
 - Each event reads its parts from its stretch: from the previous event noun to its own (event_parts.py).
-- It is kept only with a date, a count or a title.
+- It is kept with a date, a count or a title, or when the sentence says it was held or attended
+  (event_nouns.held).
 - Dates: those in its stretch; a year that holds a more exact date there is only the frame and is dropped.
   With none, the nearest whole year to its left in the sentence ("2021-ci il ərzində ... layihəsi çərçivəsində
   ... təlimlər"); the last event may also take the dates after it ("sessiyası çərçivəsində 4-5 oktyabr").
@@ -17,6 +19,10 @@ Rules, sentence by sentence (sentences of the redacted paragraph text, so no pri
   the dates say when; each keeps the topics of the series, and no participant count (the count is for the
   series). A project spans from its first to its last date ("yanvar ayından ... 2 iyul 2021-ci il tarixdə
   tamamlanan"); a singular noun with several dates is one event over them.
+- A sentence on how a kind of event is held in general ("təlimlərin keçirilməsi onlayn formada davam
+  etdirilmişdir") gives that mode to the events of the kind told after it in the paragraph.
+- An event held within a project ("X tərəfindən “T” layihəsi çərçivəsində ...") with no organiser of its own
+  is organised by the project's.
 - A bare "tədbir" held with partners is recorded as a meeting: the code list has no generic event.
 """
 
@@ -32,10 +38,11 @@ from atkg.graph.extract.numbers import find_counts
 from atkg.graph.extract.privacy import redact
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÇƏĞİÖŞÜ0-9\"“«(])")
-_NOT_HELD = re.compile(r"nəzərdə tutul|(?:keçiril|təşkil olun|təşkil edil|imzalan|iştirak et)m[əa](?:m[ıi]ş|yib)")
+_NOT_HELD = re.compile(r"nəzərdə tutul|planlaşdırıl|(?:keçiril|təşkil olun|təşkil edil|imzalan|iştirak et)m[əa](?:m[ıi]ş|yib)")
 _DOCUMENT_DATE = re.compile(r"\s*tarixli")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _AND = re.compile(r"\s*və\s")
+_FRAME = re.compile(r"\s*çərçivəsində\b")
 _ORDINAL = re.compile(r"(?<![\d.])\d{1,3}-c[iıuü]\b")
 _CLAUSE_END = re.compile(r"\w(?:d[ıiuü]r)(?:l[aə]r)?(?=\s*(?:[,;]|\svə\s))")
 
@@ -129,6 +136,9 @@ def _sentence_events(sentence, mentions, *, report_year, registry):
         tail = (noun.end, len(sentence)) if last else (noun.end, noun.end)
         finding = _finding(sentence, noun, stretch, tail, dates=_event_dates(dates, stretch, tail), counts=counts,
                            quotes=quotes, mentions=mentions, registry=registry)
+        if previous and previous.kind == "project" and not finding.organisers and _FRAME.match(sentence, stretch[0]):
+            # "X tərəfindən “T” layihəsi çərçivəsində ... sorğunun keçirilməsi": held by the project's organisers.
+            finding = replace(finding, organisers=previous.organisers)
         if previous and not finding.dates and _AND.match(sentence, stretch[0]):
             # "X-in ikinci görüşü və Y-in birgə görüşündə": events joined by "və" share their dates.
             finding = replace(finding, dates=previous.dates, city=finding.city or previous.city,

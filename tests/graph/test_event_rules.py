@@ -133,3 +133,59 @@ def test_a_planned_event_in_its_own_clause_is_no_event(registry):
     text = ("3 mart 2023-cü il tarixdə təlim keçirilmişdir və növbəti təlimin 2024-cü ildə keçirilməsi nəzərdə "
             "tutulmuşdur.")
     assert read(registry, text) == [("training", "2023-03-03", "2023-03-03", None, None, None)]
+
+
+def surveys(registry, text):
+    """(kind, participants counted, organisers) of the events of one paragraph."""
+    entry = Entry("4.8.1", "", 1, 1, (Paragraph(text, 7, 7),), ())
+    return [(f.kind, f.participant_count, f.organisers) for f in find_events(entry, report_year=2023, registry=registry)]
+
+
+@pytest.mark.parametrize("text", [
+    "Hesabat dövründə “Təmiz Dünya” Qadınlara Yardım İctimai Birliyi tərəfindən 120 miqrant arasında sorğu "
+    "keçirilmişdir.",
+    "“Təmiz Dünya” Qadınlara Yardım İctimai Birliyi tərəfindən hesabat dövründə 120 miqrant arasında sorğu "
+    "aparılmışdır.",
+    "120 miqrant arasında “Təmiz Dünya” Qadınlara Yardım İctimai Birliyi tərəfindən keçirilən sorğunun nəticələri "
+    "təhlil edilmişdir.",
+])
+def test_a_survey_someone_ran_is_a_survey_with_its_organiser(registry, text):
+    assert surveys(registry, text) == [("survey", 120, ("temiz-dunya",))]
+
+
+def test_a_survey_run_within_a_project_is_organised_by_the_projects_organiser(registry):
+    text = ("“Təmiz Dünya” Qadınlara Yardım İctimai Birliyi tərəfindən “Miqrantlara dəstək” layihəsi çərçivəsində "
+            "psixoloqlar tərəfindən 40 miqrant arasında sorğunun keçirilməsi istiqamətində tədbirlər görülmüşdür.")
+    assert surveys(registry, text) == [("project", None, ("temiz-dunya",)), ("survey", 40, ("temiz-dunya",))]
+
+
+@pytest.mark.parametrize("text", [
+    # "sorğu" as a request, surveys in general, and a planned one.
+    "Hesabat dövründə istismara məruz qalmış uşaqlarla bağlı sorğu daxil olmamışdır.",
+    "3 may 2023-cü il tarixdə Nazirliyə sorğu göndərilmişdir.",
+    "Daxil olmuş sorğuya 3 may 2023-cü il tarixdə cavab verilmişdir.",
+    "Miqrantlar arasında sorğuların keçirilməsi davam etdirilmişdir.",
+    "Gələcəkdə 50 miqrant arasında sorğunun keçirilməsi planlaşdırılır.",
+])
+def test_a_request_or_surveys_in_general_are_no_survey(registry, text):
+    assert surveys(registry, text) == []
+
+
+def test_a_survey_in_rdf_has_its_type_organiser_and_quote(registry):
+    from rdflib import URIRef
+    from rdflib.namespace import PROV, SDO
+
+    from atkg.graph import iris
+    from atkg.graph.extract.events_rdf import events_graph
+    from atkg.ontology import ATKG
+
+    base = "https://example.org/atkg/"
+    text = "“Təmiz Dünya” Qadınlara Yardım İctimai Birliyi tərəfindən 120 miqrant arasında sorğu aparılmışdır."
+    entry = Entry("4.8.1", "", 1, 1, (Paragraph(text, 7, 7),), ())
+    graph = events_graph(find_events(entry, report_year=2023, registry=registry), base=base,
+                         entry_iri=f"{base}report/dmx-2023/entry/4.8.1", measure_iri=f"{base}plan/x/measure/4.8.1",
+                         stem="x", registry=registry)
+    event = URIRef(f"{base}report/dmx-2023/entry/4.8.1/event/1")
+    assert graph.value(event, ATKG.eventType) == iris.concept("event-type", "survey")
+    assert graph.value(event, SDO.organizer) == URIRef(f"{base}partner/temiz-dunya")
+    assert str(graph.value(graph.value(event, PROV.wasDerivedFrom), ATKG.quotedText)) == text
