@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from atkg.graph.extract.event_parts import quoted
+from atkg.graph.extract.event_parts import TITLE_GAP, quoted
 from atkg.graph.extract.privacy_names import tokens
 from atkg.graph.text import az_lower
 
@@ -20,6 +20,7 @@ _NOUNS = (
     (("görüş",), "meeting"),
     (("səfər",), "visit"),
     (("iclas",), "session"),
+    (("yığınca",), "meeting"),
     (("sessiya",), "session"),
     (("videokonfrans",), "conference"),
     (("konfrans",), "conference"),
@@ -33,7 +34,8 @@ _NOUNS = (
 )
 _HELD_PARTICIPLE = r"(?:keçiril(?:miş|ən)|təşkil (?:olun|edil)(?:muş|miş|an|ən)|baş tutmuş)"
 _HELD_BEFORE = re.compile(_HELD_PARTICIPLE + r"(?:\s+[^\s,;]+){0,2}\s+$")
-_HELD_AFTER = re.compile(r"\s+(?:həyata\s+)?(?:keçiril|təşkil\s+(?:olun|edil)|aparıl)(?:mişdir|mışdır|muşdur|miş|mış|muş|ib|ərkən|ərək)\b")
+# "seminarlar (və digər tədbirlər) keçirilmişdir"
+_HELD_AFTER = re.compile(r"\s+(?:və\s+(?:digər\s+)?\S+\s+)?(?:həyata\s+)?(?:keçiril|təşkil\s+(?:olun|edil)|aparıl)(?:mişdir|mışdır|muşdur|miş|mış|muş|ib|ərkən|ərək)\b")
 _LOCATIVE = re.compile(r"n?d[aə]$")
 _ATTENDED = re.compile(r"iştirak\s+etmiş(?:dir|lər)?(?:lər)?\.?\s*$")
 # "50 miqrant arasında sorğunun keçirilməsi": one event among people counted, not holdings in general.
@@ -42,6 +44,8 @@ _COUNTED_AMONG = re.compile(r"\d+\s+\S+\s+(?:arasında|iştirakı ilə|üçün)\
 # A "sorğu" is a survey when it was conducted (else it is a request: "sorğu daxil olmamışdır").
 _CONDUCTED = ("keçiril", "aparıl", "həyata", "təşkil")
 _CONDUCTED_BEFORE = re.compile(r"(?:keçiril|aparıl)(?:miş|mış|ən|an)\s+$")
+_CASE_AFTER_QUOTE = re.compile(r"n?(?:d[aə]|[aə]|[ıi]n)\b")
+_AND_ONLY = re.compile(r"\s+və\s+")
 _FORMAT_WORDS = ("formasında", "formatında", "formatda", "rejimində")
 _HELD = ("keçirilmiş", "keçirilən")
 # "Qanunsuz miqrasiyaya qarşı keçirilmiş tədbirlər zamanı ... aşkar edilmişdir": an operation, not a meeting.
@@ -59,18 +63,55 @@ _DRAFT_ENDINGS = ("qərarı", "qanunu", "fərmanı", "sərəncamı", "saziş", "
 
 @dataclass(frozen=True)
 class EventNoun:
-    """An event noun at [start, end) of the sentence; plural when the noun carries -lar/-lər."""
+    """An event noun at [start, end) of the sentence; plural when the noun carries -lar/-lər; the quoted
+    name it ends, when it is named so ("... yekun yığıncağı”nda")."""
 
     kind: str
     start: int
     end: int
     plural: bool
+    name: str | None = None
 
 
 def event_nouns(sentence):
-    """The event nouns of the sentence outside quotes, in order."""
+    """The event nouns of the sentence outside quotes, and the events a quoted name ends with, in order;
+    two nouns of one kind joined by "və" ("təlim və seminarlarda") are one event."""
     words = tokens(sentence)
     quotes = quoted(sentence)
+    found = sorted(_outside_quotes(sentence, words, quotes) + _named(sentence, words, quotes), key=lambda n: n.start)
+    return _joined(sentence, found)
+
+
+def _joined(sentence, nouns):
+    """Nouns of one kind with only "və" between them as one noun over both, plural when either is."""
+    joined = []
+    for noun in nouns:
+        last = joined[-1] if joined else None
+        if last and last.kind == noun.kind and _AND_ONLY.fullmatch(sentence, last.end, noun.start):
+            joined[-1] = EventNoun(noun.kind, last.start, noun.end, last.plural or noun.plural, last.name or noun.name)
+        else:
+            joined.append(noun)
+    return joined
+
+
+def _named(sentence, words, quotes):
+    """Events whose quoted name ends with an event noun and takes its case ending after the closing quote
+    ("“... şurasının yekun yığıncağı”nda"): the name is the event's."""
+    found = []
+    for start, end, inner in quotes:
+        suffix = _CASE_AFTER_QUOTE.match(sentence, end)
+        inside = [i for i, w in enumerate(words) if start < w.start and w.end <= end - 1]
+        for index in inside[-2:] if suffix else ():
+            match = _match(words, index)
+            if match and words[index + len(match[0]) - 1].end == end - 1 and not (
+                    match[1] == "project" and _is_draft(inner)):
+                found.append(EventNoun(match[1], words[index].start, suffix.end(), False, inner))
+                break
+    return found
+
+
+def _outside_quotes(sentence, words, quotes):
+    """The event nouns outside quotes."""
     found, index = [], 0
     while index < len(words):
         match = _match(words, index)
@@ -154,7 +195,7 @@ def _is_event(sentence, words, index, match, quotes):
         return following.startswith(_CONDUCTED) or bool(_AMONG_BEFORE.search(sentence, 0, word.start)
                                                         or _CONDUCTED_BEFORE.search(sentence, 0, word.start))
     if kind == "project":
-        return any(sentence[end:word.start].strip() in ("", "adlı") and not _is_draft(inner)
+        return any(TITLE_GAP.fullmatch(sentence, end, word.start) and not _is_draft(inner)
                    for _, end, inner in quotes if end <= word.start)
     if stems == ("tədbir",):
         return previous in _HELD and not _is_operation(sentence, words[index])

@@ -17,7 +17,8 @@ QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»')
 LIST_GAP = re.compile(r"\s*(?:,|və)\s*")
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
 _TOPIC_AFTER = re.compile(r"\s*mövzu")
-_TITLE_GAP = re.compile(r"\s*(?:adlı\s+)?")
+# "“T” layihəsi", "“T” adlı layihəsi", "“T” adlı Tvinninq layihəsi": a capitalised word may name the kind.
+TITLE_GAP = re.compile(r"\s*(?:adlı\s+)?(?:[A-ZÇƏĞİÖŞÜ][^\s\"“”«»]+\s+)?")
 _PEOPLE = ("əməkdaş", "işçi", "nümayəndə", "mütəxəssis", "iştirakçı", "işəgötürən", "əcnəbi", "miqrant",
            "tələbə", "hakim", "vətəndaş", "şəxs", "nəfər", "məmur", "polis", "zabit")
 _ANCHORS = ("üçün", "arasında", "iştirak", "iştirakı")
@@ -34,7 +35,7 @@ _CITY = re.compile(r"(\S+)\s+şəhərində")
 _WHERE = re.compile(r"(?:n?d[aə]|[yn]?[aə]|-[aə])$")
 _BEFORE_CITY = re.compile(r"\s+\S+\s+şəhərində")
 # "ölkəmizə səfər", "respublikamızda keçirilmiş": "our country" is the reporting body's, Azerbaijan.
-_OUR_COUNTRY = re.compile(r"\b(?:ölkəmiz|respublikamız)(?:d[aə]|[aə])\b", re.I)
+_OUR_COUNTRY = re.compile(r"\b(?:ölkəmiz|respublikamız)(?:d[aə]|[aə])\b(?!\s+və\s+xaric)", re.I)
 _HOME = "az"
 # "Azərbaycanda fəaliyyət göstərən sahibkarlar": the place of those named after it, not of the event.
 _MODIFIES = re.compile(r"\s+(?:fəaliyyət göstərən|yaşayan|olan|yerləşən|işləyən)")
@@ -66,9 +67,10 @@ def topics(text, quotes):
 
 
 def title(text, quotes, noun_start):
-    """The quoted string standing right before the event noun (optionally with "adlı"), if any."""
+    """The quoted string standing right before the event noun (optionally with "adlı" and a capitalised
+    word), if any."""
     for _, end, inner in quotes:
-        if end <= noun_start and _TITLE_GAP.fullmatch(text[end:noun_start]) and not _TOPIC_AFTER.match(text, end):
+        if end <= noun_start and TITLE_GAP.fullmatch(text[end:noun_start]) and not _TOPIC_AFTER.match(text, end):
             return inner
     return None
 

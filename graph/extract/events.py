@@ -43,6 +43,7 @@ _DOCUMENT_DATE = re.compile(r"\s*tarixli")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _AND = re.compile(r"\s*və\s")
 _FRAME = re.compile(r"\s*çərçivəsində\b")
+_PROJECT_OWN = re.compile(r"\s*(?:ayından\s+|tarix\w*\s+)?(?:\S+\s+){0,2}?(?:etibarən|tamamlan|başa çat|başlan|start)")
 _ORDINAL = re.compile(r"(?<![\d.])\d{1,3}-c[iıuü]\b")
 _CLAUSE_END = re.compile(r"\w(?:d[ıiuü]r)(?:l[aə]r)?(?=\s*(?:[,;]|\svə\s))")
 
@@ -126,29 +127,84 @@ def _sentence_events(sentence, mentions, *, report_year, registry):
     nouns = event_nouns(sentence)
     dates, counts, quotes = _dates(sentence, report_year), find_counts(sentence), parts.quoted(sentence)
     unheld = _unheld(sentence)
-    events, previous = [], None
+    events, previous, handed = [], None, []
     for index, noun in enumerate(nouns):
-        if any(start <= noun.start < end for start, end in unheld):
-            previous = None
-            continue
         stretch = (nouns[index - 1].end if index else 0, noun.end)
         last = index == len(nouns) - 1
         tail = (noun.end, len(sentence)) if last else (noun.end, noun.end)
-        finding = _finding(sentence, noun, stretch, tail, dates=_event_dates(dates, stretch, tail), counts=counts,
-                           quotes=quotes, mentions=mentions, registry=registry)
-        if previous and previous.kind == "project" and not finding.organisers and _FRAME.match(sentence, stretch[0]):
-            # "X tərəfindən “T” layihəsi çərçivəsində ... sorğunun keçirilməsi": held by the project's organisers.
-            finding = replace(finding, organisers=previous.organisers)
-        if previous and not finding.dates and _AND.match(sentence, stretch[0]):
-            # "X-in ikinci görüşü və Y-in birgə görüşündə": events joined by "və" share their dates.
-            finding = replace(finding, dates=previous.dates, city=finding.city or previous.city,
-                              country=finding.country or previous.country)
+        passed = _handed_on(sentence, noun, dates, stretch) if not last else []
+        kept = [d for d in dates if d not in passed]
+        finding = _finding(sentence, noun, stretch, tail, dates=_event_dates(kept, stretch, tail, handed=handed),
+                           counts=counts, quotes=quotes, mentions=mentions, registry=registry)
+        finding = _with_previous(finding, previous, sentence, stretch)
+        previous, handed = finding, passed
+        if any(start <= noun.start < end for start, end in unheld):
+            previous = None
+            continue
         if (finding.dates or finding.participant_count or finding.occurrences or finding.title
                 or held(sentence, noun, stretch)):
-            split = _split(finding, plural=noun.plural, listed=len(_ORDINAL.findall(sentence, *stretch)))
-            events.extend(_countries_by_date(split, sentence, dates, stretch, mentions, registry))
-        previous = finding
+            places = _places_by_date(finding, sentence, dates, stretch, mentions, registry)
+            split = _split(finding, plural=noun.plural or _apart(places),
+                           listed=len(_ORDINAL.findall(sentence, *stretch)))
+            events.extend(_placed(split, places) if len(split) == len(places) > 1 else split)
     return events
+
+
+def _with_previous(finding, previous, sentence, stretch):
+    """What an event takes from the one before it: a framing project's organisers, or the dates and place
+    of an event it is joined to by "və"."""
+    if previous and previous.kind == "project" and not finding.organisers and _FRAME.match(sentence, stretch[0]):
+        # "X tərəfindən “T” layihəsi çərçivəsində ... sorğunun keçirilməsi": held by the project's organisers.
+        finding = replace(finding, organisers=previous.organisers)
+    if previous and not finding.dates and _AND.match(sentence, stretch[0]):
+        # "X-in ikinci görüşü və Y-in birgə görüşündə": events joined by "və" share their dates.
+        finding = replace(finding, dates=previous.dates, city=finding.city or previous.city,
+                          country=finding.country or previous.country)
+    return finding
+
+
+def _handed_on(sentence, noun, dates, stretch):
+    """The day dates a project passes to the event held within it ("2015-ci il 16 aprel tarixdə “T” layihəsi
+    çərçivəsində ... keçirilmiş görüşlərdə": the meetings' dates), all but those of the project's own start
+    or end ("yanvar ayından etibarən", "18 iyul tarixdə icrası tamamlanan")."""
+    if noun.kind != "project" or not _FRAME.match(sentence, noun.end):
+        return []
+    return [d for d in dates if stretch[0] <= d.start < stretch[1] and all(v.precision == "day" for v in d.dates)
+            and not _PROJECT_OWN.match(sentence, d.end)]
+
+
+def _places_by_date(finding, sentence, dates, stretch, mentions, registry):
+    """(city, country, title) named after each of the event's dates, up to the next date ("27 iyul-3 avqust
+    ... Özbəkistana, 5-12 noyabr ... ABŞ-a"); empty when the event has fewer than two dates. The title is
+    the one quote of that stretch, when the event's title is one of several quoted there."""
+    if len(finding.dates) < 2:
+        return []
+    places = []
+    for value in finding.dates:
+        mention = next((d for d in dates if value in d.dates), None)
+        if mention is None:
+            return []
+        following = [d.start for d in dates if mention.end < d.start < stretch[1]]
+        span = (mention.end, following[0] if following else stretch[1])
+        city = parts.city(sentence, span, parts.place(parts.without_quotes(sentence), span), registry)
+        titles = [inner for start, _, inner in parts.quoted(sentence) if span[0] <= start < span[1]]
+        title = titles[0] if finding.title and len(titles) == 1 else None
+        places.append((city, parts.country(sentence, span, mentions, registry) or parts.city_country(city, registry),
+                       title))
+    return places
+
+
+def _apart(places):
+    """True when every date has a place of its own and they differ: one event per date and place."""
+    where = [(city, country) for city, country, _ in places]
+    return len(where) > 1 and all(any(p) for p in where) and len(set(where)) == len(where)
+
+
+def _placed(findings, places):
+    """Events split by date, each in the place and with the title named after its own date, where there is
+    one."""
+    return [replace(f, city=city or f.city, country=country or f.country, title=title or f.title)
+            for f, (city, country, title) in zip(findings, places)]
 
 
 def _finding(sentence, noun, stretch, tail, *, dates, counts, quotes, mentions, registry):
@@ -163,7 +219,7 @@ def _finding(sentence, noun, stretch, tail, *, dates, counts, quotes, mentions, 
     organisers, partners = organisers_and_partners(
         sentence, mentions, stretch, noun.end, kind=noun.kind, quotes=quotes, registry=registry)
     return EventFinding(
-        kind=noun.kind, title=parts.title(sentence, quotes, noun.start), dates=dates,
+        kind=noun.kind, title=noun.name or parts.title(sentence, quotes, noun.start), dates=dates,
         organisers=organisers, partners=partners, participants=sentence[who[0]:who[1]] if who else None,
         participant_count=parts.participant_count(counts, stretch),
         occurrences=parts.occurrences(counts, stretch, noun.start), place=where,
@@ -173,32 +229,16 @@ def _finding(sentence, noun, stretch, tail, *, dates, counts, quotes, mentions, 
         country=country or parts.city_country(city, registry))
 
 
-def _countries_by_date(findings, sentence, dates, stretch, mentions, registry):
-    """Events split by date take the country named after their own date ("27 iyul-3 avqust ... Özbəkistana,
-    5-12 noyabr ... ABŞ-a"), where there is one."""
-    if len(findings) < 2:
-        return findings
-    located = []
-    for finding in findings:
-        mention = next((d for d in dates if finding.dates and finding.dates[0] in d.dates), None)
-        if mention is None:
-            located.append(finding)
-            continue
-        following = [d.start for d in dates if d.start > mention.end and d.start < stretch[1]]
-        span = (mention.end, following[0] if following else stretch[1])
-        located.append(replace(finding, country=parts.country(sentence, span, mentions, registry) or finding.country))
-    return located
-
-
 def _parenthesis_after(sentence, position):
     """The span of a parenthesis right after the noun ("1 görüş (videokonfrans formasında)"), or None."""
     match = _PARENTHESIS.match(sentence, position)
     return match.span() if match else None
 
 
-def _event_dates(dates, stretch, tail):
-    """The date values of an event: its stretch, else the nearest to its left, else (last event) its tail."""
-    own = [d for d in dates if stretch[0] <= d.start < stretch[1]]
+def _event_dates(dates, stretch, tail, *, handed=()):
+    """The date values of an event: those a framing project handed it and its stretch's, else the nearest to
+    its left, else (last event) its tail."""
+    own = [*handed, *(d for d in dates if stretch[0] <= d.start < stretch[1])]
     if not own:
         # Only a whole year frames the events after it; a day or month to the left dates another event.
         left = [d for d in dates if d.start < stretch[0] and all(v.precision == "year" for v in d.dates)]

@@ -189,3 +189,75 @@ def test_a_survey_in_rdf_has_its_type_organiser_and_quote(registry):
     assert graph.value(event, ATKG.eventType) == iris.concept("event-type", "survey")
     assert graph.value(event, SDO.organizer) == URIRef(f"{base}partner/temiz-dunya")
     assert str(graph.value(graph.value(event, PROV.wasDerivedFrom), ATKG.quotedText)) == text
+
+
+def titled(registry, text):
+    """(kind, first date, last date, country, title) of the events of one paragraph."""
+    entry = Entry("2.1.4.2", "", 1, 1, (Paragraph(text, 9, 9),), ())
+    return [(f.kind, f.dates[0].start.isoformat() if f.dates else None,
+             f.dates[-1].end.isoformat() if f.dates else None, f.country, f.title)
+            for f in find_events(entry, report_year=2023, registry=registry)]
+
+
+@pytest.mark.parametrize("text", [
+    "10 may 2023-cü il tarixdə Gəncə şəhərində “Layihənin rəhbər komitəsinin yekun yığıncağı”nda, həmçinin 5-6 "
+    "iyun 2023-cü il tarixlərdə Türkiyədə “Miqrasiya” adlı seminarda Xidmət əməkdaşları iştirak etmişlər.",
+    "Xidmət əməkdaşları 10 may 2023-cü il tarixdə Gəncədə “Layihənin rəhbər komitəsinin yekun yığıncağı”na, "
+    "5-6 iyun 2023-cü il tarixlərdə isə Türkiyədə keçirilmiş “Miqrasiya” adlı seminara qatılmışlar.",
+])
+def test_a_gathering_named_in_quotes_is_a_meeting_not_the_training_after_it(registry, text):
+    assert titled(registry, text) == [
+        ("meeting", "2023-05-10", "2023-05-10", "az", "Layihənin rəhbər komitəsinin yekun yığıncağı"),
+        ("training", "2023-06-05", "2023-06-06", "tr", "Miqrasiya")]
+
+
+@pytest.mark.parametrize("text", [
+    "“İllik görüş” adlı broşür 10 may 2023-cü il tarixdə hazırlanmışdır.",
+    "10 may 2023-cü il tarixdə “Görüşlərin təşkili qaydaları”na dəyişiklik edilmişdir.",
+])
+def test_a_quoted_name_without_its_case_ending_outside_or_ending_in_no_event_noun_is_no_event(registry, text):
+    assert titled(registry, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "8-11 sentyabr 2023-cü il tarixlərdə Niderland Krallığında, 21-26 sentyabr 2023-cü il tarixlərdə isə "
+    "Macarıstanda təşkil edilmiş tanışlıq səfərində Xidmət əməkdaşları iştirak etmişdir.",
+    "Xidmət əməkdaşı 8-11 sentyabr 2023-cü il tarixlərdə Amsterdama və 21-26 sentyabr 2023-cü il tarixlərdə "
+    "Budapeştə təcrübə səfəri etmişdir.",
+])
+def test_one_trip_noun_with_two_dates_in_two_countries_is_two_trips(registry, text):
+    assert [(k, first, last, country) for k, first, last, country, _ in titled(registry, text)] == [
+        ("visit", "2023-09-08", "2023-09-11", "nl"), ("visit", "2023-09-21", "2023-09-26", "hu")]
+
+
+def test_one_event_over_two_dates_in_one_place_stays_one(registry):
+    text = "Xidmət əməkdaşı 8 və 10 sentyabr 2023-cü il tarixlərdə Vyanada keçirilmiş konfransda iştirak etmişdir."
+    assert titled(registry, text) == [("conference", "2023-09-08", "2023-09-10", "at", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "2023-cü il 26 yanvar tarixdə Nazirliyin nümayəndələri ilə, həmçinin 2023-cü il 16 aprel tarixdə “Sərhəd "
+    "İdarəçiliyi” layihəsi çərçivəsində ekspertlərlə keçirilmiş görüşlərdə Xidmət əməkdaşları iştirak etmişdir.",
+    "Xidmət əməkdaşları 26 yanvar və 16 aprel 2023-cü il tarixlərdə “Sərhəd İdarəçiliyi” adlı Tvinninq layihəsi "
+    "çərçivəsində təşkil olunmuş görüşlərə qatılmışlar.",
+])
+def test_dates_before_a_project_that_frames_meetings_are_the_meetings(registry, text):
+    assert titled(registry, text) == [("project", None, None, None, "Sərhəd İdarəçiliyi"),
+                                      ("meeting", "2023-01-26", "2023-01-26", None, None),
+                                      ("meeting", "2023-04-16", "2023-04-16", None, None)]
+
+
+def test_a_projects_own_start_and_end_stay_the_projects(registry):
+    text = ("Cari ilin yanvar ayından etibarən həyata keçirilən və 18 iyul 2023-cü il tarixdə icrası tamamlanan "
+            "“Miqrasiya Məktəbi-5” layihəsi çərçivəsində 04.06.2023-cü il tarixdə təlimlər keçirilmişdir.")
+    assert titled(registry, text) == [("project", "2023-01-01", "2023-07-18", None, "Miqrasiya Məktəbi-5"),
+                                      ("training", "2023-06-04", "2023-06-04", None, None)]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Hesabat dövründə Xidmətdə bir sıra təlim və seminarlar keçirilmişdir.", ["training"]),
+    ("Hesabat dövründə Xidmətin əməkdaşları seminar və təlimlərdə iştirak etmişlər.", ["training"]),
+    ("3 mart 2023-cü il tarixdə Xidmətdə görüş və təlim keçirilmişdir.", ["meeting", "training"]),
+])
+def test_two_nouns_of_one_kind_joined_by_and_are_one_event_of_different_kinds_two(registry, text, kinds):
+    assert [kind for kind, *_ in titled(registry, text)] == kinds
