@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from atkg.graph.extract.event_parts import TITLE_GAP, quoted
+from atkg.graph.extract.event_parts import TITLE_GAP, quoted, without_quotes
 from atkg.graph.extract.privacy_names import tokens
 from atkg.graph.text import az_lower
 
@@ -12,6 +12,7 @@ _NOUNS = (
     (("dəyirmi", "masa"), "round-table"),
     (("maarifləndirmə", "tədbir"), "awareness-event"),
     (("maarifləndirici", "tədbir"), "awareness-event"),
+    (("ixtisasartırma", "kurs"), "training"),
     (("təlim", "səfər"), "visit"),
     (("təcrübə", "səfər"), "visit"),
     (("təlim",), "training"),
@@ -35,9 +36,9 @@ _NOUNS = (
 _HELD_PARTICIPLE = r"(?:keçiril(?:miş|ən)|təşkil (?:olun|edil)(?:muş|miş|an|ən)|baş tutmuş)"
 _HELD_BEFORE = re.compile(_HELD_PARTICIPLE + r"(?:\s+[^\s,;]+){0,2}\s+$")
 # "seminarlar (və digər tədbirlər) keçirilmişdir"
-_HELD_AFTER = re.compile(r"\s+(?:və\s+(?:digər\s+)?\S+\s+)?(?:həyata\s+)?(?:keçiril|təşkil\s+(?:olun|edil)|aparıl)(?:mişdir|mışdır|muşdur|miş|mış|muş|ib|ərkən|ərək)\b")
+_HELD_AFTER = re.compile(r"\s+(?:və\s+(?:[^\s,;]+\s+){1,3})?(?:həyata\s+)?(?:keçiril|təşkil\s+(?:olun|edil)|aparıl)(?:mişdir|mışdır|muşdur|miş|mış|muş|ib|ərkən|ərək)\b")
 _LOCATIVE = re.compile(r"n?d[aə]$")
-_ATTENDED = re.compile(r"iştirak\s+etmiş(?:dir|lər)?(?:lər)?\.?\s*$")
+_ATTENDED = re.compile(r"(?:iştirak\s+etmiş(?:dir|lər)?(?:lər)?|iştirakı\s+təmin\s+(?:edil|olun)m[iu]ş(?:d[iu]r)?)\.?\s*$")
 # "50 miqrant arasında sorğunun keçirilməsi": one event among people counted, not holdings in general.
 _AMONG_BEFORE = re.compile(r"(?:arasında|iştirakı ilə|üçün)\s+$")
 _COUNTED_AMONG = re.compile(r"\d+\s+\S+\s+(?:arasında|iştirakı ilə|üçün)\s+$")
@@ -146,7 +147,8 @@ def held(sentence, noun, stretch):
     and a noun that opens the sentence ("Təlimlərə ...", "Həmin görüşlərdə": told before) are not enough."""
     if sentence[noun.start:noun.end].split()[0].lower().startswith("tədbir") or len(tokens(sentence[:noun.start])) < 2:
         return False
-    if _HELD_BEFORE.search(sentence, stretch[0], noun.start) or _HELD_AFTER.match(sentence, noun.end):
+    # A quoted topic between the participle and the noun ("təşkil olunmuş “...” mövzusunda kursa") is skipped.
+    if _HELD_BEFORE.search(without_quotes(sentence), stretch[0], noun.start) or _HELD_AFTER.match(sentence, noun.end):
         return True
     return bool(_LOCATIVE.search(sentence, noun.start, noun.end) and _ATTENDED.search(sentence, noun.end))
 
@@ -198,7 +200,8 @@ def _is_event(sentence, words, index, match, quotes):
         return any(TITLE_GAP.fullmatch(sentence, end, word.start) and not _is_draft(inner)
                    for _, end, inner in quotes if end <= word.start)
     if stems == ("tədbir",):
-        return previous in _HELD and not _is_operation(sentence, words[index])
+        titled = any(TITLE_GAP.fullmatch(sentence, end, word.start) for _, end, _ in quotes if end <= word.start)
+        return (previous in _HELD or titled) and not _is_operation(sentence, words[index])
     if kind == "signing":
         return not _ATTRIBUTIVE.match(sentence, word.end) or sentence[word.end:].lstrip().startswith("və ")
     if stems == ("monitorinq",):

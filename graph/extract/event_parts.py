@@ -38,7 +38,9 @@ _BEFORE_CITY = re.compile(r"\s+\S+\s+şəhərində")
 _OUR_COUNTRY = re.compile(r"\b(?:ölkəmiz|respublikamız)(?:d[aə]|[aə])\b(?!\s+və\s+xaric)", re.I)
 _HOME = "az"
 # "Azərbaycanda fəaliyyət göstərən sahibkarlar": the place of those named after it, not of the event.
-_MODIFIES = re.compile(r"\s+(?:fəaliyyət göstərən|yaşayan|olan|yerləşən|işləyən)")
+_MODIFIES = re.compile(r"\s+(?:fəaliyyət göstərən|yaşayan|olan|yerləşən|işləyən)"
+                       # "Azərbaycanda uşaq əməyinin vəziyyətinə dair konfrans": what it is about, not where.
+                       r"|(?:\s+[^\s,;]+){1,4}?\s+(?:dair|haqqında|barədə)\b")
 
 
 # An opening quote mark written where a closing one belongs (“MOBİLAZE-2)“ layihəsinin), which PDF

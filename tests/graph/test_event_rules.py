@@ -261,3 +261,37 @@ def test_a_projects_own_start_and_end_stay_the_projects(registry):
 ])
 def test_two_nouns_of_one_kind_joined_by_and_are_one_event_of_different_kinds_two(registry, text, kinds):
     assert [kind for kind, *_ in titled(registry, text)] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Hesabat dövründə Praqada təşkil edilmiş yüksək vəzifəli şəxslərin görüşündə Xidmətin nümayəndələrinin "
+     "iştirakı təmin edilmişdir.", ["meeting"]),
+    ("Hesabat dövründə dəyirmi masalar və hüquqi maarifləndirici tədbirlər təşkil edilmişdir.",
+     ["round-table", "awareness-event"]),
+    ("Tvinninq layihəsi çərçivəsində 2023-cü il 7-11 aprel tarixlərində “Kampaniyanın planı” adlı tədbir "
+     "keçirilmişdir.", ["meeting"]),
+    ("Xidmət əməkdaşları Mərkəzdə təşkil olunmuş “İnsan alverinin qarşısının alınması” mövzusunda ixtisasartırma "
+     "kursuna cəlb edilmişlər.", ["training"]),
+])
+def test_more_ways_to_say_an_event_was_held(registry, text, kinds):
+    assert [kind for kind, *_ in titled(registry, text)] == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Hesabat dövründə tədbirlər görülmüş və onların icrası təmin edilmişdir.",
+    "Valyuta məzənnə kursu barədə məlumat verilmişdir.",
+    "Hesabat dövründə Xidmətin iştirakı təmin edilmişdir.",
+])
+def test_no_event_in_measures_exchange_rates_or_bare_participation(registry, text):
+    assert titled(registry, text) == []
+
+
+@pytest.mark.parametrize("text, country", [
+    ("23-24 aprel 2023-cü il tarixlərdə Azərbaycanda uşaq əməyinin vəziyyətinə dair konfransda Xidmət əməkdaşları "
+     "iştirak etmişdir.", None),
+    ("23-24 aprel 2023-cü il tarixlərdə Gürcüstanda miqrasiya haqqında konfrans keçirilmişdir.", None),
+    ("23-24 aprel 2023-cü il tarixlərdə Gürcüstanda keçirilmiş miqrasiya konfransında Xidmət əməkdaşları iştirak "
+     "etmişdir.", "ge"),
+])
+def test_a_country_the_event_is_about_is_not_where_it_was(registry, text, country):
+    assert titled(registry, text) == [("conference", "2023-04-23", "2023-04-24", country, None)]

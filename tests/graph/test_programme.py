@@ -161,7 +161,7 @@ def events_of(graph):
 
 def test_the_older_programmes_report_has_its_events_read_as_a_yearly_reports_are(report_graph_003):
     found = events_of(report_graph_003)
-    assert len(found) == 35
+    assert len(found) == 38
     assert {
         ("2.1.4.2", "meeting", "2013-11-10", "2013-11-11", (), ("prague-process",)),
         ("2.1.4.2", "session", "2013-04-17", "2013-04-18", ("un-cmw",), ()),
