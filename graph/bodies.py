@@ -15,7 +15,7 @@ KINDS = (
 )
 _FILES = {"agency": "agencies.yaml", "partner": "partners.yaml", "country": "countries.yaml"}
 _FIELDS = ("key", "name_az", "name_en", "abbreviation", "abbreviation_en", "kind", "parent", "predecessor",
-           "wikidata", "aliases")
+           "wikidata", "aliases", "cities")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Body:
     predecessor: str | None = None
     wikidata: str | None = None
     aliases: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()  # a country's cities, as the reports write them (events held there)
 
     @property
     def names_az(self):
@@ -122,6 +123,7 @@ def _body(entry, group):
     if unknown or entry.get("kind") not in KINDS:
         raise ValueError(f'curated body "{entry.get("key")}": bad fields {unknown} or kind {entry.get("kind")}')
     entry["aliases"] = tuple(entry.get("aliases", ()))
+    entry["cities"] = tuple(entry.get("cities", ()))
     return Body(group=group, name_en=entry.pop("name_en", None), **entry)
 
 

@@ -167,10 +167,9 @@ def _programme(source, *, base, registry):
     report = iris.named_report_iri(PROGRAMME_SLUG, base=base)
     if reporter_iri is not None:
         derive(graph, report, _quote_of(graph, source, curated["quote"], base, runs=runs))
-    # A date or figure with no year of its own belongs to the programme's last reported year.
-    last_year = max((item.period[1] for item in items if isinstance(item.period, tuple)), default=None)
-    for item in items:
-        graph += _programme_entry_extras(item, iris.entry_iri(report, item.code), last_year, source.stem,
+    entries, last_year = programme_entries(items)
+    for entry in entries:
+        graph += _programme_entry_extras(entry, iris.entry_iri(report, entry.code), last_year, source.stem,
                                          base=base, registry=registry)
     context = SourceContext(agency=reporter_iri, report=report)
     graph += _acts_and_figures(source, source.text, last_year, context, base=base, registry=registry, runs=runs)
@@ -178,11 +177,17 @@ def _programme(source, *, base, registry):
     return graph
 
 
-def _programme_entry_extras(item, node, year, stem, *, base, registry):
+def programme_entries(items):
+    """The rows of the older programme's report as yearly entries, and the year a date or figure with no
+    year of its own belongs to: the programme's last reported year."""
+    last_year = max((item.period[1] for item in items if isinstance(item.period, tuple)), default=None)
+    return [Entry(item.code, item.title, item.line_start, item.heading_line_end or item.line_start,
+                  item.done_paragraphs, ()) for item in items], last_year
+
+
+def _programme_entry_extras(entry, node, year, stem, *, base, registry):
     """Mentions and events of one row of the older programme's report, read as a yearly entry's are."""
-    entry = Entry(item.code, item.title, item.line_start, item.heading_line_end or item.line_start,
-                  item.done_paragraphs, ())
-    measure = iris.plan_part_iri("measure", item.code, base=base, plan=PROGRAMME_SLUG)
+    measure = iris.plan_part_iri("measure", entry.code, base=base, plan=PROGRAMME_SLUG)
     graph = mentions_graph(node, entry_mentions(entry.text, registry=registry), base=base, registry=registry)
     graph += events_graph(find_events(entry, report_year=year, registry=registry), base=base, entry_iri=node,
                           measure_iri=measure, stem=stem, registry=registry)

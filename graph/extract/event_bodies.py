@@ -9,6 +9,7 @@ _FINITE_AFTER = re.compile(r"\s*(?:keçiril|təşkil olunmuş|təşkil edilmiş|
 _AGENT = re.compile(r"(?:\s+\S+){0,2}\s+tərəfindən")
 _ORGANISED_BY = re.compile(r"\s+təşkilatçılığı\s+ilə")
 _GENITIVE = re.compile(r"n?[ıiuü]n$")
+_TITLE_THEN_NOUN = re.compile(r"\s*(?:\"[^\"]+\"|“[^”“]+[”“]|«[^»]+»)\s*(?:adlı\s+)?\S+")
 _SESSION_ENDINGS = ("iclasında", "sessiyası", "iclası")
 # Quote marks between two names of a list ("... İctimai Birliyi və “Azərbaycan Uşaqları” ...") open a name.
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
@@ -40,13 +41,15 @@ def _is_partner(key, *, registry):
 
 
 def _organisers(text, inside, noun_end):
-    """Bodies "X-in təşkilatçılığı ilə", or the agents "X (və Y) tərəfindən" of the event's participle or verb."""
+    """Bodies "X-in təşkilatçılığı ilə", or the agents "X (və Y) tərəfindən" of the event's participle or verb,
+    or of its title right after them ("X tərəfindən “T” layihəsi")."""
     for mention in inside:
         if _ORGANISED_BY.match(text, mention.end):
             return [mention.key]
     for index in range(len(inside) - 1, -1, -1):
         agent = _AGENT.match(text, inside[index].end)
-        if agent and (_PARTICIPLES.search(text, agent.end(), noun_end) or _FINITE_AFTER.match(text, noun_end)):
+        if agent and (_PARTICIPLES.search(text, agent.end(), noun_end) or _FINITE_AFTER.match(text, noun_end)
+                      or _TITLE_THEN_NOUN.fullmatch(text, agent.end(), noun_end)):
             first = index
             while first > 0 and LIST_GAP.fullmatch(_QUOTE_MARKS.sub("", text[inside[first - 1].end:inside[first].start])):
                 first -= 1

@@ -7,14 +7,18 @@ the sentence that ends with its event noun ("12.11.2020-ci il tarixdə Bakı ş�
 """
 
 import re
+from functools import cache
 
 from atkg.graph.extract.privacy_names import tokens
+from atkg.graph.inflection import case_forms
+from atkg.graph.text import az_lower
 
 QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»')
 LIST_GAP = re.compile(r"\s*(?:,|və)\s*")
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
 _TOPIC_AFTER = re.compile(r"\s*mövzu")
-_TITLE_GAP = re.compile(r"\s*(?:adlı\s+)?")
+# "“T” layihəsi", "“T” adlı layihəsi", "“T” adlı Tvinninq layihəsi": a capitalised word may name the kind.
+TITLE_GAP = re.compile(r"\s*(?:adlı\s+)?(?:[A-ZÇƏĞİÖŞÜ][^\s\"“”«»]+\s+)?")
 _PEOPLE = ("əməkdaş", "işçi", "nümayəndə", "mütəxəssis", "iştirakçı", "işəgötürən", "əcnəbi", "miqrant",
            "tələbə", "hakim", "vətəndaş", "şəxs", "nəfər", "məmur", "polis", "zabit")
 _ANCHORS = ("üçün", "arasında", "iştirak", "iştirakı")
@@ -30,8 +34,13 @@ _CITY = re.compile(r"(\S+)\s+şəhərində")
 # genitive before a city ("Avstriya Respublikasının Vyana şəhərində").
 _WHERE = re.compile(r"(?:n?d[aə]|[yn]?[aə]|-[aə])$")
 _BEFORE_CITY = re.compile(r"\s+\S+\s+şəhərində")
+# "ölkəmizə səfər", "respublikamızda keçirilmiş": "our country" is the reporting body's, Azerbaijan.
+_OUR_COUNTRY = re.compile(r"\b(?:ölkəmiz|respublikamız)(?:d[aə]|[aə])\b(?!\s+və\s+xaric)", re.I)
+_HOME = "az"
 # "Azərbaycanda fəaliyyət göstərən sahibkarlar": the place of those named after it, not of the event.
-_MODIFIES = re.compile(r"\s+(?:fəaliyyət göstərən|yaşayan|olan|yerləşən|işləyən)")
+_MODIFIES = re.compile(r"\s+(?:fəaliyyət göstərən|yaşayan|olan|yerləşən|işləyən)"
+                       # "Azərbaycanda uşaq əməyinin vəziyyətinə dair konfrans": what it is about, not where.
+                       r"|(?:\s+[^\s,;]+){1,4}?\s+(?:dair|haqqında|barədə)\b")
 
 
 # An opening quote mark written where a closing one belongs (“MOBİLAZE-2)“ layihəsinin), which PDF
@@ -60,9 +69,10 @@ def topics(text, quotes):
 
 
 def title(text, quotes, noun_start):
-    """The quoted string standing right before the event noun (optionally with "adlı"), if any."""
+    """The quoted string standing right before the event noun (optionally with "adlı" and a capitalised
+    word), if any."""
     for _, end, inner in quotes:
-        if end <= noun_start and _TITLE_GAP.fullmatch(text[end:noun_start]) and not _TOPIC_AFTER.match(text, end):
+        if end <= noun_start and TITLE_GAP.fullmatch(text[end:noun_start]) and not _TOPIC_AFTER.match(text, end):
             return inner
     return None
 
@@ -151,10 +161,34 @@ def mode(text, spans, *, kind, where):
     return None
 
 
-def city(where):
-    """The city of a place as written ("Bakı şəhərində" gives "Bakı"), or None."""
+def city(text, stretch, where, registry):
+    """The city the event was held in, as the curated list or the place writes it ("Bakı şəhərində" and
+    "Bakıda" give "Bakı"), or None."""
     match = _CITY.search(where or "")
-    return match[1] if match else None
+    if match:
+        return match[1]
+    at = _cities(registry)
+    for word in tokens(without_quotes(text)[stretch[0]:stretch[1]]):
+        if word.folded in at and not _MODIFIES.match(text, stretch[0] + word.end):
+            return at[word.folded][0]
+    return None
+
+
+@cache
+def _cities(registry):
+    """{folded locative or dative form: (city, country key)} of every curated country's cities."""
+    forms = {}
+    for body in registry.in_group("country"):
+        for name in body.cities:
+            for case in ("locative", "dative"):
+                forms[az_lower(case_forms(name)[case])] = (name, body.key)
+    return forms
+
+
+def city_country(name, registry):
+    """The key of the curated country a city (nominative, as written) lies in, or None."""
+    folded = az_lower(name or "")
+    return next((b.key for b in registry.in_group("country") if folded in map(az_lower, b.cities)), None)
 
 
 def country(text, span, mentions, registry):
@@ -165,7 +199,8 @@ def country(text, span, mentions, registry):
                 and not any(s <= mention.start < e for s, e, _ in quotes) and not _MODIFIES.match(text, mention.end)):
             if _WHERE.search(mention.surface) or _BEFORE_CITY.match(text, mention.end):
                 return mention.key
-    return None
+    ours = _OUR_COUNTRY.search(without_quotes(text), span[0], span[1])
+    return _HOME if ours and not _MODIFIES.match(text, ours.end()) else None
 
 
 def without_quotes(text):

@@ -18,7 +18,7 @@ from atkg.ontology import ATKG
 KIND_LABELS = {
     "training": "Təlim", "meeting": "Görüş", "visit": "Səfər", "session": "İclas", "round-table": "Dəyirmi masa",
     "signing": "İmzalanma", "project": "Layihə", "conference": "Konfrans", "campaign": "Kampaniya",
-    "awareness-event": "Maarifləndirmə tədbiri",
+    "awareness-event": "Maarifləndirmə tədbiri", "survey": "Sorğu",
 }
 
 

@@ -27,6 +27,9 @@ _DATIVE = re.compile(r"(?:[yn]?[aə]|-[aə])$")
 _INCOMING = re.compile(r"\s+daxil\s+ol")
 _BRACKET = re.compile(r"\[(?:(?P<count>\d+)\s+)?şəxs\b[^\]]*\]")
 _PEOPLE = ("nəfər", "əcnəbi", "vətəndaş", "şəxs")
+_SINGULAR_PERSON = re.compile(r"\b(?:əcnəbi|vətəndaş|şəxs|qadın|uşaq)(?:ın|in|un|ün|nin|nın|a|ə|ya|yə)\b")
+_AGENT = re.compile(r"\s+tərəfindən")
+_GROUP_BEFORE = re.compile(r"(?:qrup|neçə|\d)\s+(?:\S+\s+){0,3}$")
 _FORMS = (("sexual exploitation", re.compile(r"cinsi istismar")),
           ("labour exploitation", re.compile(r"əməyinin istismar|məcburi əmək|əmək istismar")),
           ("deception", re.compile(r"aldad")),
@@ -91,7 +94,21 @@ def _count(sentence):
         if count.noun.startswith(_PEOPLE) and not count.qualifier and not any(s <= count.start < e for s, e in brackets):
             return count.value
     numbered = [int(m["count"]) for m in _BRACKET.finditer(sentence) if m["count"]]
-    return numbered[0] if numbered else None
+    if numbered:
+        return numbered[0]
+    return 1 if _one_person(sentence, brackets) else None
+
+
+def _one_person(sentence, brackets):
+    """True when the persons the letter is about are one person named in the singular ("əcnəbinin əməyinin
+    istismarına"): a person noun in the genitive or dative but not the plural, not "bir qrup ... əcnəbinin" or "bir neçə",
+    and not the agent ("... vətəndaşı tərəfindən")."""
+    for match in _SINGULAR_PERSON.finditer(sentence):
+        if any(s <= match.start() < e for s, e in brackets) or _AGENT.match(sentence, match.end()):
+            continue
+        if not _GROUP_BEFORE.search(sentence[max(0, match.start() - 40):match.start()]):
+            return True
+    return False
 
 
 def _nationalities(sentence, mentions, registry):

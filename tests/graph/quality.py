@@ -10,7 +10,8 @@ Every kind is scored as a multiset of keys, so a fact stated twice must be found
 - event places and modes: (measure, kind, span, "city" or "country", value) and (measure, kind, span,
   mode) of the events whose city, country or mode the gold or the extractor states;
 - events: (measure, kind, span): the span from the first date's first day to the last date's last day, as
-  the graph stores it (empty when the text gives no date);
+  the graph stores it (empty when the text gives no date); the older programme's report (003) is read row
+  by row, each row an entry, as the build reads it;
 - referrals: (measure, date, how many);
 - organisations: (organisation, measure): an NGO, public union, international partner or council
   named under a measure.
@@ -31,14 +32,19 @@ from atkg.graph.extract.events import find_events
 from atkg.graph.extract.figures import figures_in_source
 from atkg.graph.extract.privacy import redact
 from atkg.graph.extract.referrals import find_referrals
-from atkg.graph.reports import parse_report
+from atkg.graph.report_pipeline import programme_entries
+from atkg.graph.reports import parse_programme, parse_report
+from atkg.graph.sources import recognise
 from atkg.graph.reports.units import units
 
 GOLD = Path(__file__).parent / "gold"
 KINDS = ("dates", "acts", "figures", "events", "event places", "event modes", "referrals", "organisations")
 # The gold names places in English; the extractor gives a city as written and a country's registry key.
-_CITIES = {"Baku": "Bakı", "Vienna": "Vyana"}
-_COUNTRIES = {"Azerbaijan": "az", "Austria": "at", "North Macedonia": "mk", "Uzbekistan": "uz", "United States": "us"}
+_CITIES = {"Baku": "Bakı", "Vienna": "Vyana", "Tbilisi": "Tbilisi", "Geneva": "Cenevrə", "Minsk": "Minsk",
+           "Astana": "Astana", "Prague": "Praqa", "Moscow": "Moskva", "Kyiv": "Kiyev"}
+_COUNTRIES = {"Azerbaijan": "az", "Austria": "at", "North Macedonia": "mk", "Uzbekistan": "uz", "United States": "us",
+              "China": "cn", "Turkey": "tr", "Russia": "ru", "Georgia": "ge", "Switzerland": "ch", "Netherlands": "nl",
+              "Hungary": "hu", "Belarus": "by", "Kazakhstan": "kz", "Czechia": "cz", "Ukraine": "ua"}
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s+(?=\w)")
 
 
@@ -134,8 +140,18 @@ def _registry():
 
 @cache
 def _found_events(stem):
+    entries, year = _entries(stem)
+    return [(e.code, f) for e in entries for f in find_events(e, report_year=year, registry=_registry())]
+
+
+def _entries(stem):
+    """(entries, year) of a report as the build reads it: a yearly report's entries, or the older programme's
+    rows read as entries (graph/report_pipeline.py)."""
+    text = redact((files("atkg.graph") / "sources" / f"{stem}.txt").read_text(encoding="utf-8")).text
+    if recognise(text, name=stem) == "programme-report":
+        return programme_entries(parse_programme(text, stem=stem))
     _, report, year = reading(stem)
-    return [(e.code, f) for e in report.entries for f in find_events(e, report_year=year, registry=_registry())]
+    return report.entries, year
 
 
 def event_places(stem):

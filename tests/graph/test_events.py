@@ -116,7 +116,9 @@ def test_the_2021_trainings_named_in_4_7_1(registry):
 
 
 def test_348_staff_trained_on_16_occasions_and_the_un_committee_session(registry):
-    session, training = events("002_", "4.3.3", registry)
+    session, preparatory, training = events("002_", "4.3.3", registry)
+    # "... hazırlıq iclasında ... əməkdaşı iştirak etmişdir": a session attended, though undated.
+    assert (preparatory.kind, preparatory.dates) == ("session", ())
     assert (training.participant_count, training.occurrences, training.topics) == (
         348, 16, ("İnsan alveri və məcburi əmək",))
     assert training.participants == "miqrasiya orqanlarında çalışan 348 işçi"
@@ -127,9 +129,10 @@ def test_348_staff_trained_on_16_occasions_and_the_un_committee_session(registry
 def test_online_meetings_with_employers_in_2021(registry):
     found = events("002_", "4.8.3", registry)
     assert [(f.kind, spans(f)[0][0] if f.dates else None) for f in found] == [
-        ("session", date(2021, 1, 1)), ("meeting", date(2021, 5, 31)), ("meeting", date(2021, 6, 4))]
+        ("session", date(2021, 1, 1)), ("meeting", date(2021, 5, 31)), ("meeting", date(2021, 6, 4)),
+        ("awareness-event", None)]
     assert found[0].organisers == ("dmx-advisory-council",)
-    assert {(f.participants, f.place, f.online) for f in found[1:]} == {
+    assert {(f.participants, f.place, f.online) for f in found[1:3]} == {
         ("işəgötürənlərlə", "Xidmətin aparatının inzibati binasında", True)}
 
 
@@ -227,7 +230,7 @@ def test_event_graphs_use_only_declared_terms(registry):
         graphs.append(events_graph(find_events(entry, report_year=2021, registry=registry), base=BASE,
                                    entry_iri=entry_iri, measure_iri=iris.plan_part_iri("measure", entry.code, base=BASE),
                                    stem=parsed.stem, registry=registry))
-    assert sum(len(set(g.subjects(RDF.type, ATKG.Event))) for g in graphs) == 23
+    assert sum(len(set(g.subjects(RDF.type, ATKG.Event))) for g in graphs) == 26
     check_vocabulary(ontology, graphs)
 
 
@@ -235,12 +238,13 @@ def test_every_event_of_the_2021_report(registry):
     found = [(e.code, f.kind) for e in report("002_").entries
              for f in find_events(e, report_year=2021, registry=registry)]
     assert found == [
-        ("4.3.3", "session"), ("4.3.3", "training"), ("4.5.8", "campaign"), ("4.6.3", "session"),
+        ("4.3.3", "session"), ("4.3.3", "session"), ("4.3.3", "training"), ("4.5.8", "campaign"), ("4.6.3", "session"),
         ("4.6.3", "training"), ("4.6.6", "signing"), ("4.6.6", "signing"), ("4.7.1", "meeting"),
         ("4.7.1", "project"), ("4.7.1", "training"), ("4.7.1", "training"), ("4.7.1", "training"),
         ("4.7.1", "training"), ("4.7.2", "training"), ("4.7.4", "training"), ("4.7.7", "project"),
         ("4.7.7", "training"), ("4.7.7", "project"), ("4.7.7", "training"), ("4.8.1", "training"),
-        ("4.8.3", "session"), ("4.8.3", "meeting"), ("4.8.3", "meeting"),
+        ("4.8.1", "awareness-event"), ("4.8.3", "session"), ("4.8.3", "meeting"), ("4.8.3", "meeting"),
+        ("4.8.3", "awareness-event"),
     ]
 
 
@@ -326,7 +330,7 @@ def test_a_monitoring_of_a_centre_is_a_visit(registry):
     ("27-28 iyun 2022-ci il tarixlərdə Avstriya Respublikasının Vyana şəhərində hibrid formatda keçirilən 9-cu "
      "sessiyasında Xidmət əməkdaşları iştirak etmişdir.", "hybrid", "Vyana", "at"),
     ("Xidmət əməkdaşları 23-27 may 2022-ci il tarixlərdə Vyana şəhərində virtual formada keçirilmiş "
-     "iclasda iştirak etmişdir.", "online", "Vyana", None),
+     "iclasda iştirak etmişdir.", "online", "Vyana", "at"),
     ("18-20 may 2022-ci il tarixlərində Şimali Makedoniyada keçirilmiş görüşdə Xidmət əməkdaşı iştirak etmişdir.",
      None, None, "mk"),
     ("31 may 2022-ci il tarixdə Xidmətin inzibati binasında işəgötürənlərlə görüş keçirilmişdir.", "in-person",

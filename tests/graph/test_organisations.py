@@ -127,12 +127,13 @@ def test_a_curated_ngo_is_reused_never_made_twice():
     assert {str(o) for o in graph.objects(None, SDO.organizer)} == {f"{PARTNER}temiz-dunya"}
 
 
-def test_the_2022_reports_public_unions_organised_its_round_table_monitoring_and_project(registry, sources):
+def test_the_2022_reports_public_unions_organised_its_round_table_monitoring_projects_and_survey(registry, sources):
     graph = report_graphs(sources["001"], base=BASE, registry=registry, plan_titles={})
     ngos = {f"{PARTNER}{key}" for key in ("temiz-dunya", "azerbaijan-children", "eurasian-migration-platform",
                                           "psychosocial-rehabilitation")}
     held = {(str(graph.value(e, ATKG.eventType)).rsplit("/", 1)[1], str(o).removeprefix(PARTNER))
             for e, o in graph.subject_objects(SDO.organizer) if str(o) in ngos}
     assert held == {("round-table", "temiz-dunya"), ("visit", "temiz-dunya"), ("visit", "azerbaijan-children"),
-                    ("project", "eurasian-migration-platform")}
+                    ("project", "eurasian-migration-platform"), ("project", "psychosocial-rehabilitation"),
+                    ("survey", "psychosocial-rehabilitation")}
     assert not any(str(node).startswith(f"{PARTNER}ngo-") for node in graph.all_nodes())

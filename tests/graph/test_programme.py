@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from atkg.graph.reports import ReportFormatError, parse_programme, programme_graph
 from atkg.ontology import ATKG
@@ -161,7 +161,7 @@ def events_of(graph):
 
 def test_the_older_programmes_report_has_its_events_read_as_a_yearly_reports_are(report_graph_003):
     found = events_of(report_graph_003)
-    assert len(found) == 21
+    assert len(found) == 38
     assert {
         ("2.1.4.2", "meeting", "2013-11-10", "2013-11-11", (), ("prague-process",)),
         ("2.1.4.2", "session", "2013-04-17", "2013-04-18", ("un-cmw",), ()),
@@ -175,6 +175,22 @@ def test_the_older_programmes_report_has_its_events_read_as_a_yearly_reports_are
     for event in report_graph_003.subjects(RDF.type, ATKG.Event):
         quote = report_graph_003.value(event, PROV.wasDerivedFrom)
         assert str(report_graph_003.value(quote, ATKG.quotedText)) in SOURCE
+
+
+def test_the_older_programmes_gathering_trips_and_meetings_are_read_right(report_graph_003):
+    """The advisory council's final gathering (“... yekun yığıncağı”nda) is a meeting, not one of the seminars
+    after it; one "tanışlıq səfərində" with dates in the Netherlands and Hungary is two trips; the two
+    meetings dated before “...” layihəsi çərçivəsində ... görüşlərdə are two meetings, not the project."""
+    found = {(code, kind, start, end) for code, kind, start, end, _, _ in events_of(report_graph_003)}
+    assert {("2.1.4.2", "meeting", "2012-03-30", "None"), ("2.1.4.2", "training", "2012-04-12", "2012-05-02"),
+            ("2.1.4.2", "training", "2012-09-19", "2012-09-20"),
+            ("2.1.4.2", "visit", "2014-09-08", "2014-09-11"), ("2.1.4.2", "visit", "2014-09-21", "2014-09-26"),
+            ("2.1.4.2", "meeting", "2015-01-26", "None"), ("2.1.4.2", "meeting", "2015-04-16", "None")} <= found
+    assert not {e for e in found if e[1] == "training" and e[2] == "2012-03-30"}
+    assert not {e for e in found if e[1] == "project" and e[2] != "None" and e[2].startswith(("2014", "2015"))}
+    countries = {str(report_graph_003.value(report_graph_003.value(e, SDO.location), SDO.containedInPlace))
+                 for e in report_graph_003.subjects(SDO.startDate, Literal("2014-09-08", datatype=XSD.date))}
+    assert countries == {f"{BASE}country/nl"}
 
 
 def test_the_red_crescent_society_is_an_ngo_of_the_older_programmes_report(report_graph_003):

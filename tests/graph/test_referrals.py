@@ -60,6 +60,32 @@ def test_notice_of_possible_victims_given_to_the_anti_trafficking_directorate(re
 
 
 @pytest.mark.parametrize("text", [
+    "[şəxs: Türkmənistan vətəndaşı] [şəxs: Azərbaycan Respublikasının vətəndaşı] tərəfindən əcnəbinin əməyinin "
+    "istismarına dair şübhələr olduğu üçün 22.11.2022-ci il tarixdə aidiyyəti quruma məktub göndərilmişdir.",
+    "22 noyabr 2022-ci il tarixdə aidiyyəti quruma bir əcnəbinin əməyinin istismarı barədə məktub göndərilmişdir.",
+    "Həmyerlisi tərəfindən əməyinin istismar edildiyi ehtimal olunan vətəndaşın barəsində 22.11.2022-ci il "
+    "tarixdə aidiyyəti quruma məktub ünvanlanmışdır.",
+])
+def test_one_person_named_in_the_singular_is_a_referral_of_one(registry, text):
+    (found,) = read(text, registry)
+    assert (found[0], found[2]) == ("2022-11-22", 1)
+
+
+@pytest.mark.parametrize("text", [
+    # A group, persons in the plural, and the one who exploited them: how many is not said.
+    "Bir qrup Afrika mənşəli əcnəbinin cinsi istismara cəlb edilməsi barədə 22.11.2022-ci il tarixdə aidiyyəti "
+    "quruma məktub göndərilmişdir.",
+    "Filippin Respublikası vətəndaşlarının cinsi istismara cəlb edilməsi barədə 22.11.2022-ci il tarixdə aidiyyəti "
+    "quruma məktub göndərilmişdir.",
+    "Pakistan vətəndaşlarının bir Azərbaycan vətəndaşı tərəfindən aldadılması barədə 22.11.2022-ci il tarixdə "
+    "aidiyyəti quruma məktub göndərilmişdir.",
+])
+def test_a_group_or_plural_persons_leave_the_count_unknown(registry, text):
+    (found,) = read(text, registry)
+    assert (found[0], found[2]) == ("2022-11-22", None)
+
+
+@pytest.mark.parametrize("text", [
     "Lakin, insan alveri əlamətləri aşkar olunmadığı üçün Daxili İşlər Nazirliyinin aidiyyəti qurumuna məktub "
     "ünvanlanmamışdır.",
     "Xarici İşlər Nazirliyindən Xidmətə daxil olmuş məktubda 2 nəfər vətəndaşın insan alveri ilə məşğul olduğu "

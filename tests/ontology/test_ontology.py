@@ -33,7 +33,7 @@ STANDARD_NAMESPACES = (
 SCHEME_SIZES = {
     "period-type": 2,
     "implementation-status": 6,
-    "event-type": 10,
+    "event-type": 11,
     "legal-act-type": 19,
     "organisation-type": 8,
 }
@@ -288,6 +288,7 @@ def test_concepts_named_by_other_engineers_exist(codelists):
     slugs = {str(c).removeprefix(CODE) for c in codelists.subjects(RDF.type, SKOS.Concept)}
     assert {"period-type/regular", "period-type/years", "implementation-status/reported-elsewhere",
             "implementation-status/no-cases", "event-type/round-table", "event-type/awareness-event",
+            "event-type/survey",
             "legal-act-type/presidential-order", "legal-act-type/cabinet-decision", "legal-act-type/letter",
             "organisation-type/ngo", "organisation-type/academic-institution"} <= slugs
 

@@ -568,3 +568,13 @@ def test_a_page_whose_query_overran_says_so(app_with_stuck_engine):
     text = response.get_data(as_text=True)
     assert response.status_code == 503 and response.content_type == "text/html; charset=utf-8"
     assert "The query took longer than the limit of 3 seconds and was stopped" in text
+
+
+def test_a_survey_shows_its_type_in_the_pages_language(site):
+    """The 2022 report's survey among 50 migrants: its type from the event-type code list, az and en."""
+    path = "/id/report/dmx-2022/entry/4.8.1/event/2"
+    _, _, english = page(site, path)
+    _, _, azerbaijani = page(site, path + "?lang=az")
+    assert re.search(r'<a href="/id/code/event-type/survey"[^>]*>Survey</a>', english)
+    assert re.search(r'<a href="/id/code/event-type/survey"[^>]*>Sorğu</a>', azerbaijani)
+    assert "50 miqrant arasında sorğunun keçirilməsi" in english
