@@ -7,6 +7,7 @@ keep it in a ready form (write_ready_context) that a check loads in a few hundre
 """
 
 import errno
+import gc
 import os
 import pickle
 from pathlib import Path
@@ -96,6 +97,8 @@ def _read_ready(path, *, key):
     try:
         with path.open("rb") as file, collector_held_off():  # unpickling frees nothing: nothing to collect
             stored_key, context = pickle.load(file)
+            gc.freeze()  # and unfrozen: the context's objects go to the oldest generation, not walked by young ones
+            gc.unfreeze()
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return None
     return context if stored_key == key else None

@@ -8,6 +8,7 @@ deadline is killed: whatever it did is gone with it, and the caller's memory nev
 data (only its verdict), so the web process does not grow with the checks it runs.
 """
 
+import gc
 import multiprocessing
 import signal
 
@@ -46,7 +47,11 @@ def check_within_limit(text, *, context, timeout=None, agency=None, year=None, s
     child = _FORK.Process(target=_check_and_send, args=(sending, limit),
                           kwargs={"text": text, "context": context, "agency": agency, "year": year, "stem": stem},
                           daemon=True)
-    child.start()
+    gc.freeze()  # the child's collections then leave this process's objects (and their pages) alone
+    try:
+        child.start()
+    finally:
+        gc.unfreeze()
     sending.close()  # the child's copy stays open: its end, or its death, ends the wait
     try:
         status, payload = _reply(receiving, limit)
@@ -75,6 +80,7 @@ def _reply(receiving, limit):
 def _check_and_send(sending, limit, *, text, context, agency, year, stem):
     """The child's life: check, send the verdict or the exception, end. SIGALRM at the deadline (and a second
     more) ends it even if the parent is gone and cannot kill it."""
+    gc.disable()  # a short life ended by os._exit: nothing to collect
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     signal.alarm(int(limit) + 2)
     try:
