@@ -27,11 +27,12 @@ UNREADABLE = {errno.ENOENT: N_("%(name)s: cannot be read: No such file or direct
 
 
 def check_report_file(path, *, settings, agency=None, year=None):
-    """The verdict on the report at `path` against the built graph; CheckError when it cannot be checked
-    (CheckTimeout when the check runs longer than the settings' limit: it is stopped)."""
+    """The verdict on the report at `path` against the built graph, without the report's graphs (nothing is
+    written); CheckError when it cannot be checked (CheckTimeout when the check runs longer than the
+    settings' limit: it is stopped)."""
     text, stem = read_report_file(path)
     return check_within_limit(text, agency=agency, year=year, context=load_check_context(settings), stem=stem,
-                              timeout=settings.check_timeout)
+                              timeout=settings.check_timeout, keep_graphs=False)
 
 
 def read_report_file(path):
