@@ -7,14 +7,13 @@ keep it in a ready form (write_ready_context) that a check loads in a few hundre
 """
 
 import errno
-import gc
 import os
 import pickle
 from pathlib import Path
 
 from atkg.graph import store as stores
 from atkg.graph.store import EmbeddedStore, folder_fingerprint
-from atkg.shapes.collector import collector_held_off
+from atkg.shapes.collector import collector_held_off, moved_to_oldest_generation
 from atkg.shapes.context import load_context, warm_up
 from atkg.shapes.deadline import check_within_limit
 from atkg.shapes.report_source import N_, CheckError, decode_report, refuse_too_large
@@ -98,8 +97,7 @@ def _read_ready(path, *, key):
     try:
         with path.open("rb") as file, collector_held_off():  # unpickling frees nothing: nothing to collect
             stored_key, context = pickle.load(file)
-            gc.freeze()  # and unfrozen: the context's objects go to the oldest generation, not walked by young ones
-            gc.unfreeze()
+            moved_to_oldest_generation()
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return None
     return context if stored_key == key else None
