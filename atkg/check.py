@@ -13,7 +13,7 @@ from pathlib import Path
 
 from atkg.graph import store as stores
 from atkg.graph.store import EmbeddedStore, folder_fingerprint
-from atkg.shapes.collector import collector_held_off
+from atkg.shapes.collector import collector_held_off, moved_to_oldest_generation
 from atkg.shapes.context import load_context, warm_up
 from atkg.shapes.deadline import check_within_limit
 from atkg.shapes.report_source import N_, CheckError, decode_report, refuse_too_large
@@ -26,11 +26,12 @@ UNREADABLE = {errno.ENOENT: N_("%(name)s: cannot be read: No such file or direct
 
 
 def check_report_file(path, *, settings, agency=None, year=None):
-    """The verdict on the report at `path` against the built graph; CheckError when it cannot be checked
-    (CheckTimeout when the check runs longer than the settings' limit: it is stopped)."""
+    """The verdict on the report at `path` against the built graph, without the report's graphs (nothing is
+    written); CheckError when it cannot be checked (CheckTimeout when the check runs longer than the
+    settings' limit: it is stopped)."""
     text, stem = read_report_file(path)
     return check_within_limit(text, agency=agency, year=year, context=load_check_context(settings), stem=stem,
-                              timeout=settings.check_timeout)
+                              timeout=settings.check_timeout, keep_graphs=False)
 
 
 def read_report_file(path):
@@ -96,6 +97,7 @@ def _read_ready(path, *, key):
     try:
         with path.open("rb") as file, collector_held_off():  # unpickling frees nothing: nothing to collect
             stored_key, context = pickle.load(file)
+            moved_to_oldest_generation()
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return None
     return context if stored_key == key else None

@@ -88,19 +88,29 @@ def check_command(report, agency, year, output_format, language):
     1: it has violations to fix; 2: the check cannot run (unreadable, empty, binary or not UTF-8 file,
     larger than 250,000 bytes (a yearly report is 20-60 KB), not a yearly report, no graph built yet).
     """
-    from atkg.check import check_report_file
-    from atkg.shapes.render import render_verdict_text
-    from atkg.shapes.report_source import CheckError
+    from atkg.shapes.collector import collector_held_off, moved_to_oldest_generation
 
-    try:
-        verdict = check_report_file(report, settings=settings_from_env(), agency=agency, year=year)
-    except CheckError as error:
-        _cannot_run("check", error.message(language), language=language)
+    with collector_held_off():  # the imports and the check would set it off for nothing: they make no garbage
+        verdict = _checked(report, agency=agency, year=year, language=language)
+        moved_to_oldest_generation()  # not walked when the collector runs again
     if output_format == "turtle":
         click.echo(verdict.outcome.results_graph.serialize(format="turtle"), nl=False)
     else:
+        from atkg.shapes.render import render_verdict_text
+
         click.echo(render_verdict_text(verdict, language=language), nl=False)
     raise SystemExit(verdict.exit_code)
+
+
+def _checked(report, *, agency, year, language):
+    """The verdict of `atkg check` on the report; its message and exit code 2 when it cannot run."""
+    from atkg.check import check_report_file
+    from atkg.shapes.report_source import CheckError
+
+    try:
+        return check_report_file(report, settings=settings_from_env(), agency=agency, year=year)
+    except CheckError as error:
+        _cannot_run("check", error.message(language), language=language)
 
 
 @click.command("ingest")

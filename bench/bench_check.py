@@ -20,7 +20,9 @@ Timed, in the same run, medians of --runs runs, wall clock and CPU time:
 - ingest: `atkg ingest` as a whole process of a report the graph does not have (REPORT retitled to 2023,
   as tests/atkg/test_ingest.py does), each run into a fresh copy of the store, its ready context and the
   sources folder (the copying is not timed); its target is about 4 s;
-- build: `atkg build` as a whole process into a fresh folder (one run); its target is 20 s.
+- build: `atkg build` as a whole process into a fresh folder (one run); its target is 20 s;
+- against (with --against ATKG=DATA_DIR): the process step for another version, its runs alternating with
+  this one's, so both see the same load.
 """
 
 import argparse
@@ -90,6 +92,8 @@ def main():
     graphs = {**context.graphs, **verdict.graphs}
     figures["full+rdfs"] = timed(lambda: validate_dataset(graphs, ontology=ontology), max(1, options.runs // 2))
     figures["process"] = timed(lambda: _run([str(ATKG), "check", str(report)], allowed=(0, 1)), options.runs)
+    if options.against:
+        _print_against(options.against, report=report, runs=options.runs)
     figures["ingest"] = _ingest_processes(settings, text.replace(*RETITLED), runs=options.runs)
     figures["build"] = timed(_build_in_a_fresh_folder, 1)
     _print(figures, report=report, focus=len(focus), triples=len(data), runs=options.runs)
@@ -104,6 +108,23 @@ def _run(command, *, allowed=(0,), env=None):
     finished = subprocess.run(command, capture_output=True, check=False, env=env)
     if finished.returncode not in allowed:
         raise SystemExit(f"{' '.join(command)} failed: {finished.stderr.decode()[-2000:]}")
+
+
+def _print_against(against, *, report, runs):
+    """`atkg check` of another version (its atkg executable and the data folder it built), runs alternating
+    with this one's, so that both see the same load: medians and ratios."""
+    other, data_dir = against.split("=", 1)
+    commands = {"this": ([str(ATKG), "check", str(report)], os.environ),
+                "other": ([other, "check", str(report)], {**os.environ, "ATKG_DATA_DIR": data_dir})}
+    times = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (command, env) in commands.items():
+            times[name].append(timed(lambda: _run(command, allowed=(0, 1), env=env), 1)[:2])
+    medians = {name: (statistics.median(wall for wall, _ in pairs), statistics.median(cpu for _, cpu in pairs))
+               for name, pairs in times.items()}
+    (wall, cpu), (other_wall, other_cpu) = medians["this"], medians["other"]
+    print(f"  against {other} on {data_dir}, alternating: this wall {wall:.2f} s cpu {cpu:.2f} s; other wall "
+          f"{other_wall:.2f} s cpu {other_cpu:.2f} s; ratio wall {wall / other_wall:.2f} cpu {cpu / other_cpu:.2f}")
 
 
 def _ingest_processes(settings, text, *, runs):
@@ -175,6 +196,9 @@ def _options():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each timed step (medians)")
     parser.add_argument("--report", default="graph/sources/002_e692b092547fc0c1.txt")
+    parser.add_argument("--against", metavar="ATKG=DATA_DIR",
+                        help="also time `atkg check` of another version (its atkg executable and the data folder "
+                             "it built), alternating with this one's: a comparison that holds under load")
     return parser.parse_args()
 
 

@@ -17,6 +17,9 @@ _HYPHEN_DEBRIS = re.compile(r"-\s+")
 _INNER_GAP = re.compile(r"[\s,\"“”«»'*()]*")
 _COUNTRY_PREFIXES = ("Azərbaycan Respublikasının ", "Azərbaycan Respublikası ")
 _STATE_KINDS = ("government-body", "academic-institution")
+# Where the index is kept on the registry; named for its layout, so a ready context pickled with the index
+# of two-word keys that came before makes it anew instead of reading it wrongly.
+_INDEX = "_matcher_index_of_three_words"
 
 
 @dataclass(frozen=True)
@@ -51,12 +54,13 @@ def words(text):
 
 def longest_match(text, text_words, first, *, registry):
     """The longest curated name starting at word `first`, or None."""
-    head = text_words[first].folded
-    second = text_words[first + 1].folded if first + 1 < len(text_words) else None
+    head, second, third = (text_words[at].folded if at < len(text_words) else None for at in range(first, first + 3))
     index = _index(registry)
-    # Names of two or more words are filed under their first two words, so only those that can fit are
-    # tried; one-word names come last, being the shortest.
-    for form, (key, case) in (*index.get((head, second), ()), *index.get((head, None), ())):
+    # Names are filed under their first three words (None past a shorter name's end), so only those that
+    # can fit are tried, longest first: a third of the names begin "Azərbaycan Respublikası(nın)".
+    candidates = (index.get((head, second, third), ()) if third else (),
+                  index.get((head, second, None), ()) if second else (), index.get((head, None, None), ()))
+    for form, (key, case) in (candidate for bucket in candidates for candidate in bucket):
         last = first + len(form)
         if last <= len(text_words) and _fits(form, text, text_words[first:last]):
             return Match(key, case, first, last)
@@ -80,9 +84,9 @@ def prepare(registry):
 def _index(registry):
     """Surface forms by their first folded word, longest first; a form naming two bodies is an error.
     Made once per registry and kept on it, so that it is pickled with it."""
-    index = registry.__dict__.get("_matcher_index")
+    index = registry.__dict__.get(_INDEX)
     if index is None:
-        index = registry.__dict__["_matcher_index"] = _made_index(registry)  # a frozen dataclass: its dict
+        index = registry.__dict__[_INDEX] = _made_index(registry)  # a frozen dataclass: its dict
     return index
 
 
@@ -95,7 +99,7 @@ def _made_index(registry):
                 raise ValueError(f'"{surface}" names both "{owner[form][0]}" and "{body.key}"')
     index = {}
     for form in sorted(owner, key=lambda form: (-len(form), str(form))):
-        key = (form[0][0], form[1][0] if len(form) > 1 else None)
+        key = tuple(form[at][0] if at < len(form) else None for at in range(3))
         index.setdefault(key, []).append((form, owner[form]))
     return index
 

@@ -4,19 +4,32 @@ validate_dataset checks every named graph of a build (validate_build is that ste
 the findings and raises DatasetInvalid on Violations); check_report_text checks one report's text in the
 context of the plan and the current graph; render_verdict_text prints a verdict for people. Reading report
 files and writing the store are the use-cases' (atkg.check, atkg.ingest).
+
+Each name is imported from its module when it is first asked for (PEP 562), so importing one module of the
+package (atkg.shapes.collector, say) does not import pySHACL and the report pipeline with it.
 """
 
-from atkg.shapes.build_check import DatasetInvalid, validate_build
-from atkg.shapes.check import CheckVerdict, CoverageRow, check_report_text
-from atkg.shapes.context import CheckContext, context_from_graphs, load_context
-from atkg.shapes.loading import meta_shapes_graph, shapes_graph
-from atkg.shapes.outcome import Finding, ValidationOutcome
-from atkg.shapes.render import render_findings, render_verdict_text
-from atkg.shapes.report_source import CheckError
-from atkg.shapes.validation import validate_dataset
+import importlib
 
-__all__ = [
-    "CheckContext", "CheckError", "CheckVerdict", "CoverageRow", "DatasetInvalid", "Finding", "ValidationOutcome",
-    "check_report_text", "context_from_graphs", "load_context", "meta_shapes_graph", "render_findings",
-    "render_verdict_text", "shapes_graph", "validate_build", "validate_dataset",
-]
+_MODULES = {
+    "DatasetInvalid": "build_check", "validate_build": "build_check",
+    "CheckVerdict": "check", "CoverageRow": "check", "check_report_text": "check",
+    "CheckContext": "context", "context_from_graphs": "context", "load_context": "context",
+    "meta_shapes_graph": "loading", "shapes_graph": "loading",
+    "Finding": "outcome", "ValidationOutcome": "outcome",
+    "render_findings": "render", "render_verdict_text": "render",
+    "CheckError": "report_source",
+    "validate_dataset": "validation",
+}
+__all__ = sorted(_MODULES)
+
+
+def __getattr__(name):
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
+
+def __dir__():
+    return sorted((*globals(), *__all__))

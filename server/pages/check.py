@@ -63,7 +63,7 @@ def run():
         text, stem = _report_text()
         year = int(fields["year"]) if fields["year"].isdigit() else None
         verdict = check_within_limit(text, agency=fields["agency"] or None, year=year, context=check_context(),
-                                     stem=stem, timeout=current_app.config["CHECK_TIMEOUT"])
+                                     stem=stem, timeout=current_app.config["CHECK_TIMEOUT"], keep_graphs=False)
     except ReportTooLarge as error:
         return _refused(error, fields, 413)
     except (CheckTimeout, CheckStopped) as error:

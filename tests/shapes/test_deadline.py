@@ -8,6 +8,7 @@ import signal
 import pytest
 
 from atkg.shapes import deadline
+from atkg.shapes.check import CheckVerdict
 from atkg.shapes.deadline import CheckStopped, CheckTimeout, check_within_limit
 from atkg.shapes.report_source import N_, CheckError, ReportTooLarge
 
@@ -41,6 +42,24 @@ def test_the_verdict_comes_back_from_the_child(monkeypatch):
     text, pid, facts = check_within_limit("report", context="ctx", agency="dmx", year=2021, stem="r")
     assert (text, facts) == ("report", {"context": "ctx", "agency": "dmx", "year": 2021, "stem": "r"})
     assert pid != os.getpid()
+
+
+def verdict_with_graphs(text, **_):
+    """A verdict as check_report_text makes it, with one report graph."""
+    return CheckVerdict(stem="r", agency_key="dmx", agency_name="Dövlət Miqrasiya Xidməti", year=2021,
+                        report_iri="https://w3id.org/atkg/report/dmx/2021", coverage=(), outcome=None,
+                        graphs={"https://w3id.org/atkg/graph/source/r": {"triple"}})
+
+
+@pytest.mark.parametrize(("keep_graphs", "graphs"), [
+    (True, {"https://w3id.org/atkg/graph/source/r": {"triple"}}),
+    (False, {}),
+])
+def test_the_report_graphs_come_back_only_when_kept(monkeypatch, keep_graphs, graphs):
+    monkeypatch.setattr(deadline, "check_report_text", verdict_with_graphs)
+    verdict = check_within_limit("report", context=None, keep_graphs=keep_graphs)
+    assert verdict.graphs == graphs
+    assert verdict == verdict_with_graphs("report")  # the rest as checked (graphs are not compared)
 
 
 @pytest.mark.parametrize("error", [
