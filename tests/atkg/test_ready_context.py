@@ -54,7 +54,7 @@ def test_a_check_on_the_ready_context_parses_no_query_again(built, monkeypatch):
 def test_the_ready_context_brings_the_registry_with_its_matcher_index(built, monkeypatch):
     settings, _ = built
     ready = load_check_context(settings)
-    assert len(ready.registry) == 118 and ready.registry["dmx"].name_az == "Dövlət Miqrasiya Xidməti"
+    assert len(ready.registry) == 121 and ready.registry["dmx"].name_az == "Dövlət Miqrasiya Xidməti"
     monkeypatch.setattr(body_matcher, "_made_index", lambda registry: pytest.fail("index made again"))
     text = (sources_dir() / f"{REPORT_2021}.txt").read_text(encoding="utf-8")
     assert check_report_text(text, context=ready, stem=REPORT_2021).agency_key == "dmx"
