@@ -5,11 +5,13 @@ from the store's graphs with the report, as the build makes them. Every write is
 (atkg/journal.py): an ingest killed at any step is rolled back by the next ingest, build or serve."""
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from atkg.check import load_check_context, open_store, read_report_file, write_ready_context
 from atkg.graph import iris
+from atkg.graph import staging as stagings
 from atkg.graph.derive import derive
 from atkg.graph.sources import entering, metadata_path, metadata_text, sources_dir
 from atkg.journal import fault_point, journaled, recover, replace_graphs, write_synced
@@ -44,12 +46,32 @@ def ingest_report(path, *, settings, agency=None, year=None, force=False, replac
     agency and year say what the title does not; they are kept in the source's metadata file, so every
     build reads the report the same way. Private persons are redacted before the text is checked or kept:
     the sources folder never holds the file as received."""
+    return write_ingest(prepare_ingest(path, settings=settings, agency=agency, year=year, force=force,
+                                       replace=replace, sources_folder=sources_folder, language=language),
+                        settings=settings)
+
+
+@dataclass(frozen=True)
+class PreparedIngest:
+    """An ingest checked and worked out, not yet written: what it will report, the graphs to put in the store
+    ({graph IRI: rdflib graph}, an empty one dropped), the files to put in the sources folder ({path: bytes},
+    None: removed), and the check context they were worked out from."""
+
+    result: IngestResult
+    graphs: dict
+    files: dict
+    context: object
+
+
+def prepare_ingest(path, *, settings, agency=None, year=None, force=False, replace=False, sources_folder=None,
+                   language="en"):
+    """Everything `ingest_report` does before it writes (same arguments and refusals): first the rollback of
+    an ingest stopped half-way, then the check, then the graphs worked out with the report."""
     recover(settings)
     text, _ = read_report_file(path)
     folder = Path(sources_folder or sources_dir())
     redacted, record = entering(text)
     context = load_check_context(settings)
-    store = open_store(settings, read_only=False)
     stem = _stem_for(text, folder)
     verdict = check_within_limit(redacted, agency=agency, year=year, context=context, stem=stem,
                                  timeout=settings.check_timeout)
@@ -61,7 +83,8 @@ def ingest_report(path, *, settings, agency=None, year=None, force=False, replac
                                  timeout=settings.check_timeout)
     graph_iri = iris.graph_iri(f"source/{stem}", base=settings.base_iri)
     target = folder / f"{stem}.txt"
-    replaced = _refuse_duplicates(verdict, store, graph_iri, target, replace=replace)
+    # the store is opened for this only, and closed again before write_ingest opens it to write
+    replaced = _refuse_duplicates(verdict, open_store(settings, read_only=False), graph_iri, target, replace=replace)
     if not verdict.conforms and not force:
         raise IngestRefused(render_verdict_text(verdict, language=language) + _refusal(verdict, language))
     graph = verdict.graphs[graph_iri]
@@ -69,14 +92,23 @@ def ingest_report(path, *, settings, agency=None, year=None, force=False, replac
     derived = derive({**kept, **verdict.graphs}, base=settings.base_iri)
     facts = {"agency": verdict.agency_key if agency else None, "year": year, "redacted": record}
     files = {target: redacted.encode("utf-8"), metadata_path(target): _metadata(**facts)}
-    _write_both(store, {**verdict.graphs, **derived.graphs}, files, settings=settings)
+    result = IngestResult(verdict=verdict, graph_iri=str(graph_iri), source_path=target, replaced=replaced,
+                          triples=len(graph))
+    return PreparedIngest(result=result, graphs={**verdict.graphs, **derived.graphs}, files=files, context=context)
+
+
+def write_ingest(prepared, *, settings):
+    """Write a prepared ingest into the store and the sources folder, both or neither (see `_write_both`),
+    then keep the check context of the store as it now is."""
+    store = open_store(settings, read_only=False)
+    _write_both(store, prepared.graphs, prepared.files, settings=settings)
+    verdict = prepared.result.verdict
     ready = None if settings.store_query_url else with_graphs_replaced(
-        context, removed=verdict.replaces, added={name: graph_of(store, name) for name in verdict.graphs})
+        prepared.context, removed=verdict.replaces, added={name: graph_of(store, name) for name in verdict.graphs})
     del store  # closed, so that the ready context is keyed by the store's files as they stay
     fault_point("ingested")
     write_ready_context(settings, context=ready)
-    return IngestResult(verdict=verdict, graph_iri=str(graph_iri), source_path=target, replaced=replaced,
-                        triples=len(graph))
+    return prepared.result
 
 
 def _stem_for(text, folder):
@@ -132,7 +164,10 @@ def _refusal(verdict, language):
 def _write_both(store, graphs, files, *, settings):
     """Stage the files, replace the report's graph and the worked-out graphs in one update, then move the
     files in (None: remove the file), all under the journal, so the store and the sources folder change
-    together or not at all; on a failure put back what was there at once."""
+    together or not at all; on a failure put back what was there at once. A remote store: `_write_remote`."""
+    if settings.store_query_url:
+        _write_remote(store, graphs, files, settings=settings)
+        return
     staged = {target: target.with_name(target.name + _STAGING_SUFFIX) for target in files}
     previous = {str(name): _graph_ntriples(store, name) for name in graphs}
     try:
@@ -148,6 +183,37 @@ def _write_both(store, graphs, files, *, settings):
             fault_point("stored")
             for target, data in files.items():
                 _move_in(staged[target], target, data)
+    except BaseException:
+        _roll_back(settings, store)
+        raise
+
+
+def _write_remote(store, graphs, files, *, settings):
+    """`_write_both` on a remote store, which takes a report's graphs only in batches: stage the files and
+    the graphs (under names of their own, unseen by queries), move the files in, then switch the graphs in
+    with one update, all under the journal; on a failure before the switch put back what was there at once,
+    from the switch on finish it."""
+    staged = {target: target.with_name(target.name + _STAGING_SUFFIX) for target in files}
+    staging = stagings.plan(graphs, ingest=secrets.token_hex(8), base=settings.base_iri)
+    texts = {str(name): graph.serialize(format="nt") for name, graph in graphs.items()}
+    try:
+        with journaled(settings, previous_graphs={}, files=staged, staging=staging, store=store) as switching:
+            for target, data in files.items():
+                if data is not None:
+                    write_synced(staged[target], data)
+            fault_point("staged")
+            stagings.start(store, staging)
+            for name, target in staging.graphs.items():
+                stagings.stage_graph(store, staging, staged=name, ntriples=texts[target])
+                fault_point("graph-staged")
+            fault_point("graphs-staged")
+            for target, data in files.items():
+                _move_in(staged[target], target, data)
+            fault_point("moved-in")
+            switching()
+            fault_point("switching")
+            stagings.switch(store, staging)
+            fault_point("switched")
     except BaseException:
         _roll_back(settings, store)
         raise

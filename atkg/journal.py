@@ -5,8 +5,13 @@ An ingest writes the journal (the graphs it replaces as they were, and the sourc
 under a staging name and moves it into place; only then does it touch the sources folder and the store.
 Moving the journal aside is the commit: from then on the ingest counts as done. Recovery (`recover`) finds
 a journal still in place and puts back what it names: the graphs, in one update (one transaction in
-Oxigraph), and the source files; it removes the staged ones. A journal never moved into place, or already
-moved aside, is simply deleted.
+Oxigraph), and the source files; it removes the staged ones. A journal never moved into place is simply
+deleted; one already moved aside is deleted once the staged graphs it names are dropped.
+
+On a remote store the graphs are written under staging names first (graph/staging.py) and the journal names
+that staging; the files are moved into place next, then the journal is marked just before one update switches
+the graphs in. Recovery of a journal so marked runs the switch again (which finishes it, or does nothing after
+a whole one) and commits: the new state; of one not marked, drops the staged graphs and puts back the files.
 """
 
 import json
@@ -17,6 +22,7 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
+from atkg.graph import staging as stagings
 from atkg.graph.dataset import replace_remote_graph
 from atkg.graph.store import EmbeddedStore, open_store
 
@@ -32,43 +38,63 @@ def journal_dir(settings):
 
 
 @contextmanager
-def journaled(settings, *, previous_graphs, files):
+def journaled(settings, *, previous_graphs, files, staging=None, store=None):
     """Keep a journal of the change to come while the block makes it: `previous_graphs` ({graph IRI:
     N-Triples}) as they are, and for each source file to change ({target: staging}) the file as it is and
-    the staged one about to replace it. Committed when the block ends; left for `recover` when it raises.
-    The block calls the function it is given just before it changes the store."""
+    the staged one about to replace it; on a remote store, the `staging` of its graphs in `store`
+    (graph/staging.py) instead of the graphs. Committed when the block ends; left for `recover` when it
+    raises. The block calls the function it is given just before it changes the store (a remote one: before
+    the switch)."""
     folder = journal_dir(settings)
     draft = folder.with_name(_NAME + ".new")
     shutil.rmtree(draft, ignore_errors=True)
     draft.mkdir(parents=True)
     kept = []
-    for number, (target, staging) in enumerate(files.items()):
+    for number, (target, staged) in enumerate(files.items()):
         had = Path(target).exists()
         if had:
             shutil.copy2(target, draft / f"{_PREVIOUS_SOURCE}-{number}")
-        kept.append({"target": str(Path(target).resolve()), "staging": str(Path(staging).resolve()),
+        kept.append({"target": str(Path(target).resolve()), "staging": str(Path(staged).resolve()),
                      "had_source": had, "copy": f"{_PREVIOUS_SOURCE}-{number}"})
-    manifest = {"files": kept, "graphs": previous_graphs}
+    manifest = {"files": kept, "graphs": previous_graphs, "staging": staging and staging.as_json()}
     write_synced(draft / _MANIFEST, json.dumps(manifest).encode("utf-8"))
     os.replace(draft, folder)
     fault_point("journal-written")
     yield partial(write_synced, folder / _STORE_CHANGING, b"")
     fault_point("changed")
+    _commit(folder, settings=settings, store=store)
+
+
+def _commit(folder, *, settings, store):
+    """Move the journal aside (from here on the ingest is done), then drop its staged graphs, if any, and it."""
     done = folder.with_name(_NAME + ".done")
     os.replace(folder, done)  # the commit: from here on the ingest is done
     fault_point("committed")
-    shutil.rmtree(done)
+    _tidy_up(done, settings=settings, store=store)
+
+
+def _tidy_up(done, *, settings, store):
+    """Delete a journal moved aside, once the staged graphs it names (a remote store's) are dropped."""
+    if done.exists():
+        staging = _manifest(done).get("staging") if (done / _MANIFEST).exists() else None
+        if staging:
+            stagings.drop(store or _store_of(settings), stagings.Staging(**staging))
+        shutil.rmtree(done)
 
 
 def recover(settings, *, store=None):
-    """Roll back an ingest that was stopped before it committed, in `store` (default: the embedded store,
-    opened for the while); True when there was one to roll back."""
+    """Roll back an ingest that was stopped before it committed, in `store` (default: the store of the
+    settings, opened for the while); True when there was one to roll back or, on a remote store, one whose
+    switch was made to commit."""
     folder = journal_dir(settings)
-    for leftover in (folder.with_name(_NAME + ".new"), folder.with_name(_NAME + ".done")):
-        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.rmtree(folder.with_name(_NAME + ".new"), ignore_errors=True)
+    _tidy_up(folder.with_name(_NAME + ".done"), settings=settings, store=store)
     if not folder.exists():
         return False
-    manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
+    manifest = _manifest(folder)
+    if manifest.get("staging"):
+        _recover_staged(folder, manifest, settings=settings, store=store or _store_of(settings))
+        return True
     for file in manifest["files"]:
         _put_back_source(folder, file)
         Path(file["staging"]).unlink(missing_ok=True)
@@ -76,6 +102,27 @@ def recover(settings, *, store=None):
         _put_back_graphs(store or _store_of(settings), manifest["graphs"])
     shutil.rmtree(folder)
     return True
+
+
+def _recover_staged(folder, manifest, *, settings, store):
+    """A remote store's ingest stopped before its journal was committed: once its switch may have begun
+    (the files and the staged graphs are whole by then), switched again and committed; before that, rolled
+    back (the files put back, then the staged graphs dropped, then the journal deleted). Each step can be
+    done again when recovery is itself stopped."""
+    staging = stagings.Staging(**manifest["staging"])
+    if (folder / _STORE_CHANGING).exists():
+        stagings.switch(store, staging)
+        _commit(folder, settings=settings, store=store)
+        return
+    for file in manifest["files"]:
+        _put_back_source(folder, file)
+        Path(file["staging"]).unlink(missing_ok=True)
+    stagings.drop(store, staging)
+    shutil.rmtree(folder)
+
+
+def _manifest(folder):
+    return json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
 
 
 def _store_of(settings):

@@ -153,3 +153,30 @@ def is_derived(graph_name):
 def graph_iri(name, *, base):
     """A named graph of the dataset, e.g. {base}graph/ontology."""
     return URIRef(f"{base}graph/{name}")
+
+
+def staging_iri(ingest, *, base):
+    """The root of what one ingest into a remote store writes before it switches it into place:
+    {base}staging/{ingest}/, outside graph/, so that nothing reads a staged graph as one of the dataset's."""
+    return URIRef(f"{base}staging/{ingest}/")
+
+
+def staged_graph_iri(number, *, root):
+    """The `number`th graph an ingest stages under its `root`: {root}graph/{number}."""
+    return URIRef(f"{root}graph/{number}")
+
+
+def staging_state_iri(root):
+    """The graph, the subject and the predicate that say how an ingest's switch stands: {root}state."""
+    return URIRef(f"{root}state")
+
+
+def staging_state_value(root, state):
+    """The value of an ingest's state: {root}state/{state} (pending or switched)."""
+    return URIRef(f"{root}state/{state}")
+
+
+def staged_term_prefix(root):
+    """What an IRI of a staged triple is prefixed with, so that staged triples share no IRI with the graph:
+    {root}term/ followed by the IRI itself."""
+    return f"{root}term/"

@@ -9,6 +9,7 @@ build's store. Ingest replaces a report with the same text, so the stores end as
 import json
 import re
 import shutil
+import signal
 import socket
 import threading
 import urllib.error
@@ -20,12 +21,16 @@ import pytest
 from click.testing import CliRunner
 
 from atkg.cli import main
+from atkg.config import settings_from_env
 from atkg.graph import dataset
 from atkg.graph.remote import RemoteStore, RemoteStoreError
 from atkg.graph.sources import sources_dir
+from atkg.journal import journal_dir, recover
 from atkg.queries import load_queries
+from tests.atkg.test_ingest import GRAPH, STEM, report_2023
 from tests.server.helpers import fetch, start_server
 from tests.support.saved_answers import answer_rows
+from tests.support.killed_ingest import KilledIngest
 from tests.support.stores import oxigraph_server, virtuoso_server
 
 BASE = "https://w3id.org/atkg/"
@@ -254,3 +259,149 @@ def test_a_store_that_fails_gives_502_and_one_that_stalls_504(tmp_path):
         gone.stop()
         stalled.stop()
         silent.close()
+
+
+# The steps of a remote ingest's writing (atkg/ingest.py, _write_remote), one in each gap between two writes
+# before the journal is marked for the switch: killed there, the old state comes back. From the mark on the
+# new state comes: killed before the switch is sent, recovery makes it; just after it (the journal still in
+# place; "changed" follows with no write between) or after the commit (the staging's state graph still
+# there; after that only the journal's folder is deleted), recovery finishes the ingest.
+BEFORE_SWITCH = ("journal-written", "staged", "graph-staged", "graphs-staged", "moved-in")
+TOUCHED = (f"{BASE}graph/source/{STEM}", *(f"{BASE}graph/{name}" for name in
+                                          ("derived/shared-responsibility", "derived/text-reuse", "inferred")))
+
+
+def test_a_remote_ingest_killed_at_any_step_leaves_the_old_state_or_the_new_one_and_can_be_run_again(
+        remote, tmp_path):
+    """Each step of the writing killed (SIGKILL) in turn: until recovery, readers of the named graphs and of
+    the default graph see the old state or the new one, never the staged graphs; after it, the store (every
+    graph under the base, staged ones included) and the sources folder are the old state or the new one,
+    with no journal or staged file left. While the switch is made, a reader polling the graphs' sizes sees
+    only the old ones or the new ones on Oxigraph; on Virtuoso a query running as the switch commits was seen
+    counting part of it (graph/staging.py), so there only the old sizes are required before the switch."""
+    name, env, store = remote
+    settings = settings_from_env(env)
+    sources = tmp_path / "sources"
+    shutil.copytree(sources_dir(), sources)
+    report = tmp_path / f"{STEM}.txt"
+    report.write_text(report_2023(), encoding="utf-8")
+    old, old_view = remote_state(store, sources), reader_view(store)
+    ingest = KilledIngest(report, sources, env=env)
+    try:
+        with Backup(store, TOUCHED) as backup:
+            for step in BEFORE_SWITCH:
+                assert ingest.killed_at(step) == -signal.SIGKILL, step
+                assert reader_view(store) == old_view, step
+                assert recover(settings) is True, step
+                assert (remote_state(store, sources), leftovers(settings, sources)) == (old, []), step
+            assert ingest.killed_at("switching") == -signal.SIGKILL  # the journal marked, the switch not sent
+            assert reader_view(store) == old_view
+            assert recover(settings) is True  # which makes the switch and commits
+            new, new_view = remote_state(store, sources), reader_view(store)
+            assert leftovers(settings, sources) == []
+            # written anew, the pairs of bodies sharing measures stay as they were: they come from the plan
+            assert changed_graphs(old, new) == set(TOUCHED) - {f"{BASE}graph/derived/shared-responsibility"}
+            assert f"{STEM}.txt" in {path for path, _ in new[1]} - {path for path, _ in old[1]}
+            for step in ("switched", "committed"):
+                backup.put_back(sources)
+                assert reader_view(store) == old_view, step
+                with Reader(store) as seen:
+                    assert ingest.killed_at(step) == -signal.SIGKILL, step
+                assert reader_view(store) == new_view, step
+                assert recover(settings) is (step == "switched"), step  # committed: only its state graph left
+                assert (remote_state(store, sources), leftovers(settings, sources)) == (new, []), step
+                assert old_view[0] in seen.counts, step
+                assert name == "virtuoso" or seen.counts <= {old_view[0], new_view[0]}, seen.counts
+            backup.put_back(sources)
+    finally:
+        ingest.close()
+    assert remote_state(store, sources) == old
+
+
+def remote_state(store, sources):
+    """Every quad in a graph under the base (staged ones included), and every file of the sources folder."""
+    return quads_under(store, BASE), sorted((path.name, path.read_bytes()) for path in sources.iterdir())
+
+
+def quads_under(store, prefix):
+    """Every quad of the store in a graph whose IRI starts with `prefix`, as written by the store, sorted."""
+    rows = store.query(f'SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{prefix}")) }}')
+    return sorted(f"{row['g']} {row['s']} {row['p']} {row['o']}" for row in rows)
+
+
+def reader_view(store):
+    """What readers see, in short: how many triples each of the dataset's named graphs holds, and the default
+    graph's triples about the 2023 report (the union of every graph on both stores: staged triples would be
+    there, but for their IRIs)."""
+    about = store.query(f'SELECT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), "{BASE}report/dmx-2023")) }}')
+    return graph_sizes(store), sorted(f"{row['s']} {row['p']} {row['o']}" for row in about)
+
+
+def graph_sizes(store):
+    """((graph IRI, triples), ...) of the dataset's named graphs, in one query."""
+    rows = store.query(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                       f'FILTER(STRSTARTS(STR(?g), "{BASE}graph/")) }} GROUP BY ?g')
+    return tuple(sorted((row["g"].value, int(row["n"].value)) for row in rows))
+
+
+def changed_graphs(old, new):
+    """The IRIs of the graphs whose quads differ between two states."""
+    return {quad.split(" ", 1)[0].strip("<>") for quad in set(old[0]) ^ set(new[0])}
+
+
+class Reader:
+    """A thread counting the triples of each of the dataset's named graphs (`graph_sizes`) every tenth of a
+    second while the block runs: `counts` holds every answer it got."""
+
+    def __init__(self, store):
+        self.store, self.counts, self.done = store, set(), threading.Event()
+        self.thread = threading.Thread(target=self._read)
+
+    def _read(self):
+        while True:
+            self.counts.add(graph_sizes(self.store))
+            if self.done.wait(0.1):
+                return
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.done.set()
+        self.thread.join()
+
+
+class Backup:
+    """Copies of `graphs` kept in the store itself, outside the base, while the block runs: `put_back`
+    writes them back (a graph that was not there dropped) faster than sending them again."""
+
+    def __init__(self, store, graphs):
+        self.store = store
+        self.graphs = {graph: f"urn:atkg-test:backup:{number}" for number, graph in enumerate(graphs)}
+
+    def __enter__(self):
+        self._copy(self.graphs.items())
+        return self
+
+    def put_back(self, sources):
+        """The graphs as they were, and the sources folder as the checkout's."""
+        self._copy((backup, graph) for graph, backup in self.graphs.items())
+        shutil.rmtree(sources)
+        shutil.copytree(sources_dir(), sources)
+
+    def __exit__(self, *exc):
+        self.store.update(" ;\n".join(f"DROP SILENT GRAPH <{backup}>" for backup in self.graphs.values()))
+
+    def _copy(self, pairs):
+        """Each graph's triples in place of the other's, in one update (DROP SILENT and INSERT WHERE, which
+        atkg sends both stores anyway)."""
+        self.store.update(" ;\n".join(f"DROP SILENT GRAPH <{to}> ;\nINSERT {{ GRAPH <{to}> {{ ?s ?p ?o }} }} "
+                                       f"WHERE {{ GRAPH <{of}> {{ ?s ?p ?o }} }}" for of, to in pairs))
+
+
+def leftovers(settings, sources):
+    """Journal folders and staged files an interrupted ingest could have left."""
+    journal = journal_dir(settings)
+    return sorted([path.name for path in journal.parent.glob(journal.name + "*")]
+                  + [path.name for path in sources.iterdir() if path.suffix not in (".txt", ".yaml")])
