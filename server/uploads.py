@@ -7,12 +7,19 @@ threads, Granian's read blocks with no time limit, and a request answered before
 whole process: five clients that sent half a body and stalled left no one answered. So the server speaks
 ASGI to Granian: the body is awaited here on the event loop, where a stalled one holds no thread and can
 be given up at the deadline (408), and a client already sending `per_client` bodies gets 429 at once. Only
-a whole body goes on to the Flask app, which a2wsgi runs on its pool of `threads` threads.
+a whole body goes on to the Flask app, which runs on a pool of `threads` threads.
+
+The app is handed each request in one step and gives back its whole answer in one: a2wsgi's middleware
+waited for the event loop three times a request (the headers, each chunk, the end) and read a body already
+here through the loop again; that cost more than Flask itself (bench/RESULTS.md). a2wsgi's own
+build_environ still makes the WSGI environ.
 """
 
 import asyncio
+import io
+from concurrent.futures import ThreadPoolExecutor
 
-from a2wsgi import WSGIMiddleware
+from a2wsgi.wsgi import build_environ
 
 RETRY_AFTER_SECONDS = 1
 
@@ -23,13 +30,16 @@ class BoundedBodies:
     passed on unread for the app to refuse (413)."""
 
     def __init__(self, app, *, timeout, per_client, max_bytes, threads):
-        self.app = WSGIMiddleware(app, workers=threads)
+        self.app = app
+        self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="WSGI")
         self.timeout, self.per_client, self.max_bytes = timeout, per_client, max_bytes
         self._receiving = {}  # client address: bodies being received (only the event loop's thread counts)
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or not _has_body(scope, limit=self.max_bytes):
-            return await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            return
+        if not _has_body(scope, limit=self.max_bytes):
+            return await self._answer(scope, b"", send)
         client = (scope.get("client") or ("",))[0]
         if self._receiving.get(client, 0) >= self.per_client:
             return await _refuse(send, 429, (
@@ -50,7 +60,15 @@ class BoundedBodies:
             return await _refuse(send, 400, (  # in words of its own, so in the protocol's words here
                 f"The request body ended after {len(body)} of the {int(announced)} bytes its Content-Length "
                 "header announced; send the whole body."))
-        await self.app(scope, _replay(body), send)
+        await self._answer(scope, body, send)
+
+    async def _answer(self, scope, body, send):
+        """The app's answer to the request of `scope` with its whole `body`, sent once the app is done."""
+        environ = build_environ(scope, io.BytesIO(body))
+        loop = asyncio.get_running_loop()
+        status, headers, content = await loop.run_in_executor(self.executor, whole_answer, self.app, environ)
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": content})
 
 
 def bounded(app, *, threads):
@@ -84,14 +102,25 @@ async def _whole_body(receive, *, limit):
     return b"".join(chunks)
 
 
-def _replay(body):
-    """An ASGI receive that gives `body` whole, then says the client is gone."""
-    messages = [{"type": "http.request", "body": body, "more_body": False}]
+def whole_answer(app, environ):
+    """(status, ASGI headers, body bytes) of the WSGI `app`'s answer to `environ`, read to its end."""
+    started = []
 
-    async def receive():
-        return messages.pop() if messages else {"type": "http.disconnect"}
+    def start_response(status, headers, exc_info=None):
+        started[:] = [int(status.split(" ", 1)[0]),
+                      [(name.lower().encode("latin1"), value.encode("latin1")) for name, value in headers]]
+        return _no_write
 
-    return receive
+    chunks = app(environ, start_response)
+    try:
+        content = b"".join(chunks)
+    finally:
+        getattr(chunks, "close", lambda: None)()
+    return started[0], started[1], content
+
+
+def _no_write(data):
+    raise NotImplementedError("the app writes its answer as its return value, not through write()")
 
 
 async def _refuse(send, status, message, *, retry_after=None):

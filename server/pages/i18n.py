@@ -3,9 +3,10 @@ Accept-Language, else Azerbaijani), and the pages' words in it from the project'
 (atkg.ontology.catalogue) through Flask-Babel: `{{ _('Home') }}` in templates, gettext(...) in Python."""
 
 from flask import request
-from flask_babel import Babel, gettext, ngettext, npgettext, pgettext
+from flask_babel import Babel, ngettext, npgettext, pgettext
+from jinja2 import pass_context
 
-from atkg.ontology.catalogue import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR
+from atkg.ontology.catalogue import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, translations
 
 COOKIE = "atkg_lang"
 COOKIE_SECONDS = 365 * 24 * 3600
@@ -18,8 +19,17 @@ def init_app(app):
     app.jinja_env.add_extension("jinja2.ext.i18n")
     # Old-style callables: a translation is text, escaped like any other; Flask-Babel's own (newstyle)
     # would mark every translation as safe markup.
-    app.jinja_env.install_gettext_callables(gettext=gettext, ngettext=ngettext, newstyle=False,
+    app.jinja_env.install_gettext_callables(gettext=template_gettext, ngettext=ngettext, newstyle=False,
                                             pgettext=pgettext, npgettext=npgettext)
+
+
+@pass_context
+def template_gettext(context, message, **variables):
+    """`_()` in templates: the message in the page's language (`lang`, atkg.server.pages.page_helpers), from
+    the catalogue loaded once. Flask-Babel's gettext found the request's language and catalogue again for
+    each of a page's twenty-odd words: a fifth of the time of a page that says a request was refused."""
+    text = translations(context.get("lang") or current_language()).gettext(message)
+    return text % variables if variables else text
 
 
 def current_language():

@@ -12,7 +12,6 @@ from click.testing import CliRunner
 
 from atkg.cli import main
 from atkg.graph.sources import sources_dir
-from atkg.graph.store import EmbeddedStore
 
 ATKG = str(Path(sys.executable).with_name("atkg"))
 
@@ -33,22 +32,6 @@ def test_build_help_explains_what_it_reads_and_writes():
     result = subprocess.run([ATKG, "build", "--help"], capture_output=True, text=True, check=True)
     assert "Reads the plan and the reports in graph/sources/" in result.stdout
     assert "--data-dir" in result.stdout
-
-
-def test_base_iri_is_configurable(tmp_path):
-    result = CliRunner().invoke(main, ["build", "--data-dir", str(tmp_path)],
-                                env={"ATKG_BASE_IRI": "http://example.org/kg/"})
-    assert result.exit_code == 0, result.output
-    store = EmbeddedStore(tmp_path / "store", read_only=True)
-    ask = "ASK { GRAPH ?g { <http://example.org/kg/plan/nap-2020-2024/measure/4.2.1> ?p ?o } }"
-    assert bool(store.query(ask))
-    assert not bool(store.query("ASK { GRAPH ?g { ?s ?p ?o FILTER(STRSTARTS(STR(?s), 'https://w3id.org/atkg/plan/')) } }"))
-    # Every IRI still under the default base is vocabulary: the ontology, its code lists, the figures' dataset.
-    left = store.query("""SELECT DISTINCT ?prefix WHERE { GRAPH ?g { ?s ?p ?o }
-        VALUES ?place { 1 2 3 } BIND(IF(?place = 1, ?s, IF(?place = 2, ?p, ?o)) AS ?term)
-        FILTER(isIRI(?term) && STRSTARTS(STR(?term), "https://w3id.org/atkg/"))
-        BIND(REPLACE(STR(?term), "^https://w3id.org/atkg/([a-z-]+).*$", "$1") AS ?prefix) }""")
-    assert sorted(row["prefix"].value for row in left) == ["code", "dataset", "ontology"]
 
 
 @pytest.fixture
@@ -84,18 +67,34 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path):
     assert not (tmp_path / "d").exists()
 
 
-def test_build_into_a_remote_store_on_a_real_oxigraph_server(tmp_path):
+def test_build_into_a_remote_store_on_a_real_oxigraph_server_under_another_base_iri(tmp_path):
+    """One whole build for two settings that do not touch each other (a build is the suite's dearest step):
+    the graph goes into a remote store, and every resource is minted under ATKG_BASE_IRI."""
+    from atkg.graph.remote import RemoteStore
     from tests.support.stores import oxigraph_server
 
     with oxigraph_server(tmp_path / "remote") as url:
-        env = {"ATKG_STORE_QUERY_URL": f"{url}/query", "ATKG_STORE_UPDATE_URL": f"{url}/update"}
+        env = {"ATKG_STORE_QUERY_URL": f"{url}/query", "ATKG_STORE_UPDATE_URL": f"{url}/update",
+               "ATKG_BASE_IRI": "http://example.org/kg/"}
         result = CliRunner().invoke(main, ["build", "--data-dir", str(tmp_path / "d")], env=env)
         assert result.exit_code == 0, result.output
         assert f"remote store {url}/update" in result.output
-        from atkg.graph.remote import RemoteStore
-
+        assert not (tmp_path / "d" / "store").exists()
         remote = RemoteStore(f"{url}/query")
         rows = remote.query("""SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g {
-            <https://w3id.org/atkg/plan/nap-2020-2024> <https://w3id.org/atkg/ontology#hasMeasure> ?m } }""")
+            <http://example.org/kg/plan/nap-2020-2024> <https://w3id.org/atkg/ontology#hasMeasure> ?m } }""")
         assert [row["n"].value for row in rows] == ["64"]
-        assert not (tmp_path / "d" / "store").exists()
+        assert_minted_under_the_other_base(remote)
+
+
+def assert_minted_under_the_other_base(store):
+    """The plan's resources are under http://example.org/kg/, and every IRI still under the default base is
+    vocabulary: the ontology, its code lists, the figures' dataset."""
+    assert bool(store.query("ASK { GRAPH ?g { <http://example.org/kg/plan/nap-2020-2024/measure/4.2.1> ?p ?o } }"))
+    assert not bool(store.query(
+        "ASK { GRAPH ?g { ?s ?p ?o FILTER(STRSTARTS(STR(?s), 'https://w3id.org/atkg/plan/')) } }"))
+    left = store.query("""SELECT DISTINCT ?prefix WHERE { GRAPH ?g { ?s ?p ?o }
+        VALUES ?place { 1 2 3 } BIND(IF(?place = 1, ?s, IF(?place = 2, ?p, ?o)) AS ?term)
+        FILTER(isIRI(?term) && STRSTARTS(STR(?term), "https://w3id.org/atkg/"))
+        BIND(REPLACE(STR(?term), "^https://w3id.org/atkg/([a-z-]+).*$", "$1") AS ?prefix) }""")
+    assert sorted(row["prefix"].value for row in left) == ["code", "dataset", "ontology"]
