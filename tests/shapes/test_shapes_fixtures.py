@@ -128,7 +128,7 @@ def _targeting_shapes():
 
 
 def test_without_inference_sh_class_catches_the_wrong_link_itself():
-    data = Graph().parse(FIXTURES / "context.ttl") + ontology_graph()
+    data = context() + ontology_graph()  # a new graph: the cached context stays as read
     data.parse(FIXTURES / "invalid-report-entry-inferred-from-an-event-link.ttl")
     event = URIRef(f"{BASE}report/dmx-2021/entry/4.1.1/event/1")
     outcome = validate_focused(data, focus_nodes={event})
